@@ -1,0 +1,6 @@
+// Placeholder until the 'down' command lands; it says so instead of pretending to work.
+import {UserError} from '../exit-codes.js';
+
+export async function run(_argv: string[]): Promise<number> {
+  throw new UserError("'down' is not available in this build yet", 2);
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Entry point: picks the command and loads only what that command needs, so that
+// `katarun --version` does not pay for Ink, React or marked.
+
+import {ExitCode, UserError} from './exit-codes.js';
+
+type CommandModule = {run(argv: string[]): Promise<number>};
+
+const commands: Record<string, () => Promise<CommandModule>> = {
+  validate: () => import('./commands/validate.js'),
+  list: () => import('./commands/list.js'),
+  test: () => import('./commands/test.js'),
+  run: () => import('./commands/run.js'),
+  doctor: () => import('./commands/doctor.js'),
+  down: () => import('./commands/down.js'),
+};
+
+const USAGE = `Usage: katarun [command] [options]
+
+Commands:
+  katarun                        open the scenario picker (on a terminal)
+  katarun <scenario>             open a scenario (headless test when not on a terminal or under CI)
+  katarun run <scenario>         open a scenario in the terminal UI
+  katarun test <scenario>        run a scenario headless and report (human|json|junit|tap)
+  katarun validate <dir>...      check scenarios without running them
+  katarun list [dir]             list bundled and local scenarios
+  katarun doctor [scenario]      check that this machine can run a scenario
+  katarun down <scenario>        delete the cluster a scenario created
+
+Options:
+  -h, --help                     show help (katarun <command> --help for a command's options)
+  -v, --version                  print the version
+`;
+
+async function version(): Promise<string> {
+  const {readFile} = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+  return pkg.version;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '-v' || first === '--version') {
+    process.stdout.write(`katarun ${await version()}\n`);
+    return ExitCode.ok;
+  }
+  if (first === '-h' || first === '--help' || first === 'help') {
+    process.stdout.write(USAGE);
+    return ExitCode.ok;
+  }
+  if (first !== undefined && first in commands) {
+    const mod = await commands[first]!();
+    return mod.run(rest);
+  }
+  // No command: `katarun` (picker) or `katarun <scenario>` (open it).
+  const mod = await import('./commands/open.js');
+  return mod.run(argv);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UserError) {
+      process.stderr.write(`katarun: error: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    // A bug of ours, not a user mistake: say so, with the stack for the bug report.
+    process.stderr.write(`katarun: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,51 @@
+// What a scenario needs from the machine, checked (preflight / doctor) and provided (prepare):
+// a local shell for bash scenarios, a kind cluster behind a guarded KUBECONFIG for kind ones.
+
+import type {Scenario} from '../../scenario/model.js';
+
+export interface PreflightCheck {
+  /** Stable id, e.g. `docker`, `tool:kind`, `memory`, `port:8080`, `context`. */
+  readonly id: string;
+  readonly ok: boolean;
+  /** What was found, e.g. `kind v0.29.0`, `3.1 GiB free`. */
+  readonly detail: string;
+  /** How to fix it, when not ok. */
+  readonly fix?: string;
+  /** A warning does not make the machine not ready. */
+  readonly severity: 'error' | 'warning';
+}
+
+export interface PreflightReport {
+  readonly ready: boolean;
+  readonly checks: readonly PreflightCheck[];
+}
+
+export interface EnvironmentOptions {
+  /** Run against this existing kube context instead of creating a kind cluster. */
+  readonly context?: string;
+  /** Create the kind cluster when it is missing (the TUI asks first; headless needs a flag). */
+  readonly createCluster: boolean;
+  /** katarun's state dir for this scenario (guarded kubeconfig and logs go here). */
+  readonly stateDir: string;
+  /** Cache for downloaded tools such as istioctl. */
+  readonly cacheDir: string;
+  /** The environment tools run with (PATH and the like). */
+  readonly env: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+  /** Progress lines for the learner. */
+  readonly log: (line: string) => void;
+}
+
+export interface PreparedEnvironment {
+  /** Variables every shell, check and script of the scenario gets (e.g. a guarded KUBECONFIG). */
+  readonly env: Readonly<Record<string, string>>;
+  /** What the steps will touch, for the header: e.g. `kind-katarun-istio`. */
+  readonly target?: string;
+}
+
+export interface EnvironmentProvider {
+  preflight(scenario: Scenario, options: EnvironmentOptions): Promise<PreflightReport>;
+  prepare(scenario: Scenario, options: EnvironmentOptions): Promise<PreparedEnvironment>;
+  /** Delete what prepare created (`katarun down`). */
+  teardown(scenario: Scenario, options: EnvironmentOptions): Promise<void>;
+}

@@ -1,0 +1,126 @@
+// The engine's public contract: its state (read through the store) and its intents.
+// The TUI and the headless runner depend on this file, not on the engine's insides.
+
+import type {Action, Hint, Scenario, TerminalId} from '../scenario/model.js';
+import type {ShellSession} from '../shell/types.js';
+import type {Store} from './store.js';
+
+export type ActionStatus = 'idle' | 'queued' | 'running' | 'passed' | 'failed' | 'interrupted' | 'timed-out' | 'done';
+
+export interface ActionState {
+  readonly id: number;
+  readonly status: ActionStatus;
+  readonly exitCode?: number;
+  readonly durationMs?: number;
+}
+
+export type CheckStatus = 'none' | 'idle' | 'polling' | 'passed' | 'timed-out';
+
+export interface CheckState {
+  readonly status: CheckStatus;
+  readonly attempts: number;
+  /** `FAIL:` lines of the latest attempt, without the prefix. */
+  readonly feedback: readonly string[];
+  /** `EXPECTED:` / `ACTUAL:` lines of the latest attempt, when the check prints them. */
+  readonly expected?: string;
+  readonly actual?: string;
+  /** The last lines of the latest attempt's output (bounded), for reports. */
+  readonly lastOutput: readonly string[];
+  readonly lastExitCode?: number | null;
+  readonly startedAt?: number;
+  readonly passedAt?: number;
+}
+
+export type StepStatus = 'pending' | 'active' | 'passed' | 'failed' | 'not-run';
+
+export interface StepState {
+  readonly index: number;
+  readonly status: StepStatus;
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
+  /** Time spent on the step so far (or in total once finished). */
+  readonly elapsedMs: number;
+  readonly actions: readonly ActionState[];
+  readonly check: CheckState;
+  readonly hintsShown: number;
+  readonly solutionShown: boolean;
+  /** Passed in an earlier session; re-checked on resume before it counts. */
+  readonly resumed?: boolean;
+}
+
+export interface TerminalState {
+  readonly id: TerminalId;
+  readonly started: boolean;
+  /** The command that is running, if any. */
+  readonly running?: {readonly command: string; readonly actionId?: number; readonly startedAt: number};
+  /** The bounded live tail of output, as it looks on the terminal. Updated in batches (50–100 ms). */
+  readonly tail: readonly string[];
+  /** Lines printed since the running (or last) command started. */
+  readonly lineCount: number;
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly level: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly at: number;
+}
+
+export type Phase = 'intro' | 'setup' | 'step' | 'finish' | 'closed';
+
+export interface SetupState {
+  readonly status: 'idle' | 'running' | 'passed' | 'failed';
+  /** Progress lines printed by the setup (bounded). */
+  readonly lines: readonly string[];
+}
+
+export interface EngineState {
+  readonly phase: Phase;
+  /** The step on screen (0-based); meaningful in phase `step`. */
+  readonly stepIndex: number;
+  readonly steps: readonly StepState[];
+  readonly terminals: Readonly<Record<string, TerminalState>>;
+  readonly setup: SetupState;
+  /** Recent notices, newest last (bounded). */
+  readonly notices: readonly Notice[];
+  readonly startedAt: number;
+}
+
+/** Things that happened, in order, for reporters and logs. */
+export type EngineEvent =
+  | {readonly type: 'step-started'; readonly step: number}
+  | {readonly type: 'action-started'; readonly step: number; readonly action: Action; readonly command: string}
+  | {readonly type: 'action-finished'; readonly step: number; readonly action: Action; readonly exitCode: number; readonly durationMs: number; readonly tail: readonly string[]}
+  | {readonly type: 'check-attempt'; readonly step: number; readonly passed: boolean; readonly feedback: readonly string[]}
+  | {readonly type: 'step-finished'; readonly step: number; readonly status: StepStatus; readonly durationMs: number}
+  | {readonly type: 'notice'; readonly notice: Notice};
+
+export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string};
+
+export interface Engine {
+  readonly scenario: Scenario;
+  readonly store: Store<EngineState>;
+  /** Subscribe to events; returns the unsubscribe function. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** Leave the intro: prepare the workspace, run setup, enter step `from` (0 unless resuming). */
+  start(from?: number): Promise<void>;
+  /** Run action `id` of the current step (exec runs, copy returns the text to copy, file writes). */
+  runAction(id: number): Promise<{readonly copied?: string}>;
+  /** Enter: run the next exec action not yet run; else go to the next step when allowed. */
+  enter(): Promise<'ran' | 'advanced' | 'finished' | 'refused'>;
+  next(): NextResult;
+  prev(): NextResult;
+  interrupt(terminal?: TerminalId): void;
+  /** Run the current step's check once now. */
+  recheck(): Promise<void>;
+  /** The next hint not yet shown, or undefined when all were shown. */
+  revealHint(): Hint | undefined;
+  /** The solution: Katacoda `answer` markdown and/or the solution script's text. */
+  solution(): {readonly markdown?: string; readonly script?: string} | undefined;
+  /** The persistent shell behind a terminal, started on first use (for the `s` drop-in). */
+  terminal(id?: TerminalId): Promise<ShellSession>;
+  /** Resize every terminal (PTY) to the output pane. */
+  resize(cols: number, rows: number): void;
+  /** Save progress, stop checks, end every shell and background process. Idempotent. */
+  dispose(): Promise<void>;
+}

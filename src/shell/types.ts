@@ -1,0 +1,107 @@
+// The contract of the shell layer: persistent sessions (PTY or pipe) and one-shot processes.
+// Every process katarun starts is started through this layer, so that every one of them
+// is in a process group we own and dies with katarun.
+
+export type ShellKind = 'pty' | 'pipe';
+
+export interface ShellSessionOptions {
+  /** `auto` = PTY when the addon loads, else pipe. */
+  readonly kind: ShellKind | 'auto';
+  readonly cwd: string;
+  /** The complete environment of the shell (not merged with process.env by the session). */
+  readonly env: Readonly<Record<string, string>>;
+  readonly cols?: number;
+  readonly rows?: number;
+  /** Folder for the rc file, the env/cwd snapshot, command files and the raw log. Created if missing. */
+  readonly stateDir: string;
+  /** A name for logs and markers, e.g. `T1`. */
+  readonly name: string;
+}
+
+export interface RunOptions {
+  /** Kill the command (Ctrl-C, then harder) after this long. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface CommandResult {
+  /** Exit status as bash reports it: 0, 1, 2, 130 after Ctrl-C, … */
+  readonly exitCode: number;
+  readonly timedOut: boolean;
+  /** Ended by interrupt() or the abort signal. */
+  readonly interrupted: boolean;
+  readonly durationMs: number;
+  /** The last lines the command printed (bounded; the full output is in the log file). */
+  readonly tail: readonly string[];
+  /** Lines the command printed in total. */
+  readonly lineCount: number;
+}
+
+export interface ShellSession {
+  readonly name: string;
+  readonly kind: ShellKind;
+  /** PID of the shell, which leads its own session/process group. */
+  readonly pid: number;
+  /** Raw log of everything the terminal printed. */
+  readonly logFile: string;
+  /** Written after every command: `export -p` output and the working directory. */
+  readonly envFile: string;
+  readonly cwdFile: string;
+  /** True while a command runs (its marker has not come back yet). */
+  readonly busy: boolean;
+  /**
+   * Run a command as if a person typed it and pressed Enter; resolves when the prompt
+   * comes back. Calls are queued: a command never becomes the stdin of the one before.
+   */
+  run(command: string, opts?: RunOptions): Promise<CommandResult>;
+  /** Type raw bytes into the terminal (no-newline actions, ctrl-seq, the learner's own typing). */
+  write(data: string): void;
+  /** Ctrl-C to the foreground job, as a person would; escalates if it does not stop. */
+  interrupt(): void;
+  resize(cols: number, rows: number): void;
+  /** Raw output as it arrives. Returns the unsubscribe function. */
+  onOutput(listener: (chunk: string) => void): () => void;
+  /** Called when the shell itself ends (e.g. the learner typed `exit`). */
+  onExit(listener: (code: number | null) => void): () => void;
+  /** The last `n` lines as they look on the terminal (progress bars collapsed, colours kept as SGR). */
+  tail(n: number): string[];
+  /** The whole visible screen as ANSI text, to repaint it when the learner drops into the shell. */
+  screen(): string;
+  /** Ends the shell and everything started in it. Idempotent. */
+  dispose(): Promise<void>;
+}
+
+export interface ProcessOptions {
+  readonly cwd: string;
+  /** The complete environment (not merged with process.env). */
+  readonly env: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Text for stdin; stdin is /dev/null otherwise. */
+  readonly input?: string;
+  /** Keep at most this many bytes of output (the end of it). Default 64 KiB. */
+  readonly maxOutputBytes?: number;
+  /** Also write the output here (appending). */
+  readonly logFile?: string;
+  readonly onOutput?: (chunk: string) => void;
+}
+
+export interface ProcessResult {
+  /** null when it was killed by a signal. */
+  readonly exitCode: number | null;
+  readonly signal?: string;
+  readonly timedOut: boolean;
+  readonly aborted: boolean;
+  /** stdout and stderr interleaved, bounded to the last maxOutputBytes. */
+  readonly output: string;
+  readonly durationMs: number;
+}
+
+export interface BackgroundHandle {
+  readonly pid: number;
+  readonly logFile: string;
+  /** Resolves with the exit code when the process ends. */
+  readonly done: Promise<number | null>;
+  /** Kill its whole process group. */
+  stop(): Promise<void>;
+}
