@@ -38,6 +38,8 @@ export interface StepState {
   readonly status: StepStatus;
   readonly startedAt?: number;
   readonly finishedAt?: number;
+  /** When the current visit began (unset while the step is not on screen or once finished); add `now - enteredAt` to elapsedMs for a live clock. */
+  readonly enteredAt?: number;
   /** Time spent on the step so far (or in total once finished). */
   readonly elapsedMs: number;
   readonly actions: readonly ActionState[];

@@ -1,0 +1,39 @@
+// `<pre class="file" data-filename=… data-target=…>`: Katacoda wrote these into its editor;
+// katarun writes them into the workspace file (the path mapped like every Katacoda path).
+
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {dirname} from 'node:path';
+import type {FileAction} from '../scenario/model.js';
+
+/** The new file content. Throws when `insert`'s marker is not in the file. */
+export function applyFileEdit(current: string | undefined, action: Pick<FileAction, 'mode' | 'marker'>, text: string): string {
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  const old = current ?? '';
+  switch (action.mode) {
+    case 'replace':
+      return body;
+    case 'prepend':
+      return body + old;
+    case 'append':
+      return old === '' || old.endsWith('\n') ? old + body : `${old}\n${body}`;
+    case 'insert': {
+      const marker = action.marker ?? '';
+      const at = marker ? old.indexOf(marker) : -1;
+      if (at < 0) throw new Error(`the marker '${marker}' is not in the file`);
+      // Katacoda replaced the marker with the block; keep that so re-running is visible.
+      return old.slice(0, at) + text + old.slice(at + marker.length);
+    }
+  }
+}
+
+export async function writeFileAction(path: string, action: FileAction, text: string): Promise<void> {
+  let current: string | undefined;
+  try {
+    current = await readFile(path, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  const next = applyFileEdit(current, action, text);
+  await mkdir(dirname(path), {recursive: true});
+  await writeFile(path, next);
+}

@@ -1,0 +1,115 @@
+// Progress per scenario in the XDG state dir (progress/<id>.json). Written atomically (a
+// temporary file renamed over the old one) so a crash never leaves half a file; a file that
+// cannot be read is moved aside and reported, never fatal — losing a bookmark must not stop
+// a learner.
+
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {dirname} from 'node:path';
+import type {Scenario} from '../scenario/model.js';
+import {progressFile, type EngineDirs} from './dirs.js';
+import type {EngineState, StepStatus} from './types.js';
+
+export interface SavedStep {
+  readonly index: number;
+  readonly status: StepStatus;
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
+  readonly elapsedMs: number;
+}
+
+export interface SavedProgress {
+  readonly version: 1;
+  readonly id: string;
+  readonly contentHash: string;
+  readonly lang: string;
+  /** The step the learner was on (0-based). */
+  readonly currentStep: number;
+  readonly savedAt: number;
+  readonly steps: readonly SavedStep[];
+}
+
+export type LoadResult =
+  | {readonly kind: 'none'}
+  | {readonly kind: 'ok'; readonly progress: SavedProgress}
+  | {readonly kind: 'corrupt'; readonly movedTo: string; readonly reason: string};
+
+function isProgress(v: unknown): v is SavedProgress {
+  if (!v || typeof v !== 'object') return false;
+  const p = v as Record<string, unknown>;
+  return (
+    p.version === 1 &&
+    typeof p.id === 'string' &&
+    typeof p.contentHash === 'string' &&
+    typeof p.currentStep === 'number' &&
+    typeof p.savedAt === 'number' &&
+    Array.isArray(p.steps) &&
+    p.steps.every((s: unknown) => !!s && typeof s === 'object' && typeof (s as SavedStep).index === 'number' && typeof (s as SavedStep).status === 'string')
+  );
+}
+
+/** Read saved progress; a corrupt file is renamed aside (unless `moveCorrupt` is false, for read-only callers). */
+export async function loadProgress(dirs: EngineDirs, id: string, now: () => number = Date.now, moveCorrupt = true): Promise<LoadResult> {
+  const file = progressFile(dirs, id);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'none'};
+    return setAside(file, `cannot be read (${(err as Error).message})`, now, moveCorrupt);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isProgress(parsed)) return {kind: 'ok', progress: parsed};
+    return setAside(file, 'has an unexpected shape', now, moveCorrupt);
+  } catch {
+    return setAside(file, 'is not valid JSON', now, moveCorrupt);
+  }
+}
+
+async function setAside(file: string, reason: string, now: () => number, move: boolean): Promise<LoadResult> {
+  const movedTo = `${file}.corrupt-${now()}`;
+  if (!move) return {kind: 'corrupt', movedTo: file, reason};
+  try {
+    await rename(file, movedTo);
+  } catch {
+    // If even the rename fails, the next save overwrites the file; still not fatal.
+  }
+  return {kind: 'corrupt', movedTo, reason};
+}
+
+export function progressFromState(scenario: Scenario, state: EngineState, savedAt: number): SavedProgress {
+  return {
+    version: 1,
+    id: scenario.id,
+    contentHash: scenario.contentHash,
+    lang: scenario.lang,
+    currentStep: state.stepIndex,
+    savedAt,
+    steps: state.steps.map((s) => ({
+      index: s.index,
+      status: s.status,
+      elapsedMs: s.elapsedMs,
+      ...(s.startedAt !== undefined ? {startedAt: s.startedAt} : {}),
+      ...(s.finishedAt !== undefined ? {finishedAt: s.finishedAt} : {}),
+    })),
+  };
+}
+
+let tmpCounter = 0;
+
+export async function saveProgress(dirs: EngineDirs, progress: SavedProgress): Promise<void> {
+  const file = progressFile(dirs, progress.id);
+  await mkdir(dirname(file), {recursive: true});
+  const tmp = `${file}.tmp-${process.pid}-${++tmpCounter}`;
+  await writeFile(tmp, `${JSON.stringify(progress, null, 2)}\n`, {mode: 0o600});
+  await rename(tmp, file);
+}
+
+/** What the TUI offers ("continue at step k"): undefined when there is nothing to resume or the scenario changed. */
+export async function resumeInfo(scenario: Scenario, dirs: EngineDirs): Promise<{step: number; savedAt: number} | undefined> {
+  const loaded = await loadProgress(dirs, scenario.id, Date.now, false);
+  if (loaded.kind !== 'ok') return undefined;
+  const p = loaded.progress;
+  if (p.contentHash !== scenario.contentHash || p.currentStep <= 0 || p.currentStep >= scenario.steps.length) return undefined;
+  return {step: p.currentStep, savedAt: p.savedAt};
+}

@@ -1,0 +1,79 @@
+// Polls a step's check: one attempt at a time, at an interval that backs off (×1.5, up to
+// 5 s or the scenario's own interval when longer) until it passes, the deadline passes, or
+// the signal aborts (the learner left the step). An attempt that hangs is given only the
+// time that is left and killed there by whoever runs it.
+
+import type {CheckVerdict} from './check-output.js';
+
+export interface AttemptResult extends CheckVerdict {
+  readonly exitCode: number | null;
+  readonly timedOut: boolean;
+}
+
+export interface PollOptions {
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal;
+  /** Run one attempt, allowed to take at most `timeoutMs`. */
+  readonly attempt: (timeoutMs: number, signal: AbortSignal) => Promise<AttemptResult>;
+  readonly onAttempt?: (result: AttemptResult, attempt: number) => void;
+  readonly now?: () => number;
+}
+
+export type PollOutcome = {readonly status: 'passed' | 'timed-out' | 'aborted'; readonly attempts: number; readonly last?: AttemptResult};
+
+export const BACKOFF = 1.5;
+export const MAX_INTERVAL_MS = 5000;
+
+/** The wait before attempt `n + 1` (n ≥ 1). */
+export function intervalFor(base: number, n: number): number {
+  const cap = Math.max(MAX_INTERVAL_MS, base);
+  return Math.min(cap, Math.round(base * BACKOFF ** (n - 1)));
+}
+
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, {once: true});
+  });
+}
+
+export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
+  const now = o.now ?? Date.now;
+  const deadline = now() + o.timeoutMs;
+  let attempts = 0;
+  let last: AttemptResult | undefined;
+  for (;;) {
+    if (o.signal.aborted) return {status: 'aborted', attempts, ...(last ? {last} : {})};
+    const remaining = Math.max(1, deadline - now());
+    last = await o.attempt(remaining, o.signal);
+    attempts++;
+    if (o.signal.aborted) return {status: 'aborted', attempts, last};
+    o.onAttempt?.(last, attempts);
+    if (last.passed) return {status: 'passed', attempts, last};
+    const left = deadline - now();
+    if (left <= 0) return {status: 'timed-out', attempts, last};
+    const wait = intervalFor(o.intervalMs, attempts);
+    if (wait >= left) {
+      // No room for another full interval: one last look right at the deadline.
+      await abortableSleep(left, o.signal);
+      if (o.signal.aborted) return {status: 'aborted', attempts, last};
+      return finalAttempt();
+    }
+    await abortableSleep(wait, o.signal);
+  }
+
+  async function finalAttempt(): Promise<PollOutcome> {
+    const r = await o.attempt(Math.max(1000, o.intervalMs), o.signal);
+    attempts++;
+    if (o.signal.aborted) return {status: 'aborted', attempts, last: r};
+    o.onAttempt?.(r, attempts);
+    return {status: r.passed ? 'passed' : 'timed-out', attempts, last: r};
+  }
+}
