@@ -1,0 +1,89 @@
+// Markdown → terminal text at a given width (marked + marked-terminal, code highlighted).
+// A fresh Marked instance per render, because marked.use() on a shared instance accumulates
+// extensions; results are memoized on (source, width, labels) because a step is rendered on
+// every resize and every revisit. Text is sanitized before lexing: a scenario can't drive the
+// terminal.
+
+import chalk from 'chalk';
+import {Marked, type Token} from 'marked';
+import {markedTerminal} from 'marked-terminal';
+import {collapseDetails, englishLabels, katarunRenderers, type ActionLabels} from './markdown-tokens.js';
+import {sanitizeText} from './sanitize.js';
+
+export type Lexer = (source: string) => Token[];
+
+export interface MarkdownOptions {
+  readonly width: number;
+  /** Turns the source into tokens. The app passes the scenario layer's lexer (which knows
+   * `{{exec}}` and friends); plain marked is the default. */
+  readonly lex?: Lexer;
+  readonly labels?: ActionLabels;
+}
+
+const CACHE_LIMIT = 64;
+const cache = new Map<string, string>();
+const lexerIds = new WeakMap<Lexer, number>();
+let nextLexerId = 1;
+
+const plainLex: Lexer = (source) => new Marked().lexer(source);
+
+// Token types marked's parser knows; anything else without a renderer would throw.
+const KNOWN = new Set([
+  'space', 'hr', 'heading', 'code', 'table', 'blockquote', 'list', 'list_item', 'checkbox', 'html', 'def', 'paragraph', 'text',
+  'escape', 'link', 'image', 'strong', 'em', 'codespan', 'br', 'del',
+  'katarunAction', 'katarunBlock', 'katarunFile', 'katarunQuiz', 'katarunCollapsed', 'katarunDetails',
+]);
+
+/** A token type this renderer has never heard of is shown as its source text, never a crash. */
+function neutralize(tokens: Token[]): Token[] {
+  return tokens.map((token) => {
+    if (!KNOWN.has(token.type)) return {type: 'text', raw: token.raw, text: token.raw} as Token;
+    const withChildren = token as Token & {tokens?: Token[]; items?: Token[]};
+    if (withChildren.tokens) withChildren.tokens = neutralize(withChildren.tokens);
+    if (withChildren.items) withChildren.items = neutralize(withChildren.items);
+    return token;
+  });
+}
+
+/** marked-terminal leaves blank runs between blocks and at the end; keep one blank line at most. */
+export function tidyLines(text: string): string {
+  return text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\s+$/, '');
+}
+
+export function renderMarkdown(source: string, options: MarkdownOptions): string {
+  const width = Math.max(20, Math.floor(options.width));
+  const lex = options.lex ?? plainLex;
+  const labels = options.labels ?? englishLabels;
+  let lexId = lexerIds.get(lex);
+  if (lexId === undefined) {
+    lexId = nextLexerId++;
+    lexerIds.set(lex, lexId);
+  }
+  const key = `${width}\u0000${lexId}\u0000${chalk.level}\u0000${JSON.stringify(labels)}\u0000${source}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+
+  const clean = sanitizeText(source);
+  const styles = {code: chalk.yellow, label: chalk.cyan.bold, dim: chalk.dim};
+  const md = new Marked(
+    markedTerminal({
+      width,
+      reflowText: true,
+      tab: 2,
+      showSectionPrefix: false,
+      emoji: false,
+      image: (href, title, text) => styles.dim(`[${labels.image}: ${text || title || href} — ${href}]`),
+    }),
+    {extensions: katarunRenderers(labels, styles)},
+  );
+  const tokens = neutralize(collapseDetails(lex(clean)));
+  const out = tidyLines(md.parser(tokens));
+
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, out);
+  return out;
+}

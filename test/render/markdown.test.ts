@@ -1,0 +1,97 @@
+import stringWidth from 'string-width';
+import type {Token} from 'marked';
+import {Marked} from 'marked';
+import {describe, expect, test} from 'vitest';
+import {renderMarkdown} from '../../src/render/markdown.js';
+import {NBSP} from '../../src/render/markdown-tokens.js';
+
+// A stand-in for the scenario layer's lexer: it turns `cmd`{{exec}} and `x`{{copy}} into the
+// katarunAction tokens that layer produces, numbered in document order.
+function fakeLex(source: string): Token[] {
+  let n = 0;
+  const md = new Marked({
+    extensions: [
+      {
+        name: 'katarunAction',
+        level: 'inline',
+        start: (src: string) => src.indexOf('`'),
+        tokenizer(src: string) {
+          const m = /^`([^`]+)`\{\{(exec|copy)( T\d+)?\}\}/.exec(src);
+          if (!m) return undefined;
+          return {type: 'katarunAction', raw: m[0], text: m[1], kind: m[2], terminal: m[3]?.trim(), actionId: ++n} as never;
+        },
+      },
+      {
+        name: 'katarunBlock',
+        level: 'block',
+        start: (src: string) => src.indexOf('```'),
+        tokenizer(src: string) {
+          const m = /^```(\w*)\n([\s\S]*?)\n```\{\{(exec|copy)\}\}\n*/.exec(src);
+          if (!m) return undefined;
+          return {type: 'katarunBlock', raw: m[0], lang: m[1], text: m[2], kind: m[3], actionId: ++n} as never;
+        },
+      },
+    ],
+  });
+  return md.lexer(source);
+}
+
+const visible = (s: string) => s.split('\n').map((l) => stringWidth(l));
+
+describe('renderMarkdown', () => {
+  test('wraps prose at the width and never leaves trailing blank lines', () => {
+    const text = 'word '.repeat(60);
+    const out = renderMarkdown(`# Heading\n\n${text}\n\n\n`, {width: 40});
+    expect(Math.max(...visible(out))).toBeLessThanOrEqual(40);
+    expect(out.endsWith('\n')).toBe(false);
+    expect(out.startsWith('Heading')).toBe(true);
+  });
+
+  test('labels actions with their number, kind and terminal, glued by NBSP', () => {
+    const out = renderMarkdown('Run `ls -la`{{exec}} then `echo hi`{{copy}} and `top`{{exec T2}}.', {width: 80, lex: fakeLex});
+    expect(out).toContain(`ls -la${NBSP}[1${NBSP}▶${NBSP}run]`);
+    expect(out).toContain(`echo hi${NBSP}[2${NBSP}⧉${NBSP}copy]`);
+    expect(out).toContain(`[3${NBSP}▶${NBSP}run${NBSP}·${NBSP}T2]`);
+  });
+
+  test('a label never starts a line on its own, even at a narrow width', () => {
+    const out = renderMarkdown('Some words here to fill the line: `cmd`{{exec}} and more words after it.', {width: 36, lex: fakeLex});
+    for (const line of out.split('\n')) expect(line.trimStart().startsWith('[1')).toBe(false);
+  });
+
+  test('fenced action blocks show the code and a run label under it', () => {
+    const out = renderMarkdown('Text\n\n```bash\nexport A=1\necho $A\n```{{exec}}\n\nAfter the block.', {width: 60, lex: fakeLex});
+    expect(out).toMatch(/export A=1\n\s+echo \$A\n\s+\[1\u00a0▶\u00a0run\]/);
+    expect(out).toContain('After the block.');
+  });
+
+  test('<details> hint and solution blocks are collapsed', () => {
+    const md = 'Intro\n\n<details>\n<summary>Hint</summary>\n\nsecret hint\n\n</details>\n\n<details><summary>Solution</summary>\n\n```\nrm -rf x\n```\n\n</details>\n\nEnd';
+    const out = renderMarkdown(md, {width: 60});
+    expect(out).toContain('▸ Hint — press h');
+    expect(out).toContain('▸ Solution — press a');
+    expect(out).not.toContain('secret hint');
+    expect(out).not.toContain('rm -rf');
+    expect(out).toContain('End');
+  });
+
+  test('images become a caption naming the file', () => {
+    expect(renderMarkdown('![the mesh](assets/mesh.png)', {width: 60})).toContain('[image: the mesh — assets/mesh.png]');
+  });
+
+  test('escape sequences in the source never reach the output', () => {
+    const out = renderMarkdown('Hello \u001b]52;c;cGF5bG9hZA==\u0007world \u001b[2J\u001b]0;title\u0007!', {width: 60});
+    expect(out).toBe('Hello world !');
+  });
+
+  test('unknown token types from a newer lexer are shown as text, not a crash', () => {
+    const lex = (s: string) => [{type: 'mystery', raw: s} as unknown as Token];
+    expect(renderMarkdown('?? odd', {width: 40, lex})).toBe('?? odd');
+  });
+
+  test('memoizes on source and width', () => {
+    const a = renderMarkdown('same text', {width: 50});
+    expect(renderMarkdown('same text', {width: 50})).toBe(a);
+    expect(renderMarkdown('word '.repeat(30), {width: 30})).not.toBe(renderMarkdown('word '.repeat(30), {width: 60}));
+  });
+});
