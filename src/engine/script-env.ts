@@ -31,6 +31,13 @@ export function katarunVars(scenario: Scenario, dirs: EngineDirs, paths: Scenari
   };
 }
 
+/** Assets copied to Katacoda's bin folders land in `<workspace>/bin`, so it goes first on PATH. */
+export function withBin(env: Record<string, string>, bin: string): Record<string, string> {
+  const path = env.PATH ?? '/usr/local/bin:/usr/bin:/bin';
+  if (path.split(':').includes(bin)) return env;
+  return {...env, PATH: `${bin}:${path}`};
+}
+
 /** For shells and non-check scripts. Later layers win. */
 export function scriptEnv(base: Readonly<Record<string, string>>, prepared: Readonly<Record<string, string>>, vars: Readonly<Record<string, string>>): Record<string, string> {
   return {...base, ...prepared, ...vars};

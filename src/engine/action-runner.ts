@@ -1,0 +1,118 @@
+// Runs one action the way a person at Katacoda's terminal would: exec actions are typed into
+// their terminal (after Ctrl-C when flagged), copy hands back the text, file actions write
+// into the workspace, open names the mapped file. No terminal output is written here; the
+// results go into the store and the event stream.
+
+import type {Action, ExecAction, TerminalId} from '../scenario/model.js';
+import type {CommandResult} from '../shell/types.js';
+import {writeFileAction} from './file-action.js';
+import {resolvePlaceholders} from './placeholders.js';
+import type {EngineMsg} from './reducer.js';
+import type {ShellPort} from './shell-port.js';
+import type {TerminalPool} from './terminals.js';
+import type {ActionStatus, EngineEvent} from './types.js';
+
+export interface ActionContext {
+  readonly port: ShellPort;
+  readonly terminals: TerminalPool;
+  readonly dispatch: (msg: EngineMsg) => void;
+  readonly emit: (event: EngineEvent) => void;
+  readonly notice: (level: 'info' | 'warning' | 'error', message: string) => void;
+  /** Map a Katacoda path into the workspace (throws when it escapes). */
+  readonly mapPath: (path: string) => string;
+  readonly commandTimeoutMs?: number;
+}
+
+export interface ActionOutcome {
+  readonly copied?: string;
+  readonly opened?: string;
+  readonly result?: CommandResult;
+}
+
+const warnedHosts = new WeakMap<ActionContext, Set<string>>();
+
+/** `HOST2` → T2: every host is this machine, so each gets a local terminal of its own. */
+export function terminalFor(action: ExecAction, ctx?: ActionContext): TerminalId {
+  const m = action.host ? /^HOST(\d+)$/i.exec(action.host) : null;
+  if (!m) return action.terminal;
+  if (ctx) {
+    const seen = warnedHosts.get(ctx) ?? new Set<string>();
+    warnedHosts.set(ctx, seen);
+    if (!seen.has(action.host!)) {
+      seen.add(action.host!);
+      ctx.notice('warning', `${action.host} is another machine in Katacoda; here it is a local terminal (T${m[1]}).`);
+    }
+  }
+  return `T${Number(m[1])}`;
+}
+
+export async function runAction(ctx: ActionContext, step: number, action: Action): Promise<ActionOutcome> {
+  const text = resolve(ctx, action.text);
+  if (action.kind === 'exec') return {result: await runExec(ctx, step, action, text)};
+  try {
+    return await runOther(ctx, step, action, text);
+  } catch (err) {
+    ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
+    ctx.notice('error', (err as Error).message);
+    return {};
+  }
+}
+
+async function runOther(ctx: ActionContext, step: number, action: Exclude<Action, ExecAction>, text: string): Promise<ActionOutcome> {
+  switch (action.kind) {
+    case 'copy':
+      ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
+      return {copied: text};
+    case 'open': {
+      const path = ctx.mapPath(action.path);
+      ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
+      ctx.notice('info', `Open ${path} in your editor.`);
+      return {opened: path};
+    }
+    case 'file': {
+      const path = ctx.mapPath(action.path);
+      try {
+        await writeFileAction(path, action, text);
+        ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
+        ctx.notice('info', `Wrote ${path} (${action.mode}).`);
+      } catch (err) {
+        ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
+        ctx.notice('error', `Could not write ${path}: ${(err as Error).message}`);
+      }
+      return {opened: path};
+    }
+  }
+}
+
+function resolve(ctx: ActionContext, text: string): string {
+  const r = resolvePlaceholders(text);
+  for (const n of r.notices) ctx.notice('info', n);
+  return r.text;
+}
+
+async function runExec(ctx: ActionContext, step: number, action: ExecAction, command: string): Promise<CommandResult> {
+  const id = terminalFor(action, ctx);
+  const set = (status: ActionStatus, extra: {exitCode?: number; durationMs?: number} = {}) =>
+    ctx.dispatch({type: 'action', step, id: action.id, patch: {status, ...extra}});
+  if (action.interrupt) await ctx.terminals.interrupt(id);
+  if (action.ctrlSeq || action.noNewline) {
+    const s = await ctx.terminals.session(id);
+    const bytes = action.ctrlSeq ? ctx.port.ctrlSequenceBytes(action.text.trim()) : command;
+    if (bytes === undefined) ctx.notice('warning', `'${action.text}' is not a key sequence katarun knows; nothing was sent.`);
+    else s.write(bytes);
+    set('done');
+    return {exitCode: 0, timedOut: false, interrupted: false, durationMs: 0, tail: [], lineCount: 0};
+  }
+  set('queued');
+  ctx.emit({type: 'action-started', step, action, command});
+  const result = await ctx.terminals.run(
+    id,
+    command,
+    {actionId: action.id, onStart: () => set('running')},
+    ctx.commandTimeoutMs ? {timeoutMs: ctx.commandTimeoutMs} : {},
+  );
+  const status: ActionStatus = result.timedOut ? 'timed-out' : result.interrupted || result.exitCode === 130 ? 'interrupted' : result.exitCode === 0 ? 'passed' : 'failed';
+  set(status, {exitCode: result.exitCode, durationMs: result.durationMs});
+  ctx.emit({type: 'action-finished', step, action, exitCode: result.exitCode, durationMs: result.durationMs, tail: result.tail});
+  return result;
+}

@@ -1,0 +1,202 @@
+// The run of one scenario: intro → setup → steps → finish, over persistent terminals. It
+// owns the state (through the store) and the lifecycle of everything it starts; it never
+// writes to stdout and knows nothing of React. Pieces with one job each live beside it:
+// terminals, actions, checks, background scripts, workspace, progress.
+
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import type {Action, Hint, Page, Scenario, TerminalId} from '../scenario/model.js';
+import type {ShellSession} from '../shell/types.js';
+import {runAction, terminalFor, type ActionContext} from './action-runner.js';
+import {BackgroundScripts} from './background-scripts.js';
+import {CheckController} from './check-controller.js';
+import {defaultDirs, runLogDir, workspaceDir, type EngineDirs} from './dirs.js';
+import type {EngineOptions, RunEngine} from './engine-options.js';
+import {environmentProvider} from './environment/index.js';
+import type {EnvironmentOptions} from './environment/types.js';
+import {EngineLifecycle} from './engine-lifecycle.js';
+import {initialState, reduce, type EngineMsg} from './reducer.js';
+import {checkEnv, katarunVars, plainEnv, scriptEnv, withBin} from './script-env.js';
+import {createStore} from './store.js';
+import {TerminalPool} from './terminals.js';
+import type {EngineEvent, EngineState, NextResult} from './types.js';
+import {defaultPathMapper, workspaceBin} from './path-mapper.js';
+import {defaultShellPort} from './shell-port-default.js';
+import {mapInto} from './workspace.js';
+
+export function createEngine(scenario: Scenario, options: EngineOptions = {}): RunEngine {
+  const now = options.now ?? Date.now;
+  const dirs: EngineDirs = options.dirs ?? defaultDirs();
+  const port = options.port ?? defaultShellPort();
+  const map = options.mapPath ?? defaultPathMapper;
+  const workspace = workspaceDir(dirs, scenario.id);
+  const logDir = runLogDir(dirs, scenario.id, now());
+  const shellEnvFile = join(logDir, 'shell-env.sh');
+  const store = createStore<EngineState>(initialState(scenario, now()));
+  const listeners = new Set<(e: EngineEvent) => void>();
+  const base = withBin(plainEnv(options.env ?? process.env), workspaceBin(workspace));
+  const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile, assetsDir: scenario.assets[0]?.baseDir ?? join(scenario.dir, 'assets')});
+  let prepared: Readonly<Record<string, string>> = {};
+  let noticeId = 0;
+
+  const dispatch = (msg: EngineMsg) => store.update((s) => reduce(s, msg));
+  const emit = (e: EngineEvent) => {
+    for (const l of [...listeners]) l(e);
+  };
+  const notice = (level: 'info' | 'warning' | 'error', message: string) => {
+    const n = {id: ++noticeId, level, message, at: now()};
+    dispatch({type: 'notice', notice: n});
+    emit({type: 'notice', notice: n});
+  };
+  const shellEnv = () => scriptEnv(base, prepared, vars);
+
+  const terminals = new TerminalPool({
+    port,
+    kind: options.shell ?? 'auto',
+    cwd: workspace,
+    env: shellEnv,
+    logDir,
+    shellEnvFile,
+    batchMs: options.outputBatchMs ?? 75,
+    dispatch,
+    notice,
+    ...(options.size ? {size: options.size} : {}),
+  });
+  const background = new BackgroundScripts(port, logDir);
+  const t1Snapshot = async () => {
+    if (!terminals.has('T1')) return undefined;
+    const s = await terminals.session('T1').catch(() => undefined);
+    return s ? {envFile: s.envFile, cwdFile: s.cwdFile} : undefined;
+  };
+  const checks = new CheckController({
+    scenario,
+    context: {port, snapshot: t1Snapshot, env: (learner) => checkEnv(base, learner, prepared, vars), workspace, logFile: join(logDir, 'checks.log')},
+    dispatch,
+    emit,
+    now,
+    ...(options.checkTimeoutMs !== undefined ? {timeoutOverrideMs: options.checkTimeoutMs} : {}),
+    onPassed: (step) => {
+      if (store.getSnapshot().steps[step]?.status !== 'passed') life.finishStep(step, 'passed');
+    },
+  });
+  const actionCtx: ActionContext = {
+    port,
+    terminals,
+    dispatch,
+    emit,
+    notice,
+    mapPath: (p) => mapInto(map, p, workspace),
+    ...(options.commandTimeoutMs ? {commandTimeoutMs: options.commandTimeoutMs} : {}),
+  };
+  const envOptions = (log: (line: string) => void): EnvironmentOptions => ({
+    createCluster: options.createCluster ?? false,
+    ...(options.context ? {context: options.context} : {}),
+    stateDir: join(dirs.state, 'environments', scenario.id),
+    cacheDir: dirs.cache,
+    env: base,
+    log,
+  });
+
+  const life = new EngineLifecycle({
+    scenario, dirs, workspace, logDir, map, store, dispatch, emit, notice, now, terminals, background, checks, port, shellEnv,
+    progress: options.progress ?? true,
+    autoCheck: options.autoCheck ?? true,
+    ...(options.freshWorkspace !== undefined ? {freshWorkspace: options.freshWorkspace} : {}),
+    prepare: async (log) => {
+      const provider = await environmentProvider(scenario.environment);
+      prepared = (await provider.prepare(scenario, envOptions(log))).env;
+      mkdirSync(logDir, {recursive: true});
+      writeFileSync(shellEnvFile, '', {flag: 'a'});
+    },
+  });
+
+  const currentPage = (): {page: Page | undefined; step: number} => {
+    const s = store.getSnapshot();
+    if (s.phase === 'step') return {page: scenario.steps[s.stepIndex], step: s.stepIndex};
+    return {page: s.phase === 'finish' ? scenario.finish : scenario.intro, step: -1};
+  };
+
+  const engine: RunEngine = {
+    scenario,
+    store,
+    workspace,
+    logDir,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    problems: () => life.problems(),
+    async preflight() {
+      const provider = await environmentProvider(scenario.environment);
+      return provider.preflight(scenario, envOptions(() => {}));
+    },
+    start: (from = 0) => life.start(from),
+    async runAction(id) {
+      const {page, step} = currentPage();
+      const action: Action | undefined = page?.actions.find((a) => a.id === id);
+      if (!action) return {};
+      const out = await runAction(actionCtx, step, action);
+      if (action.kind === 'exec' && step >= 0) life.maybeAutoPoll(step);
+      return out.copied !== undefined ? {copied: out.copied} : {};
+    },
+    async enter() {
+      const s = store.getSnapshot();
+      if (s.phase === 'intro') {
+        await life.start(0);
+        return 'advanced';
+      }
+      if (s.phase === 'finish' || s.phase === 'closed') return 'finished';
+      if (s.phase !== 'step') return 'refused';
+      const st = s.steps[s.stepIndex]!;
+      const next = scenario.steps[s.stepIndex]!.actions.find((a) => a.kind === 'exec' && a.context === 'body' && st.actions.find((x) => x.id === a.id)?.status === 'idle');
+      if (next) {
+        await engine.runAction(next.id);
+        return 'ran';
+      }
+      const r = engine.next();
+      if (!r.ok) return 'refused';
+      return store.getSnapshot().phase === 'finish' ? 'finished' : 'advanced';
+    },
+    next: (): NextResult => life.next(),
+    prev: (): NextResult => life.prev(),
+    interrupt(terminal?: TerminalId) {
+      void terminals.interrupt(terminal ?? 'T1');
+    },
+    async recheck() {
+      const s = store.getSnapshot();
+      if (s.phase === 'step') await checks.once(s.stepIndex);
+    },
+    revealHint(): Hint | undefined {
+      const s = store.getSnapshot();
+      if (s.phase !== 'step') return undefined;
+      const hint = scenario.steps[s.stepIndex]!.hints[s.steps[s.stepIndex]!.hintsShown];
+      if (hint) dispatch({type: 'hint-shown', step: s.stepIndex});
+      return hint;
+    },
+    solution() {
+      const s = store.getSnapshot();
+      const step = s.phase === 'step' ? scenario.steps[s.stepIndex] : undefined;
+      if (!step || (!step.answer && !step.solution)) return undefined;
+      dispatch({type: 'solution-shown', step: s.stepIndex});
+      let script: string | undefined;
+      try {
+        script = step.solution ? readFileSync(step.solution.path, 'utf8') : undefined;
+      } catch {
+        script = undefined;
+      }
+      return {...(step.answer ? {markdown: step.answer.body} : {}), ...(script !== undefined ? {script} : {})};
+    },
+    terminal: (id?: TerminalId): Promise<ShellSession> => terminals.session(id ?? 'T1'),
+    resize: (cols, rows) => terminals.resize(cols, rows),
+    dispose: () => life.dispose(),
+    goTo: (i) => life.enterStep(i),
+    pageReady: () => life.pageReady(),
+    runSolution: (step) => life.runSolution(step),
+    checkToEnd: async (step) => checks.poll(step),
+    finishStep: (step, status) => life.finishStep(step, status),
+    finish: () => life.enterFinish(),
+  };
+  return engine;
+}
+
+export {terminalFor};

@@ -1,0 +1,256 @@
+// The engine's lifecycle: start (workspace, environment, setup, intro scripts, resume),
+// moving between steps (their scripts, their checks), the finish page, progress, dispose.
+
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
+import type {CommandResult, ProcessResult} from '../shell/types.js';
+import type {BackgroundScripts} from './background-scripts.js';
+import type {CheckController} from './check-controller.js';
+import type {EngineDirs} from './dirs.js';
+import {loadProgress, progressFromState, saveProgress, type SavedProgress} from './progress-store.js';
+import type {EngineMsg} from './reducer.js';
+import type {ShellPort} from './shell-port.js';
+import type {WritableStore} from './store.js';
+import type {TerminalPool} from './terminals.js';
+import type {EngineEvent, EngineState, NextResult} from './types.js';
+import {runBlockers} from './validate-run.js';
+import {prepareWorkspace, type PathMapper} from './workspace.js';
+
+export interface LifecycleDeps {
+  readonly scenario: Scenario;
+  readonly dirs: EngineDirs;
+  readonly workspace: string;
+  readonly logDir: string;
+  readonly map: PathMapper;
+  readonly store: WritableStore<EngineState>;
+  readonly dispatch: (msg: EngineMsg) => void;
+  readonly emit: (e: EngineEvent) => void;
+  readonly notice: (level: 'info' | 'warning' | 'error', message: string) => void;
+  readonly now: () => number;
+  readonly terminals: TerminalPool;
+  readonly background: BackgroundScripts;
+  readonly checks: CheckController;
+  readonly port: ShellPort;
+  readonly shellEnv: () => Record<string, string>;
+  readonly progress: boolean;
+  readonly autoCheck: boolean;
+  readonly freshWorkspace?: boolean;
+  /** Prepare the environment (cluster, guarded KUBECONFIG…); progress lines go to `log`. */
+  readonly prepare: (log: (line: string) => void) => Promise<void>;
+}
+
+export class ScenarioInvalidError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+    this.name = 'ScenarioInvalidError';
+  }
+}
+
+const SETUP_TIMEOUT_MS = 30 * 60_000;
+
+export class EngineLifecycle {
+  private started: Promise<void> | undefined;
+  /** The foreground script of each page that has one, and the page on screen. */
+  private readonly ready = new Map<string, Promise<void>>();
+  private pageKey = 'intro';
+  private saving: Promise<void> = Promise.resolve();
+  private disposed: Promise<void> | undefined;
+
+  constructor(private readonly d: LifecycleDeps) {}
+
+  private get state(): EngineState {
+    return this.d.store.getSnapshot();
+  }
+
+  problems(): Diagnostic[] {
+    return runBlockers(this.d.scenario, this.d.workspace, this.d.map);
+  }
+
+  start(from: number): Promise<void> {
+    this.started ??= this.doStart(Math.max(0, Math.min(from, this.d.scenario.steps.length - 1)));
+    return this.started;
+  }
+
+  private async doStart(from: number): Promise<void> {
+    const {d} = this;
+    const problems = this.problems();
+    if (problems.length > 0) throw new ScenarioInvalidError(problems);
+    const saved = d.progress ? await this.loadSaved() : undefined;
+    d.dispatch({type: 'phase', phase: 'setup'});
+    d.dispatch({type: 'setup', patch: {status: 'running'}});
+    const log = (line: string) => d.dispatch({type: 'setup', patch: {}, lines: [line]});
+    try {
+      await d.prepare(log);
+      for (const n of await prepareWorkspace(d.scenario, d.workspace, d.map, d.freshWorkspace ?? from === 0)) d.notice('warning', n);
+      if (d.scenario.setup) await this.runSetup(log);
+    } catch (err) {
+      d.dispatch({type: 'setup', patch: {status: 'failed'}, lines: [(err as Error).message]});
+      d.notice('error', `Setup failed: ${(err as Error).message}`);
+      return;
+    }
+    d.dispatch({type: 'setup', patch: {status: 'passed'}});
+    if (d.scenario.intro) this.startPage('intro', d.scenario.intro);
+    if (from > 0 && saved) await this.recheckEarlier(from, saved);
+    this.enterStep(from);
+  }
+
+  private async runSetup(log: (line: string) => void): Promise<void> {
+    const {d} = this;
+    let partial = '';
+    const res = await d.port.runScript(d.scenario.setup!, {
+      cwd: d.workspace,
+      env: d.shellEnv(),
+      timeoutMs: SETUP_TIMEOUT_MS,
+      logFile: join(d.logDir, 'setup.log'),
+      onOutput: (chunk) => {
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop() ?? '';
+        for (const l of lines) log(l);
+      },
+    });
+    if (partial) log(partial);
+    if (res.exitCode !== 0) throw new Error(res.timedOut ? 'the setup script timed out' : `the setup script exited with status ${res.exitCode ?? res.signal}`);
+  }
+
+  private async loadSaved(): Promise<SavedProgress | undefined> {
+    const r = await loadProgress(this.d.dirs, this.d.scenario.id, this.d.now);
+    if (r.kind === 'corrupt') this.d.notice('warning', `Saved progress ${r.reason}; it was moved to ${r.movedTo} and this run starts fresh.`);
+    return r.kind === 'ok' && r.progress.contentHash === this.d.scenario.contentHash ? r.progress : undefined;
+  }
+
+  /** Steps passed in an earlier session count again only once their check passes now. */
+  private async recheckEarlier(from: number, saved: SavedProgress): Promise<void> {
+    for (let i = 0; i < from; i++) {
+      if (saved.steps[i]?.status !== 'passed') continue;
+      const check = this.d.scenario.steps[i]!.check;
+      const ok = !check || (await this.d.checks.once(i))?.passed === true;
+      if (ok) this.d.dispatch({type: 'step-status', step: i, status: 'passed', at: this.d.now(), resumed: true});
+      else this.d.notice('warning', `Step ${i + 1} passed last time, but its check does not pass now; go back to it with p.`);
+    }
+  }
+
+  private readonly pagesStarted = new Set<string>();
+
+  /** A page's scripts run once per run, however often the learner comes back to it. */
+  private startPage(key: string, page: Page): void {
+    const {d} = this;
+    if (this.pagesStarted.has(key)) return;
+    this.pagesStarted.add(key);
+    if (page.background) {
+      d.background.start(key, page.background, d.workspace, d.shellEnv()).catch((err: Error) => d.notice('warning', `The background script of ${key} did not start: ${err.message}`));
+    }
+    const fg = page.foreground;
+    if (!fg) return;
+    if (fg.language !== 'bash') {
+      d.notice('warning', `The foreground script ${fg.path} is a zx script; only bash foreground scripts are typed into the terminal.`);
+      return;
+    }
+    this.ready.set(key, readFile(fg.path, 'utf8').then(
+      (text) => d.terminals.run('T1', text, {}).then(() => undefined),
+      (err: Error) => d.notice('warning', `The foreground script could not be read: ${err.message}`),
+    ));
+  }
+
+  pageReady(): Promise<void> {
+    return (this.ready.get(this.pageKey) ?? Promise.resolve()).catch(() => undefined);
+  }
+
+  enterStep(i: number): void {
+    const {d} = this;
+    if (!d.scenario.steps[i]) return;
+    d.checks.stop();
+    this.pageKey = `step${i + 1}`;
+    d.dispatch({type: 'enter-step', step: i, at: d.now()});
+    d.emit({type: 'step-started', step: i});
+    this.startPage(this.pageKey, d.scenario.steps[i]!);
+    this.maybeAutoPoll(i);
+    this.save();
+  }
+
+  /** In the TUI the check starts polling once the step's commands have all run (or at once when it has none). */
+  maybeAutoPoll(i: number): void {
+    const {d} = this;
+    const st = this.state.steps[i];
+    if (!d.autoCheck || !st || this.state.stepIndex !== i || this.state.phase !== 'step') return;
+    if (!d.scenario.steps[i]!.check || st.check.status === 'passed' || d.checks.isPolling(i)) return;
+    const body = d.scenario.steps[i]!.actions.filter((a) => a.kind === 'exec' && a.context === 'body');
+    const allRan = body.every((a) => !['idle', 'queued', 'running'].includes(st.actions.find((x) => x.id === a.id)?.status ?? 'idle'));
+    if (allRan) void d.checks.poll(i);
+  }
+
+  finishStep(i: number, status: 'passed' | 'failed' | 'not-run'): void {
+    const {d} = this;
+    const st = this.state.steps[i];
+    if (!st) return;
+    d.dispatch({type: 'step-status', step: i, status, at: d.now()});
+    const after = this.state.steps[i]!;
+    d.emit({type: 'step-finished', step: i, status, durationMs: after.elapsedMs});
+    this.save();
+  }
+
+  next(): NextResult {
+    const s = this.state;
+    if (s.phase !== 'step') return {ok: false, reason: 'not on a step'};
+    const i = s.stepIndex;
+    const st = s.steps[i]!;
+    if (this.d.scenario.steps[i]!.check && st.check.status !== 'passed' && st.status !== 'passed') {
+      return {ok: false, reason: 'the check of this step has not passed yet'};
+    }
+    if (st.status !== 'passed') this.finishStep(i, 'passed');
+    if (i + 1 < this.d.scenario.steps.length) this.enterStep(i + 1);
+    else this.enterFinish();
+    return {ok: true};
+  }
+
+  prev(): NextResult {
+    const s = this.state;
+    if (s.phase === 'finish' && this.d.scenario.steps.length > 0) {
+      this.enterStep(this.d.scenario.steps.length - 1);
+      return {ok: true};
+    }
+    if (s.phase !== 'step' || s.stepIndex === 0) return {ok: false, reason: 'this is the first step'};
+    this.enterStep(s.stepIndex - 1);
+    return {ok: true};
+  }
+
+  enterFinish(): void {
+    const {d} = this;
+    d.checks.stop();
+    d.dispatch({type: 'leave-step', at: d.now()});
+    d.dispatch({type: 'phase', phase: 'finish'});
+    this.pageKey = 'finish';
+    if (d.scenario.finish) this.startPage('finish', d.scenario.finish);
+    this.save();
+  }
+
+  async runSolution(i: number): Promise<CommandResult | ProcessResult | undefined> {
+    const {d} = this;
+    const sol = d.scenario.steps[i]?.solution;
+    if (!sol) return undefined;
+    if (sol.language === 'bash') return d.terminals.run('T1', ` source '${sol.path.replace(/'/g, `'\\''`)}'`, {});
+    return d.port.runScript(sol, {cwd: d.workspace, env: d.shellEnv(), timeoutMs: SETUP_TIMEOUT_MS, logFile: join(d.logDir, `solution-${i + 1}.log`)});
+  }
+
+  private save(): void {
+    const {d} = this;
+    if (!d.progress || (this.state.phase !== 'step' && this.state.phase !== 'finish')) return;
+    const snapshot = progressFromState(d.scenario, this.state, d.now());
+    this.saving = this.saving
+      .then(() => saveProgress(d.dirs, snapshot))
+      .catch((err: Error) => d.notice('warning', `Progress could not be saved: ${err.message}`));
+  }
+
+  dispose(): Promise<void> {
+    this.disposed ??= (async () => {
+      const {d} = this;
+      d.checks.stop();
+      if (this.state.phase === 'step') d.dispatch({type: 'leave-step', at: d.now()});
+      this.save();
+      await Promise.all([d.background.stopAll(), d.terminals.dispose()]);
+      await this.saving;
+      d.dispatch({type: 'phase', phase: 'closed'});
+    })();
+    return this.disposed;
+  }
+}

@@ -1,0 +1,59 @@
+// The result of a headless run, as every reporter sees it: plain data, JSON-safe.
+
+export type StepOutcome = 'passed' | 'failed' | 'not-run' | 'skipped';
+
+export interface CommandReport {
+  readonly text: string;
+  readonly terminal: string;
+  readonly exitCode: number;
+  readonly durationMs: number;
+  /** Stopped on purpose (a watcher before an `interrupt` action). */
+  readonly interrupted: boolean;
+  readonly timedOut: boolean;
+}
+
+export interface StepReport {
+  /** 1-based, as the learner counts. */
+  readonly number: number;
+  readonly title: string;
+  readonly status: StepOutcome;
+  readonly durationMs: number;
+  readonly commands: readonly CommandReport[];
+  readonly check?: {readonly attempts: number; readonly passed: boolean; readonly timedOut: boolean};
+  /** Why it failed, in one line. */
+  readonly message?: string;
+  /** The check's `FAIL:` lines. */
+  readonly feedback: readonly string[];
+  readonly expected?: string;
+  readonly actual?: string;
+  /** The last lines of output that explain the result (bounded to ~40). */
+  readonly output: readonly string[];
+  /** Where the step's markdown lives (for CI annotations). */
+  readonly file?: string;
+}
+
+export interface HeadlessReport {
+  readonly scenario: {readonly id: string; readonly title: string; readonly lang: string; readonly dir: string};
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly setup?: {readonly status: 'passed' | 'failed'; readonly output: readonly string[]};
+  readonly steps: readonly StepReport[];
+  readonly summary: {readonly total: number; readonly passed: number; readonly failed: number; readonly notRun: number; readonly skipped: number};
+  readonly interrupted: boolean;
+  /** 0 all passed, 1 a step (or the setup) failed, 130 interrupted. */
+  readonly exitCode: 0 | 1 | 130;
+  /** Raw logs of the run (terminals, background scripts, checks). */
+  readonly logDir: string;
+}
+
+export function summarize(steps: readonly StepReport[]): HeadlessReport['summary'] {
+  const count = (s: StepOutcome) => steps.filter((x) => x.status === s).length;
+  return {total: steps.length, passed: count('passed'), failed: count('failed'), notRun: count('not-run'), skipped: count('skipped')};
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const m = Math.floor(ms / 60_000);
+  return `${m} min ${Math.round((ms - m * 60_000) / 1000)} s`;
+}

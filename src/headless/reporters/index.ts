@@ -1,0 +1,18 @@
+// The reporters by name, as `--reporter` chooses them.
+import type {HeadlessReport} from '../report.js';
+import {humanReport} from './human.js';
+import {jsonReport} from './json.js';
+import {junitReport} from './junit.js';
+import {tapReport} from './tap.js';
+
+export const REPORTERS = ['human', 'json', 'junit', 'tap'] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+export const formatReport: Record<ReporterName, (r: HeadlessReport) => string> = {
+  human: humanReport,
+  json: jsonReport,
+  junit: junitReport,
+  tap: tapReport,
+};
+
+export {humanStepLines, humanSummary} from './human.js';

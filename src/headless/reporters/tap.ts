@@ -1,0 +1,37 @@
+// The TAP 13 reporter: a plan, one test point per step, YAML diagnostics under failures
+// (message, feedback, expected/actual, output), `# SKIP` for steps that did not run.
+
+import {stringify} from 'yaml';
+import {formatDuration, type HeadlessReport, type StepReport} from '../report.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+/** A test point's description must stay on one line and must not look like a directive. */
+const desc = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+
+function point(s: StepReport): string[] {
+  const name = `step ${s.number}: ${desc(s.title)}`;
+  if (s.status === 'skipped') return [`ok ${s.number} - ${name} # SKIP outside the selected steps`];
+  if (s.status === 'not-run') return [`ok ${s.number} - ${name} # SKIP not run${s.message === 'interrupted' ? ' (interrupted)' : ' (an earlier step failed)'}`];
+  if (s.status === 'passed') return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`];
+  const diag: Record<string, unknown> = {
+    message: s.message ?? 'the step failed',
+    severity: 'fail',
+    duration: formatDuration(s.durationMs),
+  };
+  if (s.feedback.length) diag.feedback = [...s.feedback];
+  if (s.expected !== undefined) diag.expected = s.expected;
+  if (s.actual !== undefined) diag.actual = s.actual;
+  if (s.output.length) diag.output = s.output.map((l) => l.replace(ANSI, '')).join('\n');
+  const yaml = stringify(diag, {lineWidth: 0}).trimEnd().split('\n').map((l) => `  ${l}`);
+  return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...'];
+}
+
+export function tapReport(r: HeadlessReport): string {
+  const lines = ['TAP version 13', `1..${r.steps.length}`];
+  if (r.setup?.status === 'failed') lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${l.replace(ANSI, '')}`));
+  for (const s of r.steps) lines.push(...point(s));
+  if (r.interrupted) lines.push('Bail out! interrupted');
+  lines.push(`# ${r.summary.passed} passed, ${r.summary.failed} failed, ${r.summary.notRun} not run, ${r.summary.skipped} skipped`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,79 @@
+// `katarun test` without the CLI: drives the engine through the chosen steps and returns a
+// report. A failing step stops the run (unless keepGoing); the steps after it are reported
+// as not run and nothing of them is executed. Steps outside --from/--to are skipped.
+
+import type {Scenario} from '../scenario/model.js';
+import {createEngine} from '../engine/create-engine.js';
+import type {EngineOptions, RunEngine} from '../engine/engine-options.js';
+import {summarize, type HeadlessReport, type StepReport} from './report.js';
+import {runStep} from './step-runner.js';
+
+export interface HeadlessOptions extends EngineOptions {
+  /** 1-based, inclusive. */
+  readonly from?: number;
+  readonly to?: number;
+  readonly keepGoing?: boolean;
+  /** How long a watcher runs before its Ctrl-C (default 3 s). */
+  readonly settleMs?: number;
+  /** Abort = interrupted (Ctrl-C/SIGTERM): everything is cleaned up, the report says so. */
+  readonly signal?: AbortSignal;
+  /** Each step's result as soon as it is known (live progress). */
+  readonly onStep?: (step: StepReport, total: number) => void;
+  /** Called with the engine once created (tests and the CLI use it to watch or dispose). */
+  readonly onEngine?: (engine: RunEngine) => void;
+}
+
+export const DEFAULT_SETTLE_MS = 3000;
+
+export async function runHeadless(scenario: Scenario, options: HeadlessOptions = {}): Promise<HeadlessReport> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const signal = options.signal ?? new AbortController().signal;
+  const total = scenario.steps.length;
+  const from = Math.max(1, options.from ?? 1);
+  const to = Math.min(total, options.to ?? total);
+  const engine = createEngine(scenario, {shell: 'pipe', ...options, autoCheck: false, progress: false, freshWorkspace: true});
+  options.onEngine?.(engine);
+  const steps: StepReport[] = [];
+  let setup: HeadlessReport['setup'];
+  const skip = (i: number, status: 'skipped' | 'not-run'): StepReport => ({number: i + 1, title: scenario.steps[i]!.title, status, durationMs: 0, commands: [], feedback: [], output: []});
+  try {
+    if (from <= to && !signal.aborted) {
+      await engine.start(from - 1);
+      const s = engine.store.getSnapshot().setup;
+      if (scenario.setup || s.status === 'failed') setup = {status: s.status === 'passed' ? 'passed' : 'failed', output: s.lines.slice(-40)};
+    }
+    let stop = setup?.status === 'failed';
+    for (let i = 0; i < total; i++) {
+      let report: StepReport;
+      if (i < from - 1 || i > to - 1) report = skip(i, 'skipped');
+      else if (stop || signal.aborted) {
+        report = skip(i, 'not-run');
+        engine.finishStep(i, 'not-run');
+      } else {
+        report = await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now});
+        if (signal.aborted && report.status !== 'passed') report = {...report, status: 'not-run', message: 'interrupted'};
+        engine.finishStep(i, report.status === 'passed' ? 'passed' : report.status === 'failed' ? 'failed' : 'not-run');
+        if (report.status === 'failed' && !options.keepGoing) stop = true;
+      }
+      steps.push(report);
+      options.onStep?.(report, total);
+    }
+    if (!signal.aborted && steps.every((s) => s.status === 'passed' || s.status === 'skipped') && to === total) engine.finish();
+  } finally {
+    await engine.dispose();
+  }
+  const interrupted = signal.aborted;
+  const failed = setup?.status === 'failed' || steps.some((s) => s.status === 'failed');
+  return {
+    scenario: {id: scenario.id, title: scenario.title, lang: scenario.lang, dir: scenario.dir},
+    startedAt: new Date(started).toISOString(),
+    durationMs: now() - started,
+    ...(setup ? {setup} : {}),
+    steps,
+    summary: summarize(steps),
+    interrupted,
+    exitCode: interrupted ? 130 : failed ? 1 : 0,
+    logDir: engine.logDir,
+  };
+}
