@@ -5,6 +5,8 @@
 import type {Scenario} from '../scenario/model.js';
 import {createEngine} from '../engine/create-engine.js';
 import type {EngineOptions, RunEngine} from '../engine/engine-options.js';
+import type {PreflightReport} from '../engine/environment/types.js';
+import {ScenarioInvalidError} from '../engine/engine-lifecycle.js';
 import {summarize, type HeadlessReport, type StepReport} from './report.js';
 import {runStep} from './step-runner.js';
 
@@ -25,6 +27,16 @@ export interface HeadlessOptions extends EngineOptions {
 
 export const DEFAULT_SETTLE_MS = 3000;
 
+/** The machine lacks what the scenario needs (exit 3); nothing was run. */
+export class EnvironmentNotReadyError extends Error {
+  constructor(readonly report: PreflightReport) {
+    super('the environment is not ready');
+    this.name = 'EnvironmentNotReadyError';
+  }
+}
+
+export {ScenarioInvalidError};
+
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions = {}): Promise<HeadlessReport> {
   const now = options.now ?? Date.now;
   const started = now();
@@ -34,10 +46,17 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
   const to = Math.min(total, options.to ?? total);
   const engine = createEngine(scenario, {shell: 'pipe', ...options, autoCheck: false, progress: false, freshWorkspace: true});
   options.onEngine?.(engine);
+  // Interrupted: end every shell now, so a running command cannot hold the run up.
+  const onAbort = () => void engine.dispose();
+  signal.addEventListener('abort', onAbort, {once: true});
   const steps: StepReport[] = [];
   let setup: HeadlessReport['setup'];
   const skip = (i: number, status: 'skipped' | 'not-run'): StepReport => ({number: i + 1, title: scenario.steps[i]!.title, status, durationMs: 0, commands: [], feedback: [], output: []});
   try {
+    const problems = engine.problems();
+    if (problems.length > 0) throw new ScenarioInvalidError(problems);
+    const preflight = await engine.preflight();
+    if (!preflight.ready) throw new EnvironmentNotReadyError(preflight);
     if (from <= to && !signal.aborted) {
       await engine.start(from - 1);
       const s = engine.store.getSnapshot().setup;
@@ -51,7 +70,12 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
         report = skip(i, 'not-run');
         engine.finishStep(i, 'not-run');
       } else {
-        report = await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now});
+        try {
+          report = await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now});
+        } catch (err) {
+          if (!signal.aborted) throw err;
+          report = {...skip(i, 'not-run'), message: 'interrupted'};
+        }
         if (signal.aborted && report.status !== 'passed') report = {...report, status: 'not-run', message: 'interrupted'};
         engine.finishStep(i, report.status === 'passed' ? 'passed' : report.status === 'failed' ? 'failed' : 'not-run');
         if (report.status === 'failed' && !options.keepGoing) stop = true;
@@ -61,6 +85,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
     }
     if (!signal.aborted && steps.every((s) => s.status === 'passed' || s.status === 'skipped') && to === total) engine.finish();
   } finally {
+    signal.removeEventListener('abort', onAbort);
     await engine.dispose();
   }
   const interrupted = signal.aborted;

@@ -1,6 +1,152 @@
-// Placeholder until the 'test' command lands; it says so instead of pretending to work.
-import {UserError} from '../exit-codes.js';
+// `katarun test <scenario>`: run a scenario headless and report. Exit 0 all passed, 1 a step
+// failed, 2 invalid scenario or usage, 3 environment not ready, 130 interrupted. `open`
+// calls runTestCommand when stdout is not a terminal or CI is set.
 
-export async function run(_argv: string[]): Promise<number> {
-  throw new UserError("'test' is not available in this build yet", 2);
+import {existsSync, statSync} from 'node:fs';
+import {mkdir, writeFile} from 'node:fs/promises';
+import {dirname, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseCommandArgs, parseDuration} from '../args.js';
+import {ExitCode, UserError} from '../exit-codes.js';
+import type {Diagnostic, Scenario} from '../../scenario/model.js';
+
+const HELP = `Usage: katarun test <scenario> [options]
+
+Run a scenario without a screen, step by step, and report. <scenario> is a folder with an
+index.json, or the id of a bundled scenario (e.g. basics).
+
+Options:
+  --reporter human|json|junit|tap   report format (default human)
+  --output FILE                     write the report to FILE (progress and a summary go to stderr)
+  --from N, --to N                  run only steps N..M (1-based); the others are reported as skipped
+  --check-timeout DURATION          give every check this long (e.g. 30s, 5m)
+  --settle DURATION                 how long a long-running command runs before its Ctrl-C (default 3s)
+  --keep-going                      run the steps after a failing one too
+  --lang xx                         the scenario's language (its _xx/ translation)
+  --shell pipe|pty                  the kind of shell (default pipe)
+  --create-cluster                  create the kind cluster a scenario needs when it is missing
+  --context NAME                    use this kube context instead of a kind cluster
+  -h, --help                        show this help
+
+Exit codes: 0 all steps passed, 1 a step failed, 2 invalid scenario or usage,
+3 the environment is not ready, 130 interrupted.
+`;
+
+const OPTIONS = {
+  reporter: {type: 'string'},
+  output: {type: 'string'},
+  from: {type: 'string'},
+  to: {type: 'string'},
+  'check-timeout': {type: 'string'},
+  settle: {type: 'string'},
+  'keep-going': {type: 'boolean'},
+  lang: {type: 'string'},
+  shell: {type: 'string'},
+  'create-cluster': {type: 'boolean'},
+  context: {type: 'string'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+
+export interface TestIO {
+  readonly stdout: {write(text: string): unknown};
+  readonly stderr: {write(text: string): unknown};
+}
+
+function stepNumber(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError(`${flag}: '${text}' is not a step number`, ExitCode.invalid, 'steps count from 1');
+  return Number(text);
+}
+
+/** A folder path, or the id of a scenario bundled with katarun. */
+export function resolveScenarioDir(arg: string, cwd = process.cwd()): string {
+  const asPath = resolve(cwd, arg);
+  if (existsSync(asPath) && statSync(asPath).isDirectory()) return asPath;
+  const bundled = fileURLToPath(new URL(`../../../scenarios/${arg}`, import.meta.url));
+  if (/^[A-Za-z0-9._-]+$/.test(arg) && existsSync(bundled)) return bundled;
+  throw new UserError(`no scenario '${arg}'`, ExitCode.invalid, "give a folder with an index.json, or a bundled scenario id such as 'basics' (see 'katarun list')");
+}
+
+type LoadScenario = (dir: string, options: {lang?: string}) => Promise<Scenario>;
+// Variable specifier: the loader is built alongside; a missing one is reported, not a crash.
+const LOADER = '../../scenario/load-scenario.js';
+
+async function loader(): Promise<LoadScenario> {
+  const mod = (await import(LOADER)) as {loadScenario: LoadScenario};
+  return mod.loadScenario;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  return runTestCommand(argv);
+}
+
+export async function runTestCommand(argv: string[], io: TestIO = {stdout: process.stdout, stderr: process.stderr}): Promise<number> {
+  const {values: v, positionals} = parseCommandArgs('test', argv, OPTIONS);
+  if (v.help) {
+    io.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
+  const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
+  const reporter = (v.reporter ?? 'human') as (typeof REPORTERS)[number];
+  if (!REPORTERS.includes(reporter)) throw new UserError(`--reporter: '${v.reporter}' is not a reporter`, ExitCode.invalid, `use one of ${REPORTERS.join(', ')}`);
+  if (v.shell !== undefined && v.shell !== 'pipe' && v.shell !== 'pty') throw new UserError(`--shell: '${v.shell}' is not a shell kind`, ExitCode.invalid, 'use pipe or pty');
+  const from = stepNumber(v.from, '--from');
+  const to = stepNumber(v.to, '--to');
+  const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
+  const settleMs = v.settle !== undefined ? parseDuration(v.settle, '--settle') : undefined;
+
+  const dir = resolveScenarioDir(positionals[0]!);
+  const scenario = await (await loader())(dir, v.lang !== undefined ? {lang: v.lang} : {});
+  const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
+  if (printDiagnostics(scenario.diagnostics, io.stderr)) return ExitCode.invalid;
+  const n = scenario.steps.length;
+  if ((from ?? 1) > n || (to ?? n) > n || (from ?? 1) > (to ?? n)) {
+    throw new UserError(`--from/--to: the scenario has ${n} steps`, ExitCode.invalid, `choose steps between 1 and ${n}, --from not after --to`);
+  }
+
+  const {runHeadless, EnvironmentNotReadyError, ScenarioInvalidError} = await import('../../headless/run-headless.js');
+  const {installInterruptHandlers} = await import('../../headless/interrupts.js');
+  const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
+  const interrupts = installInterruptHandlers();
+  try {
+    const report = await runHeadless(scenario, {
+      shell: (v.shell as 'pipe' | 'pty' | undefined) ?? 'pipe',
+      signal: interrupts.signal,
+      keepGoing: v['keep-going'] ?? false,
+      createCluster: v['create-cluster'] ?? false,
+      ...(v.context !== undefined ? {context: v.context} : {}),
+      ...(from !== undefined ? {from} : {}),
+      ...(to !== undefined ? {to} : {}),
+      ...(checkTimeoutMs !== undefined ? {checkTimeoutMs} : {}),
+      ...(settleMs !== undefined ? {settleMs} : {}),
+      onStep: (step, total) => live?.write(`${humanStepLines(step, total).join('\n')}\n`),
+    });
+    const text = formatReport[reporter](report);
+    if (v.output !== undefined) {
+      await mkdir(dirname(resolve(v.output)), {recursive: true});
+      await writeFile(resolve(v.output), text);
+      io.stderr.write(`${humanSummary(report)} — report written to ${v.output}\n`);
+    } else if (reporter === 'human') {
+      io.stdout.write(`${humanSummary(report)}\n${report.exitCode !== 0 ? `logs: ${report.logDir}\n` : ''}`);
+    } else {
+      io.stdout.write(text);
+      io.stderr.write(`${humanSummary(report)}\n`);
+    }
+    return report.exitCode;
+  } catch (err) {
+    if (err instanceof ScenarioInvalidError) {
+      printDiagnostics(err.diagnostics as Diagnostic[], io.stderr);
+      return ExitCode.invalid;
+    }
+    if (err instanceof EnvironmentNotReadyError) {
+      io.stderr.write(`katarun: the environment is not ready for '${scenario.id}':\n`);
+      for (const c of err.report.checks.filter((x) => !x.ok)) io.stderr.write(`  ✘ ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
+      return ExitCode.envNotReady;
+    }
+    throw err;
+  } finally {
+    await interrupts.dispose();
+    if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
+  }
 }
