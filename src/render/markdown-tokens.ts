@@ -32,18 +32,28 @@ export const englishLabels: ActionLabels = {
 // joined with it never ends up alone at the start of the next line.
 export const NBSP = '\u00a0';
 
-interface ActionLike {
-  readonly actionId?: number;
+/** The model action a token carries (stamped by the scenario layer's lexPage). */
+interface CarriedAction {
   readonly id?: number;
+  readonly kind?: string;
+  readonly terminal?: string;
+  readonly interrupt?: boolean;
+  readonly path?: string;
+  readonly mode?: string;
+}
+
+interface ActionLike {
+  readonly action?: CarriedAction;
+  readonly actionId?: number;
+  /** What the braces asked for (`exec`, `copy`, `open`, `none`), when no action is attached. */
+  readonly verb?: string;
   readonly kind?: string;
   readonly text?: string;
   readonly terminal?: string;
-  readonly target?: string;
   readonly interrupt?: boolean;
   readonly lang?: string;
-  readonly path?: string;
   readonly filename?: string;
-  readonly mode?: string;
+  readonly target?: string;
 }
 
 type Styles = {
@@ -54,14 +64,15 @@ type Styles = {
 
 /** `[1 ▶ run]`, `[2 ⧉ copy]`, `[3 ▶ run · T2]` — joined by NBSPs so reflow keeps it whole. */
 export function actionLabel(token: ActionLike, labels: ActionLabels): string | undefined {
-  const id = token.actionId ?? token.id;
-  const kind = token.kind ?? 'exec';
-  if (id === undefined || kind === 'none') return undefined;
+  const action = token.action;
+  const id = token.actionId ?? action?.id;
+  const kind = action?.kind ?? token.kind ?? token.verb ?? 'exec';
+  if (id === undefined || kind === 'none' || kind === 'unknown') return undefined;
   const verb =
     kind === 'copy' ? `⧉ ${labels.copy}` : kind === 'open' ? `↗ ${labels.open}` : kind === 'file' ? `✎ ${labels.write}` : `▶ ${labels.run}`;
-  const terminal = token.terminal ?? token.target;
+  const terminal = action?.terminal ?? token.terminal;
   const where = kind === 'exec' && terminal && terminal !== 'T1' ? ` · ${terminal}` : '';
-  const interrupt = kind === 'exec' && token.interrupt ? ' · ^C' : '';
+  const interrupt = kind === 'exec' && (action?.interrupt ?? token.interrupt) ? ' · ^C' : '';
   return `[${id} ${verb}${where}${interrupt}]`.replace(/ /g, NBSP);
 }
 
@@ -86,11 +97,12 @@ export function katarunRenderers(labels: ActionLabels, styles: Styles): Renderer
     name,
     renderer(token) {
       const t = token as ActionLike;
-      const lang = t.lang?.trim() || (t.kind === 'file' ? undefined : 'bash');
+      const lang = t.lang?.trim() || (name === 'katarunFile' ? undefined : 'bash');
       const code = this.parser.renderer.code({type: 'code', raw: t.text ?? '', text: (t.text ?? '').replace(/\n$/, ''), lang} as Tokens.Code);
       const label = actionLabel(t, labels);
-      const path = t.path ?? t.filename;
-      const file = path ? ` ${styles.dim(`→ ${path}${t.mode ? ` (${t.mode})` : ''}`)}` : '';
+      const path = t.action?.path ?? t.filename;
+      const mode = t.action?.mode ?? (name === 'katarunFile' ? t.target : undefined);
+      const file = path ? ` ${styles.dim(`→ ${path}${mode ? ` (${mode})` : ''}`)}` : '';
       return label ? `${code.replace(/\n+$/, '\n')}  ${styles.label(label)}${file}\n\n` : code;
     },
   });
@@ -114,7 +126,18 @@ export function katarunRenderers(labels: ActionLabels, styles: Styles): Renderer
       return `${styles.dim(`▸ ${t.kind === 'solution' ? labels.solution : labels.hint}`)}\n\n`;
     },
   };
-  return [inlineAction, block('katarunBlock'), block('katarunFile'), quiz, collapsed, {...collapsed, name: 'katarunDetails'}];
+  // The scenario layer's <details> token: hints and solutions stay collapsed (h and a open
+  // them); any other <details> is shown open, because its commands are part of the step.
+  const details: RendererExtension = {
+    name: 'katarunDetails',
+    renderer(token) {
+      const t = token as {role?: string; summary?: string; tokens?: Token[]};
+      if (t.role === 'hint' || t.role === 'solution') return `${styles.dim(`▸ ${t.role === 'solution' ? labels.solution : labels.hint}`)}\n\n`;
+      const summary = t.summary ? `▾ ${t.summary.replace(/<[^>]*>/g, '').trim()}\n\n` : '';
+      return summary + this.parser.parse(t.tokens ?? []);
+    },
+  };
+  return [inlineAction, block('katarunBlock'), block('katarunFile'), quiz, collapsed, details];
 }
 
 const SOLUTION_SUMMARY = /solution|answer|решени|ответ/i;

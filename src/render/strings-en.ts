@@ -90,6 +90,12 @@ export const en = {
   'help.q': 'quit (progress is saved)',
   'help.ctrlc': 'interrupt the running command; twice to quit',
   'help.close': 'Press any key to close.',
+  'md.hint': 'Hint — press h',
+  'md.solution': 'Solution — press a',
+  'md.image': 'image',
+  'enter.refused': 'The check has not passed yet — finish the step, or press h for a hint.',
+  'action.none': 'This step has no action {n}.',
+  'shell.none': 'No shell is available.',
   'notice.refused': '{reason}',
   'error.engine': 'Error: {message}',
 } as const;

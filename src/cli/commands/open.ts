@@ -1,6 +1,79 @@
-// Placeholder until the 'open' command lands; it says so instead of pretending to work.
-import {UserError} from '../exit-codes.js';
+// The default command. `katarun` alone opens the picker on a terminal (else prints usage,
+// exit 2); `katarun <scenario>` opens it in the TUI on a terminal, and runs it headless like
+// `katarun test` when stdout is not a terminal or CI is set — Ink is never mounted then.
 
-export async function run(_argv: string[]): Promise<number> {
-  throw new UserError("'open' is not available in this build yet", 2);
+import {existsSync, readdirSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseCommandArgs} from '../args.js';
+import {ExitCode, UserError} from '../exit-codes.js';
+import type {PickerEntry, PickerSource} from '../../ui/session.js';
+import {TUI_OPTIONS, interactiveTerminal, loadChecked, readFlags, scenarioSession, startTui, type TuiFlags} from './run.js';
+
+const USAGE = `katarun: no scenario given, and this is not an interactive terminal.
+Usage: katarun <scenario>        open a scenario (headless test here)
+       katarun test <scenario>   run it headless and report
+       katarun list              show the scenarios
+`;
+
+/** Folders holding scenarios: the bundled ones, and ./scenarios of the current folder. */
+function scenarioRoots(): Array<{dir: string; bundled: boolean}> {
+  const bundled = fileURLToPath(new URL('../../../scenarios', import.meta.url));
+  const local = resolve('scenarios');
+  const roots = [{dir: bundled, bundled: true}];
+  if (local !== bundled && existsSync(local)) roots.push({dir: local, bundled: false});
+  return roots;
+}
+
+async function pickerSource(flags: TuiFlags): Promise<PickerSource> {
+  const [{defaultDirs}, {resumeInfo}] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
+  const dirs = defaultDirs();
+  const entries: PickerEntry[] = [];
+  for (const root of scenarioRoots()) {
+    for (const name of readdirSync(root.dir).sort()) {
+      const dir = join(root.dir, name);
+      // `_xx/` folders are translations of the scenarios beside them, not scenarios.
+      if (name.startsWith('_') || !(existsSync(join(dir, 'index.json')) || existsSync(join(dir, 'index.yaml')))) continue;
+      try {
+        const scenario = await loadChecked(dir, flags.lang);
+        const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
+        entries.push({
+          id: scenario.id,
+          title: scenario.title,
+          difficulty: scenario.difficulty,
+          time: scenario.time,
+          languages: scenario.languages,
+          steps: scenario.steps.length,
+          bundled: root.bundled,
+          dir,
+          ...(resume ? {saved: {step: resume.step + 1, total: scenario.steps.length}} : {}),
+        });
+      } catch {
+        // A broken scenario is left out of the picker; `katarun validate` explains it.
+      }
+    }
+  }
+  return {entries, open: async (entry) => scenarioSession(await loadChecked(entry.dir, flags.lang), flags)};
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (!interactiveTerminal()) {
+    if (argv.length === 0) {
+      process.stderr.write(USAGE);
+      return ExitCode.invalid;
+    }
+    // Headless: `katarun <scenario> [test options]` is `katarun test`.
+    const {runTestCommand} = await import('./test.js');
+    return runTestCommand(argv);
+  }
+  const {values, positionals} = parseCommandArgs('katarun', argv, TUI_OPTIONS);
+  if (positionals.length === 0) {
+    const flags = readFlags(values);
+    return startTui({picker: await pickerSource(flags)}, flags.lang);
+  }
+  if (positionals.length !== 1) throw new UserError('give one scenario', ExitCode.invalid, "usage: katarun <scenario> (see 'katarun --help')");
+  const flags = readFlags(values);
+  const {resolveScenarioDir} = await import('./test.js');
+  const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
+  return startTui({session: await scenarioSession(scenario, flags)}, flags.lang);
 }

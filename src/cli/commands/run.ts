@@ -1,6 +1,176 @@
-// Placeholder until the 'run' command lands; it says so instead of pretending to work.
-import {UserError} from '../exit-codes.js';
+// `katarun run <scenario>`: open a scenario in the terminal UI. Loads and checks the scenario
+// (errors → compiler-style diagnostics, exit 2, nothing mounted), prepares what the intro
+// shows (saved progress, the machine's preflight), and hands the UI a session whose engine is
+// created only when the learner starts. `open.ts` reuses the pieces for `katarun [<scenario>]`.
 
-export async function run(_argv: string[]): Promise<number> {
-  throw new UserError("'run' is not available in this build yet", 2);
+import {parseCommandArgs, parseDuration} from '../args.js';
+import {ExitCode, UserError} from '../exit-codes.js';
+import type {Scenario} from '../../scenario/model.js';
+import type {PreflightReport} from '../../engine/environment/types.js';
+import type {PickerSource, ScenarioSession} from '../../ui/session.js';
+
+const HELP = `Usage: katarun run <scenario> [options]
+
+Open a scenario in the terminal UI. <scenario> is a folder with an index.json, or the id of
+a bundled scenario (basics, istio-egress).
+
+Options:
+  --lang xx                  the scenario's language (its _xx/ translation) and the UI's
+  --shell pty|pipe           the kind of shell the steps run in (default: pty when available)
+  --context NAME             use this kube context instead of a kind cluster
+  --create-cluster           create the kind cluster without asking
+  --check-timeout DURATION   give every check this long (e.g. 30s, 5m)
+  -h, --help                 show this help
+
+Keys: Enter next · 1–9 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
+a solution · r check · ? help · q quit · Ctrl-C interrupt (twice: quit)
+`;
+
+export const TUI_OPTIONS = {
+  lang: {type: 'string'},
+  shell: {type: 'string'},
+  context: {type: 'string'},
+  'create-cluster': {type: 'boolean'},
+  'check-timeout': {type: 'string'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+
+export interface TuiFlags {
+  readonly lang?: string;
+  readonly shell?: 'pty' | 'pipe';
+  readonly context?: string;
+  readonly createCluster: boolean;
+  readonly checkTimeoutMs?: number;
+}
+
+export function readFlags(values: {lang?: string; shell?: string; context?: string; 'create-cluster'?: boolean; 'check-timeout'?: string}): TuiFlags {
+  if (values.shell !== undefined && values.shell !== 'pty' && values.shell !== 'pipe') {
+    throw new UserError(`--shell: '${values.shell}' is not a shell kind`, ExitCode.invalid, 'use pty or pipe');
+  }
+  return {
+    lang: values.lang,
+    shell: values.shell as TuiFlags['shell'],
+    context: values.context,
+    createCluster: values['create-cluster'] ?? false,
+    checkTimeoutMs: values['check-timeout'] !== undefined ? parseDuration(values['check-timeout'], '--check-timeout') : undefined,
+  };
+}
+
+/** A terminal on both ends and no CI: the only case where Ink is mounted. */
+export function interactiveTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env.CI ?? env.CONTINUOUS_INTEGRATION;
+  const inCi = ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false';
+  return process.stdout.isTTY === true && process.stdin.isTTY === true && !inCi;
+}
+
+type LoadScenario = (dir: string, options: {lang?: string}) => Promise<Scenario>;
+// Variable specifier: the loader is written alongside; until it lands this says so.
+const LOADER = '../../scenario/load-scenario.js';
+
+export async function loadChecked(dir: string, lang: string | undefined): Promise<Scenario> {
+  const {loadScenario} = (await import(LOADER)) as {loadScenario: LoadScenario};
+  const scenario = await loadScenario(dir, lang !== undefined ? {lang} : {});
+  const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
+  const errors = scenario.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    printDiagnostics(errors, process.stderr);
+    throw new UserError(`'${scenario.id}' has ${errors.length} error${errors.length === 1 ? '' : 's'}`, ExitCode.invalid, `fix them, then check with 'katarun validate ${dir}'`);
+  }
+  return scenario;
+}
+
+/** Everything the UI needs to show and start one scenario. */
+export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Promise<ScenarioSession> {
+  const [{createEngine}, {defaultDirs}, {resumeInfo}, {environmentProvider}] = await Promise.all([
+    import('../../engine/create-engine.js'),
+    import('../../engine/dirs.js'),
+    import('../../engine/progress-store.js'),
+    import('../../engine/environment/index.js'),
+  ]);
+  const dirs = defaultDirs();
+  const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
+  const kind = scenario.environment.kind === 'kind';
+  let report: Promise<PreflightReport> | undefined;
+  const preflight = () =>
+    (report ??= environmentProvider(scenario.environment).then((provider) =>
+      provider.preflight(scenario, {
+        createCluster: flags.createCluster,
+        stateDir: dirs.state,
+        cacheDir: dirs.cache,
+        env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+        log: () => undefined,
+        ...(flags.context !== undefined ? {context: flags.context} : {}),
+      }),
+    ));
+  // For a kind scenario, whether the cluster is missing decides whether starting asks first.
+  let clusterToCreate: string | undefined;
+  if (kind && !flags.context && !flags.createCluster) {
+    const checks = (await preflight().catch(() => undefined))?.checks ?? [];
+    if (checks.some((c) => /cluster/i.test(c.id) && !c.ok)) clusterToCreate = scenario.environment.cluster?.name ?? 'kind';
+  }
+  const columns = process.stdout.columns || 80;
+  const rows = process.stdout.rows || 24;
+  return {
+    scenario,
+    ...(resume ? {resumeStep: resume.step} : {}),
+    preflight,
+    ...(clusterToCreate ? {clusterToCreate} : {}),
+    ...(flags.context ? {target: flags.context} : kind && scenario.environment.cluster ? {target: `kind-${scenario.environment.cluster.name}`} : {}),
+    createEngine: ({createCluster}) =>
+      createEngine(scenario, {
+        shell: flags.shell ?? 'auto',
+        createCluster: createCluster || flags.createCluster,
+        dirs,
+        size: {cols: columns, rows},
+        ...(flags.context !== undefined ? {context: flags.context} : {}),
+        ...(flags.checkTimeoutMs !== undefined ? {checkTimeoutMs: flags.checkTimeoutMs} : {}),
+      }),
+  };
+}
+
+/** The clipboard's helper programs (tmux, xclip…) run through the shell layer, like every process. */
+async function runClipboardTool(command: string, args: readonly string[], input: string): Promise<boolean> {
+  const {runProcess} = await import('../../shell/process.js');
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const result = await runProcess(command, args, {cwd: process.cwd(), env, timeoutMs: 3000, input});
+  return result.exitCode === 0;
+}
+
+/** Mount the TUI on a session or a picker; resolves with the exit code once it is closed. */
+export async function startTui(source: {session?: ScenarioSession; picker?: PickerSource}, lang: string | undefined): Promise<number> {
+  const [{runTui}, {uiLanguage}, {copyText}] = await Promise.all([
+    import('../../ui/tui.js'),
+    import('../../render/i18n.js'),
+    import('../../render/clipboard.js'),
+  ]);
+  const code = await runTui({
+    ...source,
+    lang: uiLanguage(lang),
+    copy: (text) =>
+      copyText(text, {
+        env: process.env,
+        platform: process.platform,
+        run: runClipboardTool,
+        writeTty: process.stdout.isTTY ? (data) => process.stdout.write(data) : undefined,
+      }),
+  });
+  // A handle someone forgot must not keep a finished TUI alive; unref'd, so a clean exit is not delayed.
+  setTimeout(() => process.exit(code), 2000).unref();
+  return code;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const {values, positionals} = parseCommandArgs('run', argv, TUI_OPTIONS);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) throw new UserError(positionals.length ? 'run: give one scenario' : 'run: which scenario?', ExitCode.invalid, "usage: katarun run <scenario> (see 'katarun run --help')");
+  const flags = readFlags(values);
+  const {resolveScenarioDir} = await import('./test.js');
+  const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
+  if (!interactiveTerminal()) {
+    throw new UserError('run: the terminal UI needs a terminal (and no CI)', ExitCode.invalid, `use 'katarun test ${positionals[0]}' to run it without a screen`);
+  }
+  return startTui({session: await scenarioSession(scenario, flags)}, flags.lang);
 }

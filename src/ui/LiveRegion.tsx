@@ -1,0 +1,65 @@
+// Chooses what the live (dynamic) region shows: an overlay when one is open, else the
+// current screen. Everything here is budgeted to fewer rows than the terminal has.
+
+import {Box, Text} from 'ink';
+import type {Translate} from '../render/i18n.js';
+import {sanitizeText} from '../render/sanitize.js';
+import {Intro} from './Intro.js';
+import {KeyHints, MessageLine} from './KeyHints.js';
+import {ConfirmDialog, HelpOverlay} from './Overlays.js';
+import {Picker} from './Picker.js';
+import {StepScreen} from './StepScreen.js';
+import type {Screen} from './keymap.js';
+import type {AppProps, ScenarioSession} from './session.js';
+import {useEngineState} from './use-engine.js';
+import type {TerminalSize} from './use-terminal-size.js';
+import type {UiState} from './ui-state.js';
+
+export interface LiveRegionProps {
+  readonly screen: Screen;
+  readonly ui: UiState;
+  readonly size: TerminalSize;
+  readonly session?: ScenarioSession;
+  readonly picker?: AppProps['picker'];
+  readonly t: Translate;
+}
+
+function SetupView({rows, t}: {readonly rows: number; readonly t: Translate}) {
+  const setup = useEngineState((s) => s.setup);
+  const lines = setup.lines.slice(-Math.max(0, rows - 1 - 2));
+  return (
+    <Box flexDirection="column">
+      <Text color={setup.status === 'failed' ? 'red' : 'yellow'} wrap="truncate-end">
+        {setup.status === 'failed' ? `✘ ${t('setup.failed')}` : `… ${t('setup.running')}`}
+      </Text>
+      {lines.map((line, i) => (
+        <Text key={i} dimColor wrap="truncate-end">
+          {sanitizeText(line) || ' '}
+        </Text>
+      ))}
+      <KeyHints text={t('keys.setup')} />
+    </Box>
+  );
+}
+
+export function LiveRegion({screen, ui, size, session, picker, t}: LiveRegionProps) {
+  if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
+  if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={session?.clusterToCreate} t={t} />;
+  switch (screen) {
+    case 'picker':
+      return <Picker entries={picker?.entries ?? []} index={ui.pickerIndex} rows={size.rows} opening={ui.starting} message={ui.message} t={t} />;
+    case 'intro':
+      return session ? <Intro session={session} rows={size.rows} starting={ui.starting} message={ui.message} t={t} /> : null;
+    case 'setup':
+      return <SetupView rows={size.rows} t={t} />;
+    case 'step':
+      return <StepScreen size={size} message={ui.message} target={session?.target} t={t} />;
+    case 'finish':
+      return (
+        <Box flexDirection="column">
+          <MessageLine message={ui.message} />
+          <KeyHints text={t('keys.finish')} />
+        </Box>
+      );
+  }
+}

@@ -1,0 +1,61 @@
+// The help overlay (`?`) and the yes/no dialogs (quit while running, show the solution,
+// create the cluster). They replace the live region while open, within its row budget.
+
+import {Box, Text} from 'ink';
+import type {StringKey, Translate} from '../render/i18n.js';
+import type {Overlay} from './keymap.js';
+
+const HELP: ReadonlyArray<[string, StringKey]> = [
+  ['Enter', 'help.enter'],
+  ['1–9', 'help.digits'],
+  ['c', 'help.c'],
+  ['n / →', 'help.n'],
+  ['p / ←', 'help.p'],
+  ['s', 'help.s'],
+  ['h', 'help.h'],
+  ['a', 'help.a'],
+  ['r', 'help.r'],
+  ['q', 'help.q'],
+  ['Ctrl-C', 'help.ctrlc'],
+];
+
+export function HelpOverlay({rows, t}: {readonly rows: number; readonly t: Translate}) {
+  const room = Math.max(0, rows - 1 - 2);
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {t('help.title')}
+      </Text>
+      {HELP.slice(0, room).map(([key, text]) => (
+        <Text key={key} wrap="truncate-end">
+          <Text color="cyan">{key.padEnd(8)}</Text>
+          {t(text)}
+        </Text>
+      ))}
+      <Text dimColor wrap="truncate-end">
+        {t('help.close')}
+      </Text>
+    </Box>
+  );
+}
+
+const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
+  'confirm-quit': 'quit.ask',
+  'confirm-solution': 'solution.ask',
+  'confirm-cluster': 'cluster.ask',
+};
+
+export function ConfirmDialog({overlay, cluster, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly t: Translate}) {
+  const key = QUESTIONS[overlay];
+  if (!key) return null;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end" color="yellow" bold>
+        ? {t(key, {name: cluster ?? ''})}
+      </Text>
+      <Text wrap="truncate-end" dimColor>
+        {t('confirm.yesNo')}
+      </Text>
+    </Box>
+  );
+}

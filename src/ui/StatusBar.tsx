@@ -1,0 +1,32 @@
+// The step header: scenario, step k/N with a progress bar, time on the step against its
+// estimate, and the cluster or context the step touches. One row.
+
+import {Text} from 'ink';
+import {formatDuration, formatMinutes, progressBar} from './format.js';
+import type {Translate} from '../render/i18n.js';
+import {useNow} from './use-now.js';
+
+export interface StatusBarProps {
+  readonly title: string;
+  readonly index: number;
+  readonly total: number;
+  readonly startedAt?: number;
+  readonly estimateMinutes?: number;
+  readonly target?: string;
+  readonly t: Translate;
+}
+
+export function StatusBar({title, index, total, startedAt, estimateMinutes, target, t}: StatusBarProps) {
+  const now = useNow(1000, startedAt !== undefined);
+  const elapsed = startedAt === undefined ? '' : formatDuration(now - startedAt);
+  const time = estimateMinutes ? t('step.time', {elapsed, estimate: formatMinutes(estimateMinutes)}) : elapsed;
+  return (
+    <Text wrap="truncate-end">
+      <Text bold>{title}</Text>
+      <Text dimColor> · </Text>
+      <Text color="cyan">{t('step.title', {k: index + 1, n: total})}</Text> <Text color="cyan">{progressBar(index + 1, total)}</Text>
+      {time ? <Text dimColor> · ⏱ {time}</Text> : null}
+      {target ? <Text color="yellow"> · {t('step.target', {target})}</Text> : null}
+    </Text>
+  );
+}

@@ -1,0 +1,64 @@
+// The live part of a step (its markdown is already in <Static>): header, actions, the running
+// command's tail, the check and the key hints — sized by the layout budget so the whole
+// region always stays shorter than the terminal.
+
+import {Box} from 'ink';
+import type {Translate} from '../render/i18n.js';
+import {ActionList} from './ActionList.js';
+import {CheckLine, checkRows} from './CheckLine.js';
+import {KeyHints, MessageLine} from './KeyHints.js';
+import {LiveTail} from './LiveTail.js';
+import {StatusBar} from './StatusBar.js';
+import {runningTerminal} from './controller.js';
+import {stepLayout} from './layout.js';
+import {useEngine, useEngineState} from './use-engine.js';
+import type {TerminalSize} from './use-terminal-size.js';
+import type {UiMessage} from './ui-state.js';
+
+export interface StepScreenProps {
+  readonly size: TerminalSize;
+  readonly message?: UiMessage;
+  readonly target?: string;
+  readonly t: Translate;
+}
+
+export function StepScreen({size, message, target, t}: StepScreenProps) {
+  const engine = useEngine();
+  const stepIndex = useEngineState((s) => s.stepIndex);
+  const stepState = useEngineState((s) => s.steps[s.stepIndex]);
+  const terminals = useEngineState((s) => s.terminals);
+  const step = engine.scenario.steps[stepIndex];
+  if (!step || !stepState) return null;
+
+  const runningId = runningTerminal(terminals);
+  // The tail of the running terminal, or of the one that ran last in this step.
+  const shown = runningId ? terminals[runningId] : undefined;
+  const layout = stepLayout({
+    rows: size.rows,
+    actions: step.actions.length,
+    checkLines: checkRows(stepState.check),
+    notice: message !== undefined,
+    output: shown !== undefined,
+  });
+  const keys = size.columns >= t('keys.step').length ? t('keys.step') : t('keys.stepShort');
+  return (
+    <Box flexDirection="column">
+      {layout.header > 0 ? (
+        <StatusBar
+          title={engine.scenario.title}
+          index={stepIndex}
+          total={engine.scenario.steps.length}
+          startedAt={stepState.startedAt}
+          estimateMinutes={step.timeMinutes}
+          target={target}
+          t={t}
+        />
+      ) : null}
+      <ActionList actions={step.actions} states={stepState.actions} rows={layout.actions} t={t} />
+      {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
+      <CheckLine check={stepState.check} rows={layout.check} t={t} />
+      {layout.notice > 0 ? <MessageLine message={message} /> : null}
+      {layout.keys > 0 ? <KeyHints text={keys} /> : null}
+    </Box>
+  );
+}

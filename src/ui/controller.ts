@@ -1,0 +1,172 @@
+// Turns intents (from the key map) into engine calls and UI changes. Plain TypeScript, so
+// the key contract's behaviour is testable against a fake engine without rendering.
+
+import type {Engine, EngineState} from '../engine/types.js';
+import type {CopyResult} from '../render/clipboard.js';
+import type {Translate} from '../render/i18n.js';
+import type {Intent, Screen} from './keymap.js';
+import type {ScenarioSession} from './session.js';
+import {copiedText, hintText, solutionText, type RenderContext} from './transcript.js';
+import type {UiEvent, UiState} from './ui-state.js';
+
+export interface ControllerDeps {
+  readonly screen: () => Screen;
+  readonly engine: () => Engine | undefined;
+  readonly session: () => ScenarioSession | undefined;
+  readonly ui: () => UiState;
+  readonly dispatch: (event: UiEvent) => void;
+  /** Print finished text into the transcript (<Static>). */
+  readonly print: (text: string) => void;
+  readonly copy: (text: string) => Promise<CopyResult>;
+  readonly exit: (code: number) => void;
+  /** Create the engine (asking nothing more) and start it at step `from`. */
+  readonly start: (from: number, createCluster: boolean) => void;
+  /** Open the entry under the picker's cursor. */
+  readonly pick: () => void;
+  readonly pickerCount: () => number;
+  /** Hand the terminal to the shell. */
+  readonly shell: () => void;
+  readonly render: () => RenderContext;
+  readonly t: Translate;
+}
+
+/** The terminal with a command running, if any. */
+export function runningTerminal(terminals: EngineState['terminals']): string | undefined {
+  return Object.values(terminals).find((term) => term.running)?.id;
+}
+
+export function createController(deps: ControllerDeps): (intent: Intent) => void {
+  const {t, dispatch} = deps;
+  const say = (text: string, level: 'info' | 'warning' | 'error' = 'info') => dispatch({type: 'message', message: {text, level}});
+  const fail = (err: unknown) => say(t('error.engine', {message: err instanceof Error ? err.message : String(err)}), 'error');
+  const guard = (work: Promise<unknown> | undefined) => void work?.catch(fail);
+
+  const currentStep = (engine: Engine) => {
+    const state = engine.store.getSnapshot();
+    return {state, step: engine.scenario.steps[state.stepIndex]};
+  };
+
+  const runAction = (engine: Engine, id: number) => {
+    const {step} = currentStep(engine);
+    if (!step?.actions.some((a) => a.id === id)) return say(t('action.none', {n: id}), 'warning');
+    guard(
+      engine.runAction(id).then(async (result) => {
+        if (result.copied !== undefined) deps.print(copiedText(await deps.copy(result.copied), t));
+      }),
+    );
+  };
+
+  const copyNext = (engine: Engine) => {
+    const {state, step} = currentStep(engine);
+    const copies = step?.actions.filter((a) => a.kind === 'copy') ?? [];
+    if (copies.length === 0) return say(t('copy.nothing'), 'warning');
+    const statuses = state.steps[state.stepIndex]?.actions ?? [];
+    const fresh = copies.find((a) => (statuses.find((s) => s.id === a.id)?.status ?? 'idle') === 'idle');
+    runAction(engine, (fresh ?? copies[0]!).id);
+  };
+
+  const ctrlC = () => {
+    const engine = deps.engine();
+    const running = engine && runningTerminal(engine.store.getSnapshot().terminals);
+    if (engine && running) {
+      engine.interrupt(running as `T${number}`);
+      dispatch({type: 'arm-ctrl-c', armed: false});
+      return say(t('ctrlc.sent'));
+    }
+    if (deps.ui().ctrlCArmed) return deps.exit(130);
+    dispatch({type: 'arm-ctrl-c', armed: true});
+    say(t('ctrlc.again'), 'warning');
+  };
+
+  const introEnter = (fromStart: boolean) => {
+    const session = deps.session();
+    if (!session || deps.ui().starting) return;
+    const from = fromStart ? 0 : (session.resumeStep ?? 0);
+    if (session.clusterToCreate) {
+      pendingFrom = from;
+      return dispatch({type: 'overlay', overlay: 'confirm-cluster'});
+    }
+    deps.start(from, false);
+  };
+  let pendingFrom = 0;
+
+  const answer = (yes: boolean) => {
+    const overlay = deps.ui().overlay;
+    dispatch({type: 'overlay', overlay: 'none'});
+    if (!yes) return;
+    const engine = deps.engine();
+    if (overlay === 'confirm-quit') return deps.exit(0);
+    if (overlay === 'confirm-cluster') return deps.start(pendingFrom, true);
+    if (overlay === 'confirm-solution' && engine) {
+      const solution = engine.solution();
+      if (!solution || (!solution.markdown && !solution.script)) return say(t('solution.none'), 'warning');
+      const file = engine.scenario.steps[engine.store.getSnapshot().stepIndex]?.textFile ?? engine.scenario.indexFile;
+      deps.print(solutionText(solution, file, deps.render()));
+    }
+  };
+
+  return (intent) => {
+    if (intent.type !== 'ctrl-c' && deps.ui().ctrlCArmed) dispatch({type: 'arm-ctrl-c', armed: false});
+    if (intent.type !== 'ctrl-c' && deps.ui().message) dispatch({type: 'message', message: undefined});
+    const screen = deps.screen();
+    const engine = deps.engine();
+    switch (intent.type) {
+      case 'ctrl-c':
+        return ctrlC();
+      case 'help':
+        return dispatch({type: 'overlay', overlay: 'help'});
+      case 'close':
+        return dispatch({type: 'overlay', overlay: 'none'});
+      case 'yes':
+      case 'no':
+        return answer(intent.type === 'yes');
+      case 'quit': {
+        const running = engine && runningTerminal(engine.store.getSnapshot().terminals);
+        return running ? dispatch({type: 'overlay', overlay: 'confirm-quit'}) : deps.exit(0);
+      }
+      case 'up':
+      case 'down':
+        return dispatch({type: 'picker-move', by: intent.type === 'up' ? -1 : 1, count: deps.pickerCount()});
+      case 'start-over':
+        return introEnter(true);
+      case 'enter':
+        if (screen === 'picker') return deps.pick();
+        if (screen === 'intro') return introEnter(false);
+        if (screen === 'finish') return deps.exit(0);
+        if (screen === 'step' && engine) {
+          guard(engine.enter().then((r) => (r === 'refused' ? say(t('enter.refused'), 'warning') : undefined)));
+        }
+        return;
+      default:
+        break;
+    }
+    if (!engine) return;
+    switch (intent.type) {
+      case 'action':
+        return runAction(engine, intent.id);
+      case 'copy-next':
+        return copyNext(engine);
+      case 'next':
+      case 'prev': {
+        const result = intent.type === 'next' ? engine.next() : engine.prev();
+        if (!result.ok) say(result.reason, 'warning');
+        return;
+      }
+      case 'hint': {
+        const hint = engine.revealHint();
+        if (!hint) return say(t('hint.none'));
+        const {state, step} = currentStep(engine);
+        const shown = state.steps[state.stepIndex]?.hintsShown ?? 1;
+        return deps.print(hintText(hint.text, shown, step?.hints.length ?? shown, hint.source.file, deps.render()));
+      }
+      case 'solution':
+        return dispatch({type: 'overlay', overlay: 'confirm-solution'});
+      case 'recheck':
+        return guard(engine.recheck());
+      case 'shell':
+        return deps.shell();
+      default:
+        return;
+    }
+  };
+}

@@ -1,0 +1,22 @@
+// Small pure formatters for the screens: durations, the step progress bar, fitting text.
+
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** `▰▰▱▱` — done steps filled, the current one included. */
+export function progressBar(current: number, total: number, width = Math.min(total, 20)): string {
+  if (total <= 0) return '';
+  const filled = Math.round((Math.min(current, total) / total) * width);
+  return '▰'.repeat(filled) + '▱'.repeat(Math.max(0, width - filled));
+}
+
+/** Minutes as the scenario wrote them, for "on step 0:42 / ~3 min". */
+export function formatMinutes(minutes: number): string {
+  return `${minutes} min`;
+}

@@ -1,0 +1,52 @@
+// The live-region budget. Every line of the dynamic (non-<Static>) area is exactly one
+// terminal row (each is truncated, never wrapped), so its height is a sum we can control:
+// it must stay below the terminal's rows on every frame, or the terminal scrolls and Ink
+// can no longer erase the previous frame. The sections give way in order of importance.
+
+export interface StepLayoutInput {
+  readonly rows: number;
+  /** Actions of the step. */
+  readonly actions: number;
+  /** Lines the check wants (status + feedback + expected/actual). */
+  readonly checkLines: number;
+  /** A transient message line is shown. */
+  readonly notice: boolean;
+  /** A command is running (or ran), so the output tail is worth showing. */
+  readonly output: boolean;
+}
+
+export interface StepLayout {
+  readonly header: number;
+  readonly actions: number;
+  readonly tail: number;
+  readonly check: number;
+  readonly notice: number;
+  readonly keys: number;
+  readonly total: number;
+}
+
+const MAX_ACTIONS = 6;
+const MAX_TAIL = 12;
+
+export function stepLayout(input: StepLayoutInput): StepLayout {
+  // One row stays free: Ink ends every frame with a newline.
+  let free = Math.max(0, input.rows - 1);
+  const take = (want: number) => {
+    const got = Math.max(0, Math.min(want, free));
+    free -= got;
+    return got;
+  };
+  const keys = take(1);
+  const header = take(1);
+  const check = take(Math.max(1, input.checkLines));
+  const notice = take(input.notice ? 1 : 0);
+  // Keep at least three rows of output before giving the action list more than two.
+  const actions = take(Math.min(input.actions, free > 8 ? MAX_ACTIONS : 2));
+  const tail = input.output ? take(Math.min(MAX_TAIL, free)) : 0;
+  return {header, actions, tail, check, notice, keys, total: header + actions + tail + check + notice + keys};
+}
+
+/** Rows a simple list screen (picker, help, a dialog) may use. */
+export function listBudget(rows: number, chrome: number): number {
+  return Math.max(1, rows - 1 - chrome);
+}

@@ -1,0 +1,54 @@
+// What the CLI hands the UI: the scenario to open (or the list to pick from) and the few
+// side effects the UI may ask for. The UI itself never loads files or spawns processes.
+
+import type {Engine} from '../engine/types.js';
+import type {PreflightReport} from '../engine/environment/types.js';
+import type {CopyResult} from '../render/clipboard.js';
+import type {UiLang} from '../render/i18n.js';
+import type {Scenario} from '../scenario/model.js';
+import type {ShellSession} from '../shell/types.js';
+
+export interface ScenarioSession {
+  readonly scenario: Scenario;
+  /** The step (0-based) saved progress stopped at; the intro offers to continue there. */
+  readonly resumeStep?: number;
+  /** What the machine has of what the scenario needs (shown on the intro). */
+  readonly preflight?: () => Promise<PreflightReport>;
+  /** Name of a kind cluster that starting would create; the UI asks first. */
+  readonly clusterToCreate?: string;
+  /** The cluster or kube context the steps touch, for the header. */
+  readonly target?: string;
+  createEngine(options: {readonly createCluster: boolean}): Engine | Promise<Engine>;
+}
+
+export interface PickerEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly difficulty?: string;
+  readonly time?: string;
+  readonly languages: readonly string[];
+  readonly steps: number;
+  readonly bundled: boolean;
+  /** Saved progress: the step (1-based) it stopped at. */
+  readonly saved?: {readonly step: number; readonly total: number};
+  readonly dir: string;
+}
+
+export interface PickerSource {
+  readonly entries: readonly PickerEntry[];
+  open(entry: PickerEntry): Promise<ScenarioSession>;
+}
+
+/** Hands the terminal to a shell session until the learner presses Ctrl-]. */
+export type DropIn = (session: ShellSession, banner: string) => Promise<void>;
+
+export interface AppProps {
+  readonly session?: ScenarioSession;
+  readonly picker?: PickerSource;
+  readonly lang: UiLang;
+  readonly copy: (text: string) => Promise<CopyResult>;
+  readonly onExit: (code: number) => void;
+  readonly dropIn?: DropIn;
+  /** Told about the engine once the intro starts it, so every exit path can dispose it. */
+  readonly onEngine?: (engine: Engine) => void;
+}

@@ -1,0 +1,50 @@
+// The UI's own state (not the engine's): which overlay is open, the transient message line,
+// the armed second Ctrl-C, the shell drop-in, the picker cursor. A pure reducer.
+
+import type {Overlay} from './keymap.js';
+
+export interface UiMessage {
+  readonly text: string;
+  readonly level: 'info' | 'warning' | 'error';
+}
+
+export interface UiState {
+  readonly overlay: Overlay;
+  readonly message?: UiMessage;
+  readonly ctrlCArmed: boolean;
+  /** The terminal belongs to the shell (s … Ctrl-]). */
+  readonly dropped: boolean;
+  /** Waiting for the engine to be created or started. */
+  readonly starting: boolean;
+  readonly pickerIndex: number;
+}
+
+export type UiEvent =
+  | {readonly type: 'overlay'; readonly overlay: Overlay}
+  | {readonly type: 'message'; readonly message?: UiMessage}
+  | {readonly type: 'arm-ctrl-c'; readonly armed: boolean}
+  | {readonly type: 'dropped'; readonly dropped: boolean}
+  | {readonly type: 'starting'; readonly starting: boolean}
+  | {readonly type: 'picker-move'; readonly by: number; readonly count: number};
+
+export const initialUiState: UiState = {overlay: 'none', ctrlCArmed: false, dropped: false, starting: false, pickerIndex: 0};
+
+export function uiReducer(state: UiState, event: UiEvent): UiState {
+  switch (event.type) {
+    case 'overlay':
+      return state.overlay === event.overlay ? state : {...state, overlay: event.overlay};
+    case 'message':
+      return state.message === event.message ? state : {...state, message: event.message};
+    case 'arm-ctrl-c':
+      return state.ctrlCArmed === event.armed ? state : {...state, ctrlCArmed: event.armed};
+    case 'dropped':
+      return {...state, dropped: event.dropped};
+    case 'starting':
+      return {...state, starting: event.starting};
+    case 'picker-move': {
+      if (event.count === 0) return state;
+      const pickerIndex = (state.pickerIndex + event.by + event.count) % event.count;
+      return {...state, pickerIndex};
+    }
+  }
+}
