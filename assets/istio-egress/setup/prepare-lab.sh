@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The istio-egress lab's prerequisites — what the original course did by hand in its
+# first five steps — run once by katarun before step 1, with progress lines:
+#   istioctl (pinned; fetched into the cache when missing) -> Istio with REGISTRY_ONLY,
+#   access logs and a fixed ingress NodePort -> namespaces -> the fake external hosts ->
+#   ServiceA/B/C, the ingress route for /service-a and the 50/50 split -> GATEWAY_URL.
+# Re-running it resets the lab: the egress gateway and the learner's egress resources go.
+# It talks only to the cluster in KUBECONFIG, which katarun points at the tutorial cluster.
+set -euo pipefail
+
+ISTIO_VERSION=1.30.3
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+assets=${KATARUN_ASSETS_DIR:-$(dirname "$here")}
+workspace=${KATARUN_WORKSPACE:-$PWD}
+cache=${KATARUN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/katarun}
+shell_env=${KATARUN_SHELL_ENV:-/dev/null}
+
+step() { printf '==> %s\n' "$*"; }
+trap 'echo "FAIL: lab setup stopped at line $LINENO: $BASH_COMMAND" >&2' ERR
+
+step "Waiting for the cluster's node to be Ready"
+kubectl wait --for=condition=Ready nodes --all --timeout=180s
+
+step "istioctl $ISTIO_VERSION"
+have=$(istioctl version --remote=false 2>/dev/null | grep -Eo '[0-9]+\.[0-9]+\.[0-9]+' | head -n 1 || true)
+if [ "${have%.*}" = "${ISTIO_VERSION%.*}" ]; then
+  echo "using istioctl $have from PATH"
+else
+  echo "istioctl on PATH: ${have:-none}; using $ISTIO_VERSION from katarun's cache"
+  istioctl_path=$("$here/fetch-istioctl.sh" "$ISTIO_VERSION" "$cache/istio/$ISTIO_VERSION")
+  istioctl_dir=$(dirname "$istioctl_path")
+  export PATH="$istioctl_dir:$PATH"
+  # Every terminal of the lab gets the same istioctl. Single quotes keep $PATH for the terminal to expand.
+  # shellcheck disable=SC2016
+  printf 'export PATH=%q:"$PATH"\n' "$istioctl_dir" >>"$shell_env"
+fi
+
+step "Installing Istio (REGISTRY_ONLY, access logs, ingress on NodePort 30080) — a few minutes the first time"
+istioctl install -y -f "$assets/istio-install.yaml"
+
+step "Removing egress resources left from an earlier run"
+kubectl delete --ignore-not-found -f "$assets/egress/" || true
+
+step "Namespaces dev-service-mesh (sidecars on) and outside-world (invisible to Istio)"
+kubectl apply -f "$assets/manifests/namespaces.yaml"
+
+step "The fake external hosts in outside-world"
+kubectl -n outside-world create secret tls secure-api-tls \
+  --cert="$assets/tls/secure-api.crt" --key="$assets/tls/secure-api.key" \
+  --dry-run=client -o yaml | kubectl apply -f -
+kubectl -n dev-service-mesh create configmap outside-world-ca \
+  --from-file=ca.crt="$assets/tls/secure-api.crt" \
+  --dry-run=client -o yaml | kubectl apply -f -
+kubectl apply -f "$assets/manifests/code-configmaps.yaml"
+kubectl apply -f "$assets/manifests/outside-world.yaml"
+
+step "ServiceA, ServiceB and ServiceC, the ingress route for /service-a, the 50/50 split"
+kubectl apply -f "$assets/manifests/service-a.yaml" -f "$assets/manifests/service-b.yaml" -f "$assets/manifests/service-c.yaml"
+kubectl apply -f "$assets/manifests/ingress.yaml" -f "$assets/manifests/producer-split.yaml"
+
+step "Waiting for the pods (the first run pulls node:22-alpine)"
+kubectl -n outside-world rollout status deploy/worldtime --timeout=300s
+for d in service-a-v1-deployment service-b-deployment service-c-deployment; do
+  kubectl -n dev-service-mesh rollout status "deploy/$d" --timeout=300s
+done
+
+step "Your shell: namespace dev-service-mesh, the lab's manifests in ./egress and ./istio-install.yaml, GATEWAY_URL"
+kubectl config set-context --current --namespace=dev-service-mesh >/dev/null
+mkdir -p "$workspace/egress"
+cp "$assets"/egress/*.yaml "$workspace/egress/"
+cp "$assets/istio-install.yaml" "$workspace/"
+if [ -n "${KATARUN_GATEWAY_URL:-}" ]; then
+  gateway_url=$KATARUN_GATEWAY_URL
+elif [ -n "${KATARUN_CLUSTER:-}" ]; then
+  # katarun's own kind cluster maps NodePort 30080 to this port on the host (kind-config.yaml).
+  gateway_url=127.0.0.1:18080
+else
+  # --context: someone else's cluster; reach the NodePort on the first node's address.
+  node_ip=$(kubectl get nodes -o jsonpath='{.items[0].status.addresses[?(@.type=="InternalIP")].address}')
+  gateway_url=$node_ip:30080
+fi
+printf 'export GATEWAY_URL=%q\n' "$gateway_url" >>"$shell_env"
+echo "GATEWAY_URL=$gateway_url"
+
+step "Waiting for http://$gateway_url/service-a to answer"
+curl -fsS --retry 40 --retry-delay 3 --retry-all-errors --max-time 5 "http://$gateway_url/service-a"
+
+step "The lab is ready"

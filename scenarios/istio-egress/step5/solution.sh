@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Step 5 solution: route mesh -> egress gateway -> external host.
+# shellcheck source=/dev/null
+[ -f "${KATARUN_SHELL_ENV:-}" ] && . "$KATARUN_SHELL_ENV"   # GATEWAY_URL and the pinned istioctl, as in the terminals
+set -euo pipefail
+assets=${KATARUN_ASSETS_DIR:?run by katarun}
+kubectl apply -f "$assets/egress/worldtime-through-egress-vs.yaml"
