@@ -1,25 +1,20 @@
-// The ShellPort over the real shell layer (src/shell). Loaded lazily so that importing the
-// engine costs nothing until a shell is needed.
+// The ShellPort over the real shell layer (src/shell). The session module is loaded lazily
+// so that importing the engine costs nothing until a terminal is needed.
 
+import {runScript, startBackground} from '../shell/index.js';
+import {zxCliPath} from '../shell/zx-cli.js';
 import type {ShellPort} from './shell-port.js';
 
-// Variable specifiers: the shell layer is being built alongside; this keeps the build green meanwhile.
-const PROCESS = '../shell/process.js';
+// A variable specifier: the session module is being built alongside; this keeps the build green meanwhile.
 const SESSION = '../shell/create-session.js';
 
-interface ProcessModule {
-  runScript: ShellPort['runScript'];
-  startBackground: ShellPort['startBackground'];
-}
 interface SessionModule {
   createShellSession: ShellPort['createSession'];
   ctrlSequenceBytes: ShellPort['ctrlSequenceBytes'];
 }
 
-let proc: Promise<ProcessModule> | undefined;
 let sess: Promise<SessionModule> | undefined;
 let ctrl: SessionModule['ctrlSequenceBytes'] | undefined;
-const processModule = () => (proc ??= import(PROCESS) as Promise<ProcessModule>);
 const sessionModule = () =>
   (sess ??= (import(SESSION) as Promise<SessionModule>).then((m) => {
     ctrl = m.ctrlSequenceBytes;
@@ -29,8 +24,9 @@ const sessionModule = () =>
 export function defaultShellPort(): ShellPort {
   return {
     createSession: async (o) => (await sessionModule()).createShellSession(o),
-    runScript: async (s, o) => (await processModule()).runScript(s, o),
-    startBackground: async (s, o) => (await processModule()).startBackground(s, o),
+    runScript: (s, o) => runScript(s.path, s.language, o),
+    startBackground: async (s, o) =>
+      s.language === 'zx' ? startBackground(process.execPath, [zxCliPath(), s.path], o) : startBackground('bash', [s.path], o),
     // A session exists before any ctrl-seq action can run, so the module is loaded by then.
     ctrlSequenceBytes: (text) => ctrl?.(text),
   };

@@ -88,7 +88,8 @@ export class TerminalPool {
   /** Queue a command on a terminal; `onStart` fires when it actually begins. */
   run(id: TerminalId, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions = {}): Promise<CommandResult> {
     const entryPromise = this.session(id);
-    const e = this.entries.get(id)!;
+    const e = this.entries.get(id);
+    if (!e) return entryPromise.then(() => Promise.reject(new Error(`terminal ${id} is not available`)));
     const job = e.queue.then(async () => {
       const s = await entryPromise;
       await this.sourceShellEnv(s, e);

@@ -1,0 +1,58 @@
+// Shared by the engine/headless/CLI integration tests: temp XDG dirs, fixture paths, and a
+// search for survivors by a marker value in each process's environment (never by name).
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {EngineDirs} from '../../src/engine/dirs.js';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'engine', name);
+
+export interface TempDirs extends EngineDirs {
+  readonly root: string;
+  /** XDG_* variables pointing at the temp dirs (for spawned CLIs). */
+  readonly xdg: Record<string, string>;
+  cleanup(): void;
+}
+
+export function tempDirs(prefix = 'katarun-engine-'): TempDirs {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const xdg = {XDG_STATE_HOME: join(root, 'state'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache')};
+  return {
+    root,
+    xdg,
+    state: join(xdg.XDG_STATE_HOME, 'katarun'),
+    data: join(xdg.XDG_DATA_HOME, 'katarun'),
+    cache: join(xdg.XDG_CACHE_HOME, 'katarun'),
+    cleanup: () => rmSync(root, {recursive: true, force: true}),
+  };
+}
+
+/** PIDs of live processes whose environment holds `NAME=value` (zombies excluded). */
+export function processesWithEnv(name: string, value: string): number[] {
+  const needle = `${name}=${value}`;
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(needle)) out.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
+}
+
+export async function waitFor(pred: () => boolean, timeoutMs: number, stepMs = 25): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (pred()) return true;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  return pred();
+}
+
+export const uniqueMarker = () => `katarun-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
