@@ -84,6 +84,11 @@ export interface ProcessOptions {
   /** Also write the output here (appending). */
   readonly logFile?: string;
   readonly onOutput?: (chunk: string) => void;
+  /**
+   * Leave background jobs the process started (`cmd &`) running after it exits; they stay
+   * registered and end with katarun. By default they are ended with the process.
+   */
+  readonly keepBackgroundJobs?: boolean;
 }
 
 export interface ProcessResult {

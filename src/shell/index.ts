@@ -1,0 +1,6 @@
+// The shell layer's public face: everything outside src/shell/ imports from here.
+
+export type * from './types.js';
+export {runProcess, runScript, startBackground, type BackgroundOptions, type ScriptLanguage} from './process.js';
+export {disposeAll, installSignalCleanup, killAllSync, registeredCount} from './process-registry.js';
+export {watchdogPid} from './watchdog.js';
