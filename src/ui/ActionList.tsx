@@ -59,8 +59,8 @@ export function ActionList({actions, states, rows, t}: ActionListProps) {
         return (
           <Text key={action.id} wrap="truncate-end">
             <Text color={isNext ? 'cyan' : undefined} bold={isNext}>
-              {isNext ? '›' : ' '}
-              {action.id > 9 ? ' ' : action.id} {verb(action)}
+              {isNext ? '› ' : '  '}
+              {action.id > 9 ? '·' : action.id} {verb(action)}
               {terminal}
             </Text>{' '}
             {status.text ? <Text color={status.color}>{status.text} </Text> : null}

@@ -1,0 +1,290 @@
+import {afterEach, describe, expect, test} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {copy, exec, hint, scenario, step} from './fake-engine.js';
+import {KEY, renderApp, sessionFor, tick} from './helpers.js';
+
+afterEach(() => cleanup());
+
+const check = {script: {role: 'verify' as const, path: '/s/v.sh', language: 'bash' as const, source: {file: '/s/index.json', line: 1}}, timeoutMs: 60_000, intervalMs: 1000};
+
+function demo() {
+  return scenario([
+    step(0, 'Run a command', 'Run `echo hello`{{exec}} and look, then `ls -la`{{exec}}.', [exec(1, 'echo hello'), exec(2, 'ls -la')]),
+    step(1, 'A gated step', 'Make the check pass: `echo ready > status.txt`{{copy}} then `cat status.txt`{{exec}}.', [copy(1, 'echo ready > status.txt'), exec(2, 'cat status.txt')], {
+      check,
+      hints: [hint('Write **ready** into the file.'), hint('Use the copy action.')],
+      answer: {file: '/s/answer.md', body: 'Run `echo ready > status.txt`.'},
+    }),
+  ]);
+}
+
+describe('intro', () => {
+  test('shows title, description, intro text, what it needs, and starts on Enter', async () => {
+    const {session, engine} = sessionFor(demo(), {preflight: async () => ({ready: true, checks: [{id: 'bash', ok: true, detail: 'bash 5.2', severity: 'error'}]})});
+    const app = renderApp({session});
+    await tick();
+    expect(app.frame()).toContain('Demo tutorial');
+    expect(app.frame()).toContain('A scenario for tests.');
+    expect(app.frame()).toContain('Welcome to the demo.');
+    expect(app.frame()).toContain('Needs: bash only');
+    expect(app.frame()).toContain('this machine is ready');
+    await app.press(KEY.enter);
+    expect(engine.calls).toContain('start:0');
+    expect(app.frame()).toContain('Step 1/2 · Run a command');
+  });
+
+  test('offers to resume: Enter continues at the saved step, o starts over', async () => {
+    const a = sessionFor(demo(), {resumeStep: 1});
+    const app = renderApp({session: a.session});
+    await tick();
+    expect(app.frame()).toContain('You stopped at step 2/2.');
+    expect(app.frame()).toContain('continue at step 2 (earlier steps are re-checked)');
+    await app.press(KEY.enter);
+    expect(a.engine.calls).toContain('start:1');
+    app.unmount();
+
+    const b = sessionFor(demo(), {resumeStep: 1});
+    const again = renderApp({session: b.session});
+    await again.press('o');
+    expect(b.engine.calls).toContain('start:0');
+  });
+
+  test('asks before creating a missing kind cluster', async () => {
+    const {session, engine, created} = sessionFor(demo(), {clusterToCreate: 'katarun-istio'});
+    const app = renderApp({session});
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('The kind cluster katarun-istio does not exist. Create it now?');
+    expect(engine.calls).toEqual([]);
+    await app.press('n');
+    expect(created).toEqual([]);
+    await app.press(KEY.enter, 'y');
+    expect(created).toEqual([{createCluster: true}]);
+    expect(engine.calls).toContain('start:0');
+  });
+
+  test('shows what is missing when the machine is not ready', async () => {
+    const {session} = sessionFor(demo(), {
+      preflight: async () => ({ready: false, checks: [{id: 'tool:kind', ok: false, detail: 'not found', fix: 'install kind', severity: 'error'}]}),
+    });
+    const app = renderApp({session});
+    await tick();
+    await tick();
+    expect(app.frame()).toContain('this machine is not ready yet');
+    expect(app.frame()).toContain('✘ tool:kind: not found — install kind');
+  });
+});
+
+describe('step', () => {
+  async function started(setup?: (e: ReturnType<typeof sessionFor>['engine']) => void) {
+    const s = sessionFor(demo());
+    setup?.(s.engine);
+    const app = renderApp({session: s.session});
+    await app.press(KEY.enter);
+    return {app, engine: s.engine};
+  }
+
+  test('prints the step text once, with numbered actions and key hints', async () => {
+    const {app} = await started();
+    const frame = app.frame();
+    expect(frame.match(/Step 1\/2 · Run a command/g)).toHaveLength(1);
+    expect(frame).toMatch(/echo hello.\[1.▶.run\]/);
+    expect(frame).toContain('Demo tutorial · Step 1/2');
+    expect(frame).toContain('› 1 ▶ echo hello');
+    expect(frame).toContain('Enter next · 1–9');
+    expect(frame).toContain('This step has no check.');
+  });
+
+  test('Enter runs the next command, whose output goes to the transcript; Enter at the end moves on', async () => {
+    const {app, engine} = await started();
+    await app.press(KEY.enter);
+    expect(engine.calls).toContain('action:1');
+    expect(app.frame()).toContain('$ echo hello');
+    expect(app.frame()).toContain('output of echo hello');
+    expect(app.frame()).toContain('✔ exit 0');
+    await app.press(KEY.enter, KEY.enter);
+    expect(engine.calls.filter((c) => c.startsWith('action'))).toEqual(['action:1', 'action:2']);
+    expect(app.frame()).toContain('Step 2/2 · A gated step');
+  });
+
+  test('shows the live tail of a running command with its elapsed time', async () => {
+    const {app, engine} = await started((e) => (e.hold = true));
+    await app.press('2');
+    expect(app.frame()).toContain('T1 $ ls -la');
+    expect(app.frame()).toContain('… running');
+    engine.setTail('T1', ['line one', 'line two'], 'ls -la');
+    await tick();
+    expect(app.frame()).toContain('line two');
+    engine.release();
+    await tick();
+    expect(app.frame()).toContain('✔ done');
+  });
+
+  test('n is refused with the reason while the check has not passed; p goes back', async () => {
+    const {app, engine} = await started();
+    await app.press('n');
+    expect(app.frame()).toContain('Step 2/2 · A gated step');
+    await app.press('n');
+    expect(app.frame()).toContain('the check has not passed yet');
+    await app.press(KEY.enter, KEY.enter, KEY.enter);
+    expect(app.frame()).toContain('The check has not passed yet — finish the step');
+    await app.press('p');
+    expect(engine.calls).toContain('prev');
+    expect(app.frame()).toContain('Step 1/2 · Run a command (again)');
+    await app.press(KEY.right);
+    expect(engine.store.getSnapshot().stepIndex).toBe(1);
+    await app.press(KEY.left);
+    expect(engine.store.getSnapshot().stepIndex).toBe(0);
+  });
+
+  test('the check: spinner while polling, FAIL feedback with expected and actual, then passed', async () => {
+    const {app, engine} = await started();
+    await app.press('n');
+    engine.setCheck({status: 'polling', attempts: 3, lastExitCode: 1, feedback: ['status.txt is missing'], expected: 'ready', actual: '(no file)'});
+    await tick();
+    expect(app.frame()).toContain('Checking… (attempt 3)');
+    expect(app.frame()).toContain('✘ Not yet');
+    expect(app.frame()).toContain('FAIL: status.txt is missing');
+    expect(app.frame()).toContain('expected: ready');
+    expect(app.frame()).toContain('actual: (no file)');
+    engine.setCheck({status: 'passed', feedback: []});
+    await tick();
+    expect(app.frame()).toContain('✔ Check passed — Enter');
+    await app.press('r');
+    expect(engine.calls).toContain('recheck');
+  });
+
+  test('number keys run or copy an action; c copies the next copy action and shows the text', async () => {
+    const {app, engine} = await started();
+    await app.press('n', '1');
+    expect(app.copies).toEqual(['echo ready > status.txt']);
+    expect(app.frame()).toContain('⧉ Copied (OSC 52, if your terminal allows it):');
+    expect(app.frame()).toContain('  echo ready > status.txt');
+    await app.press('c');
+    expect(app.copies).toHaveLength(2);
+    await app.press('9');
+    expect(app.frame()).toContain('This step has no action 9.');
+    expect(engine.calls).not.toContain('action:9');
+  });
+
+  test('h shows hints one by one; a asks before showing the solution', async () => {
+    const {app} = await started();
+    await app.press('n', 'h');
+    expect(app.frame()).toContain('Hint 1/2');
+    expect(app.frame()).toContain('Write ready into the file.');
+    await app.press('h', 'h');
+    expect(app.frame()).toContain('Hint 2/2');
+    expect(app.frame()).toContain('No more hints for this step.');
+    await app.press('a');
+    expect(app.frame()).toContain('Show the solution for this step? (y/n)');
+    await app.press('n');
+    expect(app.frame()).not.toContain('Solution\n');
+    await app.press('a', 'y');
+    expect(app.frame()).toContain('Solution');
+    expect(app.frame()).toContain('Run echo ready > status.txt');
+  });
+
+  test('? opens the help overlay and any key closes it', async () => {
+    const {app, engine} = await started();
+    await app.press('?');
+    expect(app.frame()).toContain('Keys');
+    expect(app.frame()).toContain('drop into the shell; Ctrl-] comes back');
+    await app.press('x');
+    expect(app.frame()).not.toContain('Press any key to close.');
+    expect(engine.calls.filter((c) => c.startsWith('action'))).toEqual([]);
+  });
+
+  test('s hands the terminal to T1 and comes back', async () => {
+    const {app, engine} = await started();
+    await app.press('s');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(engine.calls).toContain('terminal');
+    expect(app.drops).toEqual(['Shell T1 — type freely; Ctrl-] returns to the tutorial.']);
+    expect(app.frame()).toContain('Enter next');
+  });
+
+  test('q quits at once when idle; asks first while a command runs', async () => {
+    const idle = await started();
+    await idle.app.press('q');
+    expect(idle.app.exits).toEqual([0]);
+
+    const busy = await started((e) => (e.hold = true));
+    await busy.app.press(KEY.enter, 'q');
+    expect(busy.app.frame()).toContain('A command is still running. Quit anyway? (y/n)');
+    expect(busy.app.exits).toEqual([]);
+    await busy.app.press('n');
+    expect(busy.app.exits).toEqual([]);
+    await busy.app.press('q', 'y');
+    expect(busy.app.exits).toEqual([0]);
+  });
+
+  test('Ctrl-C interrupts a running command; with nothing running, the second one quits with 130', async () => {
+    const {app, engine} = await started((e) => (e.hold = true));
+    await app.press(KEY.enter, KEY.ctrlC);
+    expect(engine.calls).toContain('interrupt:T1');
+    expect(app.frame()).toContain('Ctrl-C sent to the running command.');
+    expect(app.exits).toEqual([]);
+    engine.release();
+    await app.press(KEY.ctrlC);
+    expect(app.frame()).toContain('Press Ctrl-C again to quit');
+    expect(app.exits).toEqual([]);
+    await app.press(KEY.ctrlC);
+    expect(app.exits).toEqual([130]);
+  });
+
+  test('a key between two Ctrl-C disarms quitting', async () => {
+    const {app} = await started();
+    await app.press(KEY.ctrlC, '?', KEY.ctrlC);
+    expect(app.exits).toEqual([]);
+  });
+});
+
+describe('finish', () => {
+  test('shows the finish text and a summary with times; Enter exits 0', async () => {
+    const s = sessionFor(scenario([step(0, 'Only step', 'Do it: `true`{{exec}}', [exec(1, 'true')])]));
+    const app = renderApp({session: s.session});
+    await app.press(KEY.enter, KEY.enter, KEY.enter);
+    const frame = app.frame();
+    expect(frame).toContain('Finished: Demo tutorial');
+    expect(frame).toContain('All done, well played.');
+    expect(frame).toMatch(/1\. Only step\s+1:05\s+✔ passed/);
+    expect(frame).toMatch(/Total\s+1:05/);
+    expect(frame).toContain('Enter exit');
+    await app.press(KEY.enter);
+    expect(app.exits).toEqual([0]);
+  });
+});
+
+describe('picker', () => {
+  test('lists scenarios with their details and saved progress, and opens the chosen one', async () => {
+    const a = sessionFor(demo());
+    const opened: string[] = [];
+    const entries = [
+      {id: 'basics', title: 'katarun basics', difficulty: 'beginner', time: '5 minutes', languages: ['en', 'ru'], steps: 4, bundled: true, dir: '/b'},
+      {id: 'istio-egress', title: 'Istio egress', difficulty: 'intermediate', time: '40 minutes', languages: ['en', 'ru'], steps: 7, bundled: true, dir: '/i', saved: {step: 3, total: 7}},
+    ];
+    const app = renderApp({picker: {entries, open: async (entry) => (opened.push(entry.id), a.session)}});
+    await tick();
+    expect(app.frame()).toContain('katarun — choose a tutorial');
+    expect(app.frame()).toContain('› katarun basics');
+    expect(app.frame()).toContain('basics · beginner · 5 minutes · 4 steps · en/ru');
+    expect(app.frame()).toContain('saved at step 3/7');
+    await app.press(KEY.down, KEY.enter);
+    expect(opened).toEqual(['istio-egress']);
+    await tick();
+    expect(app.frame()).toContain('Needs: bash only');
+    await app.press('q');
+    expect(app.exits).toEqual([0]);
+  });
+});
+
+describe('language', () => {
+  test('Russian UI strings with --lang ru', async () => {
+    const s = sessionFor(demo());
+    const app = renderApp({session: s.session, lang: 'ru'});
+    await tick();
+    expect(app.frame()).toContain('Нужно: только bash');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Шаг 1/2 · Run a command');
+    expect(app.frame()).toMatch(/\[1.▶.запуск\]/);
+  });
+});

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import {describe, expect, test} from 'vitest';
+import {stepLayout} from '../../src/ui/layout.js';
+import {formatDuration, progressBar} from '../../src/ui/format.js';
+
+describe('stepLayout', () => {
+  test('the live region is always shorter than the terminal', () => {
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: 200}), fc.nat(40), fc.integer({min: 1, max: 8}), fc.boolean(), fc.boolean(), (rows, actions, checkLines, notice, output) => {
+        const l = stepLayout({rows, actions, checkLines, notice, output});
+        expect(l.total).toBeLessThan(rows);
+        expect(l.total).toBe(l.header + l.actions + l.tail + l.check + l.notice + l.keys);
+        for (const part of [l.header, l.actions, l.tail, l.check, l.notice, l.keys]) expect(part).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  test('at 80×24 everything fits, with a useful output tail', () => {
+    const l = stepLayout({rows: 24, actions: 3, checkLines: 1, notice: true, output: true});
+    expect(l).toMatchObject({header: 1, actions: 3, check: 1, notice: 1, keys: 1});
+    expect(l.tail).toBe(12);
+  });
+
+  test('a tiny terminal keeps the key hints and the header first', () => {
+    expect(stepLayout({rows: 3, actions: 5, checkLines: 3, notice: true, output: true})).toMatchObject({keys: 1, header: 1, check: 0, actions: 0, tail: 0});
+  });
+});
+
+describe('format', () => {
+  test('durations and the progress bar', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(65_000)).toBe('1:05');
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
+    expect(progressBar(1, 4)).toBe('▰▱▱▱');
+    expect(progressBar(4, 4)).toBe('▰▰▰▰');
+  });
+});
