@@ -1,0 +1,109 @@
+// `katarun test` as CI runs it: the built CLI in a child process, XDG dirs in a temp folder.
+// Exit codes 0/1/2/130, reports parsed back, nothing run for an invalid scenario, and no
+// survivors after Ctrl-C or SIGTERM (found by a marker in their environment, not by name).
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {fixture, processesWithEnv, repoRoot, tempDirs, uniqueMarker, waitFor, type TempDirs} from '../engine/integration-helpers.js';
+import {parseXml} from '../headless/xml-check.js';
+
+const cli = join(repoRoot, 'dist', 'cli', 'main.js');
+
+beforeAll(() => {
+  // Other layers may be mid-change; emit what compiles (tsc emits despite type errors).
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], {cwd: repoRoot, stdio: 'ignore'});
+}, 120_000);
+
+let t: TempDirs;
+let marker: string;
+let markerFile: string;
+beforeEach(() => {
+  t = tempDirs('katarun-cli-test-');
+  marker = uniqueMarker();
+  markerFile = join(t.root, 'marker');
+});
+afterEach(() => t.cleanup());
+
+function env(): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = {...process.env, ...t.xdg, KATARUN_TEST_MARKER: markerFile, KATARUN_TEST_ID: marker};
+  delete e.CI;
+  return e;
+}
+
+function katarun(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, 'test', ...args], {cwd: t.root, env: env(), encoding: 'utf8', timeout: 60_000});
+  return {code: r.status, stdout: r.stdout, stderr: r.stderr};
+}
+
+describe('katarun test (built CLI)', () => {
+  it('exit 0 when every step passes; the JSON report parses', () => {
+    const r = katarun([fixture('persist'), '--reporter', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as {steps: {status: string}[]; exitCode: number};
+    expect(report.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(r.stderr).toContain('ok — 4 passed');
+  });
+
+  it('exit 1 when a step fails; JUnit written to --output is well-formed; later steps not run', () => {
+    const out = join(t.root, 'reports', 'junit.xml');
+    const r = katarun([fixture('flow'), '--reporter', 'junit', '--output', out, '--settle', '300ms']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('✘ step 2/3 a check that never passes');
+    expect(r.stderr).toContain('report written to');
+    const root = parseXml(readFileSync(out, 'utf8'));
+    const cases = root.children[0]!.children.filter((c) => c.name === 'testcase');
+    expect(cases.map((c) => c.children[0]?.name ?? 'passed')).toEqual(['passed', 'failure', 'skipped']);
+    expect(existsSync(markerFile)).toBe(false);
+  });
+
+  it('human reporter: a line per step, FAIL feedback and output under the failure; TAP parses', () => {
+    const r = katarun([fixture('flow'), '--settle', '300ms', '--check-timeout', '500ms']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✔ step 1\/3 stop a watcher \(\d/);
+    expect(r.stdout).toContain('    FAIL: the thing is not there');
+    expect(r.stdout).toContain('    │ looking for the thing');
+    expect(r.stdout).toContain('· step 3/3 leaves a marker (not run)');
+    const tap = katarun([fixture('flow'), '--reporter', 'tap', '--from', '2', '--to', '2', '--check-timeout', '300ms']);
+    expect(tap.code).toBe(1);
+    expect(tap.stdout.split('\n').slice(0, 2)).toEqual(['TAP version 13', '1..3']);
+    expect(tap.stdout).toContain('not ok 2 - step 2: a check that never passes');
+  });
+
+  it('exit 2 for usage errors and for an invalid scenario, with nothing run', () => {
+    const bad = katarun([fixture('flow'), '--reporter', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--reporter: 'xml' is not a reporter — use one of/);
+    expect(katarun([]).code).toBe(2);
+    expect(katarun(['no-such-scenario-anywhere']).code).toBe(2);
+    expect(katarun([fixture('flow'), '--from', '9']).code).toBe(2);
+    const inv = katarun([fixture('escape')]);
+    expect(inv.code).toBe(2);
+    expect(inv.stderr).toMatch(/index\.json:\d+(:\d+)?: error: /);
+    expect(inv.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(markerFile)).toBe(false);
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} during a run: cleans up, exit 130, no survivors`, async () => {
+      const child = spawn(process.execPath, [cli, 'test', fixture('slow')], {cwd: t.root, env: env(), stdio: ['ignore', 'pipe', 'pipe']});
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      expect(await waitFor(() => existsSync(markerFile), 15_000)).toBe(true);
+      expect(processesWithEnv('KATARUN_TEST_ID', marker).length).toBeGreaterThan(1);
+      child.kill(signal);
+      expect(await exited).toBe(130);
+      expect(stdout).toContain('interrupted');
+      expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 3000)).toBe(true);
+      expect(readFileSync(markerFile, 'utf8')).toBe('started\n');
+    });
+  }
+
+  it('the bundled basics scenario passes', () => {
+    const r = katarun(['basics', '--settle', '1s']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('basics: ok — 4 passed');
+  });
+});
