@@ -1,0 +1,58 @@
+// Facts about this machine that decide whether a kind cluster with Istio fits: free
+// memory, CPUs, and whether the host ports the cluster maps are free.
+// On macOS and Windows, containers run in Docker's VM, so its memory and CPUs count.
+
+import {readFile} from 'node:fs/promises';
+import {availableParallelism, freemem} from 'node:os';
+import {createServer} from 'node:net';
+import type {PreflightCheck} from '../environment/types.js';
+import {cpuFix, memoryFix, portFix, type HostOs} from './os-fixes.js';
+
+/** MiB the kernel says it could give to new programs (MemAvailable), or os.freemem(). */
+export async function availableMemoryMiB(meminfo = '/proc/meminfo'): Promise<number> {
+  try {
+    const m = /^MemAvailable:\s+(\d+)\s+kB/m.exec(await readFile(meminfo, 'utf8'));
+    if (m) return Math.floor(Number(m[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.floor(freemem() / 1024 / 1024);
+}
+
+export interface DockerResources {
+  readonly memTotalMiB?: number;
+  readonly cpus?: number;
+}
+
+export async function memoryCheck(os: HostOs, needMiB: number | undefined, docker: DockerResources): Promise<PreflightCheck> {
+  // Docker Desktop's VM: the limit is its total; on Linux it is what is free right now.
+  const useDocker = os !== 'linux' && docker.memTotalMiB !== undefined;
+  const have = useDocker ? docker.memTotalMiB! : await availableMemoryMiB();
+  const what = useDocker ? `${(have / 1024).toFixed(1)} GiB given to Docker` : `${(have / 1024).toFixed(1)} GiB available`;
+  if (!needMiB) return {id: 'memory', ok: true, severity: 'warning', detail: what};
+  const ok = have >= needMiB;
+  return {id: 'memory', ok, severity: 'error', detail: `${what}, needs ${(needMiB / 1024).toFixed(1)} GiB`, ...(ok ? {} : {fix: memoryFix(os, needMiB)})};
+}
+
+export function cpuCheck(os: HostOs, needCpus: number | undefined, docker: DockerResources): PreflightCheck {
+  const have = os !== 'linux' && docker.cpus ? docker.cpus : availableParallelism();
+  if (!needCpus) return {id: 'cpus', ok: true, severity: 'warning', detail: `${have} CPUs`};
+  const ok = have >= needCpus;
+  return {id: 'cpus', ok, severity: 'error', detail: `${have} CPUs, needs ${needCpus}`, ...(ok ? {} : {fix: cpuFix(os, needCpus)})};
+}
+
+/** Try to listen on 127.0.0.1:port; true when it was free. */
+export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({port, host, exclusive: true}, () => server.close(() => resolve(true)));
+  });
+}
+
+export async function portCheck(port: number, os: HostOs, ownedByCluster: string | undefined): Promise<PreflightCheck> {
+  const id = `port:${port}`;
+  if (ownedByCluster) return {id, ok: true, severity: 'error', detail: `127.0.0.1:${port} belongs to the tutorial cluster ${ownedByCluster}`};
+  if (await portFree(port)) return {id, ok: true, severity: 'error', detail: `127.0.0.1:${port} is free`};
+  return {id, ok: false, severity: 'error', detail: `127.0.0.1:${port} is in use`, fix: portFix(port, os)};
+}
