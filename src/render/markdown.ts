@@ -79,6 +79,16 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
       image: (href, title, text) => styles.dim(`[${labels.image}: ${text || title || href} — ${href}]`),
     }),
     {extensions: katarunRenderers(labels, styles)},
+    // marked-terminal prints a list item's text token as raw text, so `**bold**` inside a
+    // list would show its asterisks; render the token's inline children instead.
+    {
+      renderer: {
+        text(token) {
+          if (typeof token === 'object' && 'tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+          return false;
+        },
+      },
+    },
   );
   const tokens = neutralize(collapseDetails(lex(clean)));
   const out = tidyLines(md.parser(tokens));

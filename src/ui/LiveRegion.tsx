@@ -42,7 +42,17 @@ function SetupView({rows, t}: {readonly rows: number; readonly t: Translate}) {
   );
 }
 
-export function LiveRegion({screen, ui, size, session, picker, t}: LiveRegionProps) {
+/** One blank row separates the live region from the text above it; the screens get the rest. */
+export function LiveRegion(props: LiveRegionProps) {
+  const size = {columns: props.size.columns, rows: props.size.rows - 1};
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Screen {...props} size={size} />
+    </Box>
+  );
+}
+
+function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
   if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
   if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={session?.clusterToCreate} t={t} />;
   switch (screen) {

@@ -95,3 +95,11 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('word '.repeat(30), {width: 30})).not.toBe(renderMarkdown('word '.repeat(30), {width: 60}));
   });
 });
+
+describe('lists', () => {
+  test('inline markup inside list items is rendered, not shown raw', () => {
+    const out = renderMarkdown('- **Enter** runs the `next` action\n- plain', {width: 60});
+    expect(out).toContain('Enter runs the next action');
+    expect(out).not.toContain('**');
+  });
+});

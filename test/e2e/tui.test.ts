@@ -1,0 +1,201 @@
+// End-to-end: the built katarun in a real pseudo-terminal, driven like a learner would.
+import {execFile} from 'node:child_process';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {afterEach, describe, expect, test} from 'vitest';
+import {Katarun, KEYS, cli, repoRoot} from './harness.js';
+
+const run = promisify(execFile);
+const fixture = (name: string) => join(repoRoot, 'test', 'e2e', 'fixtures', name);
+const started: Katarun[] = [];
+const start = (args: string[], options?: ConstructorParameters<typeof Katarun>[1]) => {
+  const k = new Katarun(args, options);
+  started.push(k);
+  return k;
+};
+
+afterEach(() => {
+  for (const k of started.splice(0)) k.dispose();
+});
+
+/** Press Enter and wait until one more command has finished (its status line is in the transcript). */
+async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 10_000) {
+  await k.press(KEYS.enter);
+  await k.waitFor(expected, timeoutMs, 'history');
+}
+
+describe('katarun in a terminal', () => {
+  test('walks basics with Enter alone to the finish and exits 0, leaving no process behind', async () => {
+    const k = start(['run', 'basics']);
+    await k.waitFor('Enter start');
+    expect(k.screen()).toContain('katarun basics');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/4');
+    await enterRuns(k, /Hello from katarun, \S+/);
+    await enterRuns(k, 'line 3');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 2/4');
+    await enterRuns(k, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
+    await enterRuns(k, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
+    await enterRuns(k, 'hello from demo');
+    await k.waitFor('Check passed', 15_000);
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 3/4');
+    await enterRuns(k, /\$ echo ready > status.txt\n.*✔ exit 0/);
+    await enterRuns(k, /hello\.sh"\n[\s\S]*?✔ exit 0/);
+    await k.waitFor('Check passed', 15_000);
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 4/4');
+    await k.press(KEYS.enter);
+    await k.waitFor(/T1 \$ while true/);
+    await enterRuns(k, /\$ echo "stopped at/, 15_000);
+    await enterRuns(k, /T2 says: greeting=''/, 15_000);
+    await k.waitFor('Check passed', 15_000);
+    await k.press(KEYS.enter);
+    await k.waitFor('Enter exit');
+    expect(k.history()).toContain('Finished: katarun basics');
+    expect(k.history()).toMatch(/Total\s+\d+:\d\d/);
+    await k.press(KEYS.enter);
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+    expect(k.count('\u001b[3J')).toBe(0);
+  }, 90_000);
+
+  test('number keys, n and p, a hint, the shell and back, a resize, then q', async () => {
+    const k = start(['run', 'basics'], {cols: 100, rows: 30});
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/4');
+    await k.press('2');
+    await k.waitFor('line 3', 10_000, 'history');
+    await k.press('1');
+    await k.waitFor(/Hello from katarun/, 10_000, 'history');
+    await k.press('n');
+    await k.waitFor('Step 2/4');
+    await k.press('n');
+    await k.waitFor(/check|проверк/i);
+    await k.press('h');
+    await k.waitFor('Hint 1/2', 5000, 'history');
+    await k.press('p');
+    await k.waitFor('Run a command (again)', 5000, 'history');
+    await k.press('n');
+    await k.waitFor('Step 2/4');
+
+    await k.press('s');
+    await k.waitFor('Ctrl-] returns to the tutorial');
+    for (const ch of 'echo dropped-$((40+2))\r') await k.press(ch);
+    await k.waitFor('dropped-42');
+    await k.press(KEYS.ctrlBracket);
+    await k.waitFor('Enter next');
+    expect(k.screen()).not.toContain('Ctrl-] returns to the tutorial');
+    // What was typed in the shell counts: the check sees the same shell.
+    for (const ch of '1') await k.press(ch);
+    await k.waitFor(/\$ export KATARUN_GREETING=hello\n.*✔ exit 0/, 10_000, 'history');
+
+    k.resize(60, 16);
+    await new Promise((r) => setTimeout(r, 300));
+    await k.waitFor('Step 2/4');
+    expect(k.screen()).toContain('Enter next');
+    for (const line of k.lines()) expect(line.length).toBeLessThanOrEqual(60);
+    k.resize(120, 40);
+    await new Promise((r) => setTimeout(r, 300));
+    await k.waitFor('Enter next');
+
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+    expect(k.count('\u001b[3J')).toBe(0);
+  }, 60_000);
+
+  test('Ctrl-C stops a long command; with nothing running, a second Ctrl-C quits with 130', async () => {
+    const k = start(['run', fixture('long-command')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await k.press(KEYS.enter);
+    await k.waitFor('T1 $ sleep 1000');
+    await k.press(KEYS.ctrlC);
+    await k.waitFor(/\$ sleep 1000\n[\s\S]*?exit 130/, 10_000, 'history');
+    await k.press('2');
+    await k.waitFor('quick-one', 10_000, 'history');
+    await k.press(KEYS.ctrlC);
+    await k.waitFor('Press Ctrl-C again');
+    await k.press(KEYS.ctrlC);
+    expect((await k.waitForExit()).exitCode).toBe(130);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 30_000);
+
+  test('q while a command runs asks first; yes quits and ends the command', async () => {
+    const k = start(['run', fixture('long-command')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await k.press(KEYS.enter);
+    await k.waitFor('T1 $ sleep 1000');
+    await k.press('q');
+    await k.waitFor('Quit anyway? (y/n)');
+    await k.press('n');
+    await k.waitFor('T1 $ sleep 1000');
+    await k.press('q', 'y');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 30_000);
+
+  test('a 2-million-line flood never clears the screen, and keys are answered during it', async () => {
+    const k = start(['run', fixture('flood')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await k.press(KEYS.enter);
+    await k.waitFor('T1 $ seq 1 2000000');
+    await k.press('?');
+    await k.waitFor('Press any key to close.', 5000);
+    await k.press('x');
+    await k.waitFor(/✔ exit 0/, 120_000, 'history');
+    expect(k.history()).toContain('2000000');
+    expect(k.count('\u001b[2J')).toBe(0);
+    expect(k.count('\u001b[3J')).toBe(0);
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+  }, 150_000);
+
+  test('katarun alone opens the picker; Enter opens the scenario', async () => {
+    const k = start([]);
+    await k.waitFor('choose a tutorial');
+    expect(k.screen()).toContain('katarun basics');
+    // Move to basics wherever it is in the list, then open it.
+    for (let i = 0; i < 5 && !/› katarun basics/.test(k.screen()); i++) await k.press(KEYS.down);
+    await k.press(KEYS.enter);
+    await k.waitFor('Enter start', 10_000);
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+  }, 30_000);
+});
+
+describe('katarun without a terminal', () => {
+  const env = () => {
+    const e: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI') e[k] = v;
+    return e;
+  };
+
+  test('katarun alone prints usage and exits 2', async () => {
+    const err = await run(process.execPath, [cli], {env: env()}).catch((e: {code: number; stderr: string}) => e);
+    expect((err as {code: number}).code).toBe(2);
+    expect((err as {stderr: string}).stderr).toContain('Usage: katarun <scenario>');
+  });
+
+  test('katarun <scenario> runs headless: no terminal UI is mounted', async () => {
+    const {stdout} = await run(process.execPath, [cli, fixture('quick')], {env: env(), timeout: 30_000});
+    expect(stdout).toContain('Echo');
+    expect(stdout).not.toContain('\u001b[?25l');
+    expect(stdout).not.toContain('Enter next');
+  }, 60_000);
+
+  test('a scenario with errors gets compiler-style diagnostics and exit 2, nothing mounted', async () => {
+    const err = (await run(process.execPath, [cli, 'run', fixture('broken')], {env: env()}).catch((e: unknown) => e)) as {code: number; stderr: string; stdout: string};
+    expect(err.code).toBe(2);
+    expect(err.stderr).toMatch(/index\.json:\d+:\d+: error: /);
+    expect(err.stdout).toBe('');
+  });
+});
