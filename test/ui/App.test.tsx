@@ -22,7 +22,7 @@ describe('intro', () => {
   test('shows title, description, intro text, what it needs, and starts on Enter', async () => {
     const {session, engine} = sessionFor(demo(), {preflight: async () => ({ready: true, checks: [{id: 'bash', ok: true, detail: 'bash 5.2', severity: 'error'}]})});
     const app = renderApp({session});
-    await tick();
+    await app.until('this machine is ready');
     expect(app.frame()).toContain('Demo tutorial');
     expect(app.frame()).toContain('A scenario for tests.');
     expect(app.frame()).toContain('Welcome to the demo.');
@@ -67,8 +67,7 @@ describe('intro', () => {
       preflight: async () => ({ready: false, checks: [{id: 'tool:kind', ok: false, detail: 'not found', fix: 'install kind', severity: 'error'}]}),
     });
     const app = renderApp({session});
-    await tick();
-    await tick();
+    await app.until('this machine is not ready yet');
     expect(app.frame()).toContain('this machine is not ready yet');
     expect(app.frame()).toContain('✘ tool:kind: not found — install kind');
   });

@@ -55,5 +55,11 @@ export function renderApp(props: Partial<AppProps> & Pick<AppProps, 'session'> |
     await tick();
   };
   const frame = () => app.lastFrame() ?? '';
-  return {...app, press, frame, exits, copies, drops};
+  /** Wait until the frame shows the text (async work such as preflight may take a moment under load). */
+  const until = async (text: string, timeoutMs = 3000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!frame().includes(text) && Date.now() < deadline) await tick();
+    return frame();
+  };
+  return {...app, press, frame, until, exits, copies, drops};
 }
