@@ -2,6 +2,7 @@
 // so that importing the engine costs nothing until a terminal is needed.
 
 import {runScript, startBackground} from '../shell/index.js';
+import {ctrlSequenceBytes} from '../shell/ctrl-seq.js';
 import {zxCliPath} from '../shell/zx-cli.js';
 import type {ShellPort} from './shell-port.js';
 
@@ -10,16 +11,10 @@ const SESSION = '../shell/create-session.js';
 
 interface SessionModule {
   createShellSession: ShellPort['createSession'];
-  ctrlSequenceBytes: ShellPort['ctrlSequenceBytes'];
 }
 
 let sess: Promise<SessionModule> | undefined;
-let ctrl: SessionModule['ctrlSequenceBytes'] | undefined;
-const sessionModule = () =>
-  (sess ??= (import(SESSION) as Promise<SessionModule>).then((m) => {
-    ctrl = m.ctrlSequenceBytes;
-    return m;
-  }));
+const sessionModule = () => (sess ??= import(SESSION) as Promise<SessionModule>);
 
 export function defaultShellPort(): ShellPort {
   return {
@@ -27,7 +22,6 @@ export function defaultShellPort(): ShellPort {
     runScript: (s, o) => runScript(s.path, s.language, o),
     startBackground: async (s, o) =>
       s.language === 'zx' ? startBackground(process.execPath, [zxCliPath(), s.path], o) : startBackground('bash', [s.path], o),
-    // A session exists before any ctrl-seq action can run, so the module is loaded by then.
-    ctrlSequenceBytes: (text) => ctrl?.(text),
+    ctrlSequenceBytes,
   };
 }
