@@ -1,6 +1,113 @@
-// Placeholder until the 'doctor' command lands; it says so instead of pretending to work.
-import {UserError} from '../exit-codes.js';
+// `katarun doctor [scenario]`: can this machine run a scenario? Runs the environment
+// provider's preflight (Docker, tools and versions, memory, CPUs, ports, kube context) and
+// prints each check with what was found and how to fix it. Exit 0 ready, 3 not ready.
 
-export async function run(_argv: string[]): Promise<number> {
-  throw new UserError("'doctor' is not available in this build yet", 2);
+import {readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseCommandArgs} from '../args.js';
+import {ExitCode, UserError} from '../exit-codes.js';
+import type {Scenario} from '../../scenario/model.js';
+import type {PreflightReport} from '../../engine/environment/types.js';
+
+const HELP = `Usage: katarun doctor [scenario] [options]
+
+Check that this machine can run a scenario: the Docker daemon, kind, kubectl and istioctl
+and their versions, free memory and CPUs, the host ports a cluster maps, the current kube
+context. Each problem comes with a fix for your operating system. Nothing is created or
+changed. A kind cluster that does not exist yet is fine: it will be created on first run.
+
+Without a scenario, every bundled scenario is checked (basics needs bash only;
+istio-egress needs Docker and kind), and the machine is ready when all of them are.
+
+Options:
+  --format human|json   output format (default human)
+  --context NAME        check an existing kube context instead of a kind cluster
+  --lang xx             the scenario's language (its _xx/ translation)
+  -h, --help            show this help
+
+Exit codes: 0 ready, 2 usage or invalid scenario, 3 not ready.
+`;
+
+const OPTIONS = {
+  format: {type: 'string'},
+  context: {type: 'string'},
+  lang: {type: 'string'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+
+export interface ScenarioDoctorResult {
+  readonly id: string;
+  readonly title: string;
+  readonly environment: 'bash' | 'kind';
+  readonly report: PreflightReport;
+}
+
+export function bundledScenarioDirs(): string[] {
+  const root = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+  return readdirSync(root, {withFileTypes: true})
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && !d.name.startsWith('.'))
+    .map((d) => join(root, d.name))
+    .sort();
+}
+
+async function check(scenario: Scenario, context: string | undefined): Promise<ScenarioDoctorResult> {
+  const [{environmentProvider}, {defaultDirs}] = await Promise.all([import('../../engine/environment/index.js'), import('../../engine/dirs.js')]);
+  const dirs = defaultDirs();
+  const provider = await environmentProvider(scenario.environment);
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const report = await provider.preflight(scenario, {
+    // The doctor asks "can it run", and a missing cluster is created on first run.
+    createCluster: true,
+    stateDir: join(dirs.state, 'environments', scenario.id),
+    cacheDir: dirs.cache,
+    env,
+    log: () => undefined,
+    ...(context !== undefined ? {context} : {}),
+  });
+  return {id: scenario.id, title: scenario.title, environment: scenario.environment.kind, report};
+}
+
+export function formatHuman(results: readonly ScenarioDoctorResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(`${r.id} — ${r.title} (${r.environment})`);
+    const width = Math.max(...r.report.checks.map((c) => c.id.length), 8);
+    for (const c of r.report.checks) {
+      const mark = c.ok ? '✔' : c.severity === 'warning' ? '!' : '✖';
+      out.push(`  ${mark} ${c.id.padEnd(width)}  ${c.detail}`);
+      if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  fix: ${c.fix}`);
+    }
+    const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
+    out.push(r.report.ready ? '  ready' : `  not ready: ${problems} problem${problems === 1 ? '' : 's'} to fix`, '');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const {values: v, positionals} = parseCommandArgs('doctor', argv, OPTIONS);
+  if (v.help) {
+    process.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  const format = v.format ?? 'human';
+  if (format !== 'human' && format !== 'json') throw new UserError(`--format: '${format}' is not a format`, ExitCode.invalid, 'use human or json');
+  if (positionals.length > 1) throw new UserError('doctor: give at most one scenario', ExitCode.invalid, "usage: katarun doctor [scenario] (see 'katarun doctor --help')");
+
+  const [{resolveScenarioDir}, {loadScenario}, {printDiagnostics}] = await Promise.all([
+    import('./test.js'),
+    import('../../scenario/load-scenario.js'),
+    import('../../headless/print-diagnostics.js'),
+  ]);
+  const dirs = positionals.length === 1 ? [resolveScenarioDir(positionals[0]!)] : bundledScenarioDirs();
+  const results: ScenarioDoctorResult[] = [];
+  for (const dir of dirs) {
+    const scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
+    if (printDiagnostics(scenario.diagnostics.filter((d) => d.severity === 'error'), process.stderr)) return ExitCode.invalid;
+    results.push(await check(scenario, v.context));
+  }
+  const ready = results.every((r) => r.report.ready);
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ready, scenarios: results}, null, 2)}\n`);
+  else process.stdout.write(formatHuman(results) + (results.length > 1 ? `${ready ? 'ready for every bundled scenario' : `ready for: ${results.filter((r) => r.report.ready).map((r) => r.id).join(', ') || 'none'}`}\n` : ''));
+  return ready ? ExitCode.ok : ExitCode.envNotReady;
 }

@@ -47,7 +47,9 @@ export function toolMissingFix(name: string, os: HostOs, install?: string): stri
     curl: {macos: 'curl ships with macOS; check your PATH', linux: 'sudo apt-get install curl (or dnf install curl)', wsl: 'sudo apt-get install curl', windows: 'winget install cURL.cURL'},
   };
   const own = known[name]?.[os];
-  if (own && install) return `${own} — or see ${install}`;
+  // The scenario's own install text repeats per-OS commands; with ours, its link is enough.
+  const link = install ? /https?:\/\/\S+/.exec(install)?.[0] : undefined;
+  if (own) return link ? `${own} — or see ${link}` : own;
   return own ?? install ?? `install ${name} and put it on PATH`;
 }
 
