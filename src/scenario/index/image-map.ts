@@ -1,0 +1,40 @@
+// backend.imageid → what katarun can provide on this machine. Katacoda/Killercoda images
+// were remote VMs; here a plain image is the local shell and a Kubernetes image is kind.
+
+import type {Environment} from '../model.js';
+
+export interface ImageMapping {
+  readonly kind: Environment['kind'];
+  /** Set when the mapping is only close (or a guess); shown as a warning. */
+  readonly note?: string;
+  /** Tools the image used to provide that the machine must now have. */
+  readonly tools?: readonly string[];
+}
+
+const PLAIN = /^(ubuntu|bash|git|nodejs|node|python|debian|alpine|centos|fedora|golang|go|java|openjdk|ruby|php|dotnet|rust|perl|scala|elixir|coder|shell)([-:._\d].*)?$/i;
+
+export function mapImageId(imageid: string): ImageMapping {
+  const id = imageid.trim();
+  const lower = id.toLowerCase();
+  if (PLAIN.test(id)) return {kind: 'bash'};
+  if (/^docker([-:].*)?$/.test(lower)) {
+    return lower === 'docker'
+      ? {kind: 'bash', tools: ['docker']}
+      : {kind: 'bash', tools: ['docker'], note: `'${id}' becomes the local shell with your own Docker; multi-host Docker setups are not recreated`};
+  }
+  if (lower === 'kind') return {kind: 'kind'};
+  if (/^kubernetes-kubeadm-1node(-[\w]+)?$/.test(lower)) return {kind: 'kind'};
+  if (/^kubernetes-/.test(lower)) {
+    const multi = /2node|3node|nodes|cluster-running|multi/.test(lower);
+    return {kind: 'kind', note: `'${id}' becomes a local kind cluster${multi ? ' with one node' : ''}; its Kubernetes version is kind's, not the image's`};
+  }
+  if (/^minikube/.test(lower)) return {kind: 'kind', note: `'${id}' becomes a local kind cluster; minikube addons and the minikube command are not provided`};
+  if (/^k3s/.test(lower)) return {kind: 'kind', note: `'${id}' becomes a local kind cluster; k3s specifics (Traefik, local-path) are not provided`};
+  return {kind: 'bash'};
+}
+
+/** True when the image is one katarun recognises (plain or Kubernetes). */
+export const isKnownImage = (imageid: string): boolean => {
+  const lower = imageid.trim().toLowerCase();
+  return PLAIN.test(lower) || /^(docker([-:].*)?|kind|kubernetes-.*|minikube.*|k3s.*)$/.test(lower);
+};

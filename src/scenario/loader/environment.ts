@@ -1,0 +1,117 @@
+// What the scenario needs from this machine: backend.imageid mapped to bash or kind, the
+// katarun key's overrides (environment, tools, cluster, resources), terminals and layout.
+
+import {describePath, isRecord} from '../index/index-reader.js';
+import {BACKEND_KEYS, CLUSTER_KEYS, ENVIRONMENT_KEYS, ENVIRONMENT_UNSUPPORTED, INTERFACE_KEYS, TERMINAL_KEYS, TERMINAL_LAYOUTS, TOOL_KEYS} from '../index/known-keys.js';
+import {isKnownImage, mapImageId} from '../index/image-map.js';
+import type {Environment, KindCluster, TerminalDef, ToolRequirement} from '../model.js';
+import {fileRef, type LoadContext} from './context.js';
+
+/** Tools a kind scenario needs when it does not list its own. */
+const KIND_TOOLS = ['docker', 'kind', 'kubectl'];
+
+function readTools(ctx: LoadContext): ToolRequirement[] | undefined {
+  const list = ctx.reader.array(['katarun', 'tools']);
+  if (!list) return undefined;
+  const tools: ToolRequirement[] = [];
+  list.forEach((item, i) => {
+    const path = ['katarun', 'tools', i];
+    if (typeof item === 'string') return void tools.push({name: item});
+    if (!isRecord(item)) return void ctx.sink.warn('index/type', ctx.reader.file, ctx.reader.at(path), `${describePath(path)} should be {"name": …, "range": …}; it is ignored`);
+    ctx.reader.checkKeys(path, TOOL_KEYS);
+    const name = ctx.reader.string([...path, 'name']);
+    if (!name) return void ctx.sink.error('index/tool', ctx.reader.file, ctx.reader.at(path), `${describePath(path)} has no "name"`, 'name the command, e.g. "kubectl"');
+    const range = ctx.reader.string([...path, 'range']);
+    if (range !== undefined && !/^[\s\dxX*.^~<>=|v-]+$/.test(range)) {
+      ctx.sink.warn('index/tool', ctx.reader.file, ctx.reader.at([...path, 'range']), `'${range}' does not look like a version range`, 'write it like >=1.30.0, 1.30.x or ^0.27');
+    }
+    const install = ctx.reader.string([...path, 'install']);
+    tools.push({name, ...(range ? {range} : {}), ...(install ? {install} : {})});
+  });
+  return tools;
+}
+
+function readCluster(ctx: LoadContext, assetDirs: readonly string[]): KindCluster {
+  ctx.reader.object(['katarun', 'cluster']);
+  ctx.reader.checkKeys(['katarun', 'cluster'], CLUSTER_KEYS);
+  const name = ctx.reader.string(['katarun', 'cluster', 'name']) ?? `katarun-${ctx.loc.id}`;
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+    ctx.sink.error('index/cluster', ctx.reader.file, ctx.reader.at(['katarun', 'cluster', 'name']), `cluster name '${name}' is not a valid kind cluster name`, 'use lower-case letters, digits and dashes');
+  }
+  const nodeImage = ctx.reader.string(['katarun', 'cluster', 'nodeImage']);
+  const config = ctx.reader.has(['katarun', 'cluster', 'config']) ? fileRef(ctx, ['katarun', 'cluster', 'config'], assetDirs) : undefined;
+  const hostPorts: number[] = [];
+  (ctx.reader.array(['katarun', 'cluster', 'hostPorts']) ?? []).forEach((p, i) => {
+    if (typeof p === 'number' && Number.isInteger(p) && p > 0 && p < 65536) hostPorts.push(p);
+    else ctx.sink.error('index/cluster', ctx.reader.file, ctx.reader.at(['katarun', 'cluster', 'hostPorts', i]), `host port ${JSON.stringify(p)} is not a port number`, 'use a whole number from 1 to 65535');
+  });
+  return {name, ...(nodeImage ? {nodeImage} : {}), ...(config ? {config} : {}), hostPorts};
+}
+
+function readTerminals(ctx: LoadContext): TerminalDef[] {
+  const out: TerminalDef[] = [];
+  (ctx.reader.array(['environment', 'terminals']) ?? []).forEach((t, i) => {
+    const path = ['environment', 'terminals', i];
+    if (!isRecord(t)) return;
+    ctx.reader.checkKeys(path, TERMINAL_KEYS);
+    const name = ctx.reader.string([...path, 'name']) ?? `Terminal ${i + 2}`;
+    const target = ctx.reader.string([...path, 'target']);
+    const command = ctx.reader.string([...path, 'command']);
+    out.push({name, ...(target ? {target} : {}), ...(command ? {command} : {})});
+  });
+  return out;
+}
+
+export function readEnvironment(ctx: LoadContext, assetDirs: readonly string[]): Environment {
+  const {reader, sink} = ctx;
+  reader.object(['environment']);
+  reader.checkKeys(['environment'], ENVIRONMENT_KEYS, ENVIRONMENT_UNSUPPORTED);
+  reader.object(['backend']);
+  reader.checkKeys(['backend'], BACKEND_KEYS);
+  reader.object(['interface']);
+  reader.checkKeys(['interface'], INTERFACE_KEYS);
+  const layout = reader.string(['interface', 'layout']);
+  if (layout !== undefined && layout !== 'terminal') {
+    sink.warn('index/unsupported', reader.file, reader.at(['interface', 'layout']), `interface layout '${layout}' is not supported; katarun shows the terminal only`, 'use your own editor next to katarun');
+  }
+  const uilayout = reader.string(['environment', 'uilayout']);
+  if (uilayout !== undefined && !TERMINAL_LAYOUTS.has(uilayout)) {
+    sink.warn('index/unsupported', reader.file, reader.at(['environment', 'uilayout']), `layout '${uilayout}' has panes katarun cannot show (editor, browser); only the terminals are shown`, 'open files in your own editor and URLs in your browser');
+  }
+  const imageId = reader.string(['backend', 'imageid']);
+  let kind: Environment['kind'] = 'bash';
+  let imageTools: readonly string[] = [];
+  if (imageId !== undefined) {
+    const mapped = mapImageId(imageId);
+    kind = mapped.kind;
+    imageTools = mapped.tools ?? [];
+    const at = reader.at(['backend', 'imageid']);
+    if (!isKnownImage(imageId)) {
+      sink.warn('index/imageid', reader.file, at, `backend image '${imageId}' is not one katarun can provide; the scenario runs in a local bash shell`, 'set "katarun": {"environment": "kind"} if it needs Kubernetes, or "bash" to silence this');
+    } else if (mapped.note && reader.get(['katarun', 'environment']) === undefined) {
+      sink.warn('index/imageid', reader.file, at, mapped.note, 'set "katarun": {"environment": …} to say what the scenario needs');
+    }
+  }
+  const override = reader.string(['katarun', 'environment']);
+  if (override !== undefined) {
+    if (override === 'bash' || override === 'kind') kind = override;
+    else sink.error('index/environment', reader.file, reader.at(['katarun', 'environment']), `katarun.environment must be "bash" or "kind", not '${override}'`);
+  }
+  const tools = readTools(ctx) ?? (kind === 'kind' ? KIND_TOOLS : imageTools).map((name) => ({name}));
+  const minMemoryMiB = reader.number(['katarun', 'minMemoryMiB']);
+  const minCpus = reader.number(['katarun', 'minCpus']);
+  const hasCluster = reader.has(['katarun', 'cluster']);
+  if (hasCluster && kind !== 'kind') {
+    sink.warn('index/cluster', reader.file, reader.keyAt(['katarun', 'cluster']), 'katarun.cluster is ignored: the scenario runs in bash', 'set "katarun": {"environment": "kind"}');
+  }
+  return {
+    kind,
+    ...(imageId !== undefined ? {imageId} : {}),
+    tools,
+    ...(kind === 'kind' ? {cluster: readCluster(ctx, assetDirs)} : {}),
+    terminals: readTerminals(ctx),
+    ...(uilayout !== undefined ? {uilayout} : {}),
+    ...(minMemoryMiB !== undefined ? {minMemoryMiB} : {}),
+    ...(minCpus !== undefined ? {minCpus} : {}),
+  };
+}

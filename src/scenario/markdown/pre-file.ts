@@ -1,0 +1,30 @@
+// `<pre class="file" data-filename="app.js" data-target="replace|prepend|append|insert|clipboard"
+// data-marker="#TODO">…</pre>`: Katacoda's "copy this into the editor file" block. Without
+// class="file" a <pre> is ordinary HTML and left to marked.
+
+import type {TokenizerExtension} from 'marked';
+import {decodeEntities, parseAttributes} from './html-text.js';
+import type {FileToken} from './tokens.js';
+
+const PRE = /^ {0,3}<pre(\s[^>]*)?>([\s\S]*?)<\/pre>[^\n]*(?:\n|$)/i;
+
+export const preFileExtension: TokenizerExtension = {
+  name: 'katarunFile',
+  level: 'block',
+  tokenizer(src): FileToken | undefined {
+    const m = PRE.exec(src);
+    if (!m) return undefined;
+    const attrs = parseAttributes(m[1] ?? '');
+    if (!(attrs.class ?? '').split(/\s+/).includes('file')) return undefined;
+    // The content starts on the line after <pre …> by convention; that first line break is not content.
+    const text = decodeEntities(m[2]!.replace(/^\r?\n/, ''));
+    return {
+      type: 'katarunFile',
+      raw: m[0],
+      text,
+      target: (attrs['data-target'] ?? 'replace').trim().toLowerCase(),
+      ...(attrs['data-filename'] !== undefined ? {filename: attrs['data-filename']} : {}),
+      ...(attrs['data-marker'] !== undefined ? {marker: attrs['data-marker']} : {}),
+    };
+  },
+};

@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {mapTargetIntoWorkspace} from '../../../src/scenario/assets/workspace-target.js';
+
+const WS = '/ws/demo';
+
+describe('mapTargetIntoWorkspace', () => {
+  it.each([
+    ['~', WS],
+    ['~/', WS],
+    ['~/app', `${WS}/app`],
+    ['/root', WS],
+    ['/root/app/', `${WS}/app`],
+    ['/home/scrapbook/tutorial', `${WS}/tutorial`],
+    ['/usr/local/bin', `${WS}/bin`],
+    ['/usr/local/bin/', `${WS}/bin`],
+    ['/usr/bin/tool', `${WS}/bin/tool`],
+    ['/opt/apps', `${WS}/opt/apps`],
+    ['/my/location', `${WS}/my/location`],
+    ['app/conf', `${WS}/app/conf`],
+    ['./app/../conf', `${WS}/conf`],
+    ['', WS],
+  ])('%j → %s', (target, expected) => {
+    expect(mapTargetIntoWorkspace(target, WS)).toEqual({ok: true, path: expected});
+  });
+
+  it.each(['../../etc', '~/../..', '/root/../../etc', 'a/../../b', '/etc/../..'])('refuses %j', (target) => {
+    const r = mapTargetIntoWorkspace(target, WS);
+    expect(r.ok).toBe(false);
+  });
+
+  it('treats /rootfs as an ordinary folder, not as /root', () => {
+    expect(mapTargetIntoWorkspace('/rootfs/x', WS)).toEqual({ok: true, path: `${WS}/rootfs/x`});
+  });
+});
