@@ -76,7 +76,8 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
           if (!signal.aborted) throw err;
           report = {...skip(i, 'not-run'), message: 'interrupted'};
         }
-        if (signal.aborted && report.status !== 'passed') report = {...report, status: 'not-run', message: 'interrupted'};
+        // A step cut short proves nothing either way.
+        if (signal.aborted) report = {...report, status: 'not-run', message: 'interrupted'};
         engine.finishStep(i, report.status === 'passed' ? 'passed' : report.status === 'failed' ? 'failed' : 'not-run');
         if (report.status === 'failed' && !options.keepGoing) stop = true;
       }
