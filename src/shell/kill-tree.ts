@@ -33,6 +33,11 @@ export function groupAlive(pgid: number): boolean {
   return members === undefined || members.length > 0;
 }
 
+/** Live processes of a group; empty without /proc. */
+export function groupMembers(pgid: number): number[] {
+  return scanProc((st) => st.pgrp === pgid) ?? [];
+}
+
 /** Live processes matching `pred`; undefined when there is no /proc. */
 function scanProc(pred: (st: StatFields) => boolean): number[] | undefined {
   let entries: string[];

@@ -35,6 +35,12 @@ export interface CommandResult {
   readonly tail: readonly string[];
   /** Lines the command printed in total. */
   readonly lineCount: number;
+  /**
+   * The shell itself ended while this command ran (e.g. the script ran `exit`); the session
+   * started a fresh shell, restored from the last env/cwd snapshot. Functions, aliases and
+   * unexported variables are lost.
+   */
+  readonly restarted?: boolean;
 }
 
 export interface ShellSession {

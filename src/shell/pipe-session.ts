@@ -1,0 +1,211 @@
+// The pipe session: bash on plain pipes, no terminal (tech.md §4.4). Used headless and when
+// no PTY can be opened. Each command is sourced from its file with stdin from /dev/null (so
+// it cannot eat the next command) and followed by a nonce-protected sentinel line carrying
+// its id and exit status. Node's child_process rather than execa: execa's import alone
+// costs ~110 ms here, more than the whole flood budget.
+
+import {spawn, type ChildProcess} from 'node:child_process';
+import {createWriteStream, type WriteStream} from 'node:fs';
+import {StringDecoder} from 'node:string_decoder';
+import {LineTail} from './line-tail.js';
+import {groupMembers, killGroup, terminate} from './kill-tree.js';
+import {register} from './process-registry.js';
+import {ESCALATE_MS, SessionBase, stripAnsi} from './session-base.js';
+import {commonShellSetup, newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
+import {SentinelScanner} from './sentinel-scanner.js';
+import type {ShellSessionOptions} from './types.js';
+
+const RESULT_TAIL = 200;
+
+export class PipeSession extends SessionBase {
+  readonly kind = 'pipe' as const;
+  private child!: ChildProcess;
+  private unregister: () => void = () => {};
+  private ready!: Promise<void>;
+  private readonly lines = new LineTail(1000, 4000);
+  private readonly log: WriteStream;
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly scanner: SentinelScanner;
+  private startLines = 0;
+  private typed = '';
+  private rows: number;
+
+  private constructor(
+    private readonly opts: ShellSessionOptions,
+    paths: SessionPaths,
+    private readonly nonce: string,
+  ) {
+    super(opts.name, paths);
+    this.rows = opts.rows ?? 24;
+    this.log = createWriteStream(paths.logFile, {flags: 'a'});
+    this.log.on('error', () => undefined);
+    this.scanner = new SentinelScanner(
+      `\x1e__KC_${nonce}_`,
+      (buf) => this.output(buf),
+      (id, status) => this.marker(id, status),
+    );
+  }
+
+  static async start(opts: ShellSessionOptions): Promise<PipeSession> {
+    const paths = sessionPaths(opts.stateDir, opts.name);
+    prepareDirs(paths);
+    const s = new PipeSession(opts, paths, newNonce());
+    await s.spawnShell(false);
+    return s;
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  private spawnShell(restore: boolean): Promise<void> {
+    const child = spawn('bash', ['--noprofile', '--norc'], {
+      cwd: this.opts.cwd,
+      env: this.opts.env,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    if (child.pid) this.unregister = register({kind: 'group', id: child.pid, dispose: () => this.dispose()});
+    child.stdin!.on('error', () => undefined);
+    child.stdout!.on('data', (b: Buffer) => this.scanner.push(b));
+    child.stderr!.on('data', (b: Buffer) => this.output(b));
+    const p = this.paths;
+    const init = [
+      'exec 2>&1',
+      commonShellSetup(p, this.nonce),
+      '__kc_in=',
+      // Ctrl-C ends the sourced command file (a `while` loop included), never the shell.
+      `trap '[ -n "$__kc_in" ] && return 130' INT`,
+      `__kc_end() { local s=$?; __kc_in=; __kc_snap; printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
+      restore ? `[ -r "$__kc_env" ] && . "$__kc_env" >/dev/null 2>&1; read -r __kc_c < "$__kc_cwd" 2>/dev/null && cd "$__kc_c" 2>/dev/null` : '',
+      `__kc_id=0; __kc_end`,
+      '',
+    ].join('\n');
+    child.stdin!.write(init);
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.readyResolve = resolve;
+      child.once('error', (err) => reject(new Error(`cannot start bash: ${err.message}`)));
+      child.once('exit', (code, signal) => {
+        // A shell that never came up is a start failure, not something to restart.
+        if (child === this.child && this.readyResolve === undefined) this.shellExited(code, signal);
+        else this.unregister();
+        reject(new Error(`bash exited while starting (${signal ?? code})`));
+      });
+    });
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  private readyResolve: (() => void) | undefined;
+
+  protected whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  protected send(id: number, command: string): string {
+    const {file, source} = writeCommandFile(this.paths, id, '', command);
+    this.startLines = this.lines.lineCount;
+    this.child.stdin!.write(`__kc_id=${id}; __kc_in=1; ${source} </dev/null; __kc_end\n`);
+    return file;
+  }
+
+  private output(buf: Buffer): void {
+    this.lines.push(buf);
+    if (!this.log.write(buf) && this.child.stdout && !this.child.stdout.isPaused()) {
+      // The disk is slower than the command: hold the pipe (and so the command) until it drains.
+      const out = this.child.stdout;
+      out.pause();
+      this.log.once('drain', () => out.resume());
+    }
+    if (this.hasOutputListeners) {
+      const s = this.decoder.write(buf);
+      if (s) this.emitOutput(s);
+    }
+  }
+
+  private marker(id: number, status: number): void {
+    if (id === 0) {
+      this.readyResolve?.();
+      this.readyResolve = undefined;
+      return;
+    }
+    if (this.pending?.id !== id) return;
+    this.lines.breakLine();
+    const count = this.lines.lineCount - this.startLines;
+    this.finishPending(status, this.lines.tail(Math.min(RESULT_TAIL, count)).map(stripAnsi), count);
+  }
+
+  private shellExited(code: number | null, signal: NodeJS.Signals | null): void {
+    this.unregister();
+    if (this.disposed) return;
+    this.emitExit(code);
+    const status = code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : 1);
+    const note = `\nkatarun: the shell ${this.name} exited (${signal ?? `status ${code}`}); a new one was started from the last environment snapshot\n`;
+    this.output(Buffer.from(note));
+    this.lines.breakLine();
+    const count = this.lines.lineCount - this.startLines;
+    this.finishPending(status, this.lines.tail(Math.min(RESULT_TAIL, count)), count, {restarted: true});
+    void this.spawnShell(true).catch(() => undefined);
+  }
+
+  write(data: string): void {
+    // No terminal: typed text is collected into a line and run on Enter; Ctrl-C interrupts.
+    for (const ch of data) {
+      if (ch === '\x03') this.interrupt();
+      else if (ch === '\r' || ch === '\n') {
+        const line = this.typed;
+        this.typed = '';
+        if (line.trim() && !this.pending) void this.run(line).catch(() => undefined);
+      } else if (ch === '\x7f' || ch === '\b') this.typed = this.typed.slice(0, -1);
+      else if (ch >= ' ') this.typed += ch;
+    }
+  }
+
+  interrupt(): void {
+    this.typed = '';
+    const p = this.pending;
+    const pgid = this.child.pid;
+    if (!p || !pgid) return;
+    // bash traps INT (the sourced file returns 130); `&` jobs ignore it, as in a terminal.
+    killGroup(pgid, 'SIGINT');
+    const escalate = (signal: NodeJS.Signals, next?: () => void) => {
+      if (this.pending !== p) return;
+      for (const pid of groupMembers(pgid)) {
+        if (pid === pgid) continue;
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // gone already
+        }
+      }
+      next?.();
+    };
+    setTimeout(() => escalate('SIGTERM', () => setTimeout(() => escalate('SIGKILL'), ESCALATE_MS).unref()), ESCALATE_MS).unref();
+  }
+
+  resize(_cols: number, rows: number): void {
+    this.rows = rows;
+  }
+
+  tail(n: number): string[] {
+    return this.lines.tail(n);
+  }
+
+  screen(): string {
+    return this.lines.tail(this.rows).join('\n');
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.finishPending(130, this.lines.tail(20), 0, {interrupted: true});
+    const pid = this.child.pid;
+    this.child.stdin?.destroy();
+    if (pid) await terminate({kind: 'group', id: pid});
+    this.unregister();
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+    await new Promise<void>((r) => this.log.end(r));
+  }
+}

@@ -1,0 +1,161 @@
+// What the PTY and pipe sessions share: the command queue (a command never becomes the
+// stdin of the one before), per-command timeouts and abort signals, listeners, and the
+// bookkeeping of the command that is running. Subclasses say how a command is sent, how
+// Ctrl-C is delivered and how the shell is started and ended.
+
+import type {CommandResult, RunOptions, ShellKind, ShellSession} from './types.js';
+import {removeCommandFile, type SessionPaths} from './session-files.js';
+
+export interface Pending {
+  readonly id: number;
+  readonly started: number;
+  readonly file: string;
+  timedOut: boolean;
+  interrupted: boolean;
+  readonly resolve: (r: CommandResult) => void;
+  readonly cleanup: () => void;
+}
+
+/** How long Ctrl-C gets before the foreground job is sent SIGTERM, and SIGTERM before SIGKILL. */
+export const ESCALATE_MS = 2000;
+
+export abstract class SessionBase implements ShellSession {
+  abstract readonly kind: ShellKind;
+  abstract readonly pid: number;
+  readonly logFile: string;
+  readonly envFile: string;
+  readonly cwdFile: string;
+  protected pending: Pending | undefined;
+  protected disposed = false;
+  protected nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly outputListeners = new Set<(chunk: string) => void>();
+  private readonly exitListeners = new Set<(code: number | null) => void>();
+
+  constructor(
+    readonly name: string,
+    protected readonly paths: SessionPaths,
+  ) {
+    this.logFile = paths.logFile;
+    this.envFile = paths.envFile;
+    this.cwdFile = paths.cwdFile;
+  }
+
+  get busy(): boolean {
+    return this.pending !== undefined;
+  }
+
+  run(command: string, opts: RunOptions = {}): Promise<CommandResult> {
+    const p = this.queue.then(() => this.runNow(command, opts));
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  private async runNow(command: string, opts: RunOptions): Promise<CommandResult> {
+    if (this.disposed) throw new Error(`shell ${this.name} is disposed`);
+    await this.whenReady();
+    const id = this.nextId++;
+    return new Promise<CommandResult>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const onAbort = () => {
+        if (this.pending?.id !== id) return;
+        this.pending.interrupted = true;
+        this.interrupt();
+      };
+      const file = this.send(id, command);
+      const pending: Pending = {
+        id,
+        file,
+        started: performance.now(),
+        timedOut: false,
+        interrupted: false,
+        resolve,
+        cleanup: () => {
+          if (timer) clearTimeout(timer);
+          opts.signal?.removeEventListener('abort', onAbort);
+          removeCommandFile(file);
+        },
+      };
+      this.pending = pending;
+      if (opts.timeoutMs && opts.timeoutMs > 0 && Number.isFinite(opts.timeoutMs)) {
+        timer = setTimeout(() => {
+          if (this.pending?.id !== id) return;
+          pending.timedOut = true;
+          this.interrupt();
+        }, opts.timeoutMs);
+      }
+      if (opts.signal) {
+        if (opts.signal.aborted) onAbort();
+        else opts.signal.addEventListener('abort', onAbort, {once: true});
+      }
+    });
+  }
+
+  /** Settle the running command. */
+  protected finishPending(exitCode: number, tail: string[], lineCount: number, extra: Partial<CommandResult> = {}): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    p.cleanup();
+    p.resolve({
+      exitCode,
+      timedOut: p.timedOut,
+      interrupted: p.interrupted,
+      durationMs: performance.now() - p.started,
+      tail,
+      lineCount,
+      ...extra,
+    });
+  }
+
+  /** Resolves when the shell can take the next command. */
+  protected abstract whenReady(): Promise<void>;
+  /** Write command `id` to its file and make the shell run it; returns the file. */
+  protected abstract send(id: number, command: string): string;
+  abstract write(data: string): void;
+  abstract interrupt(): void;
+  abstract resize(cols: number, rows: number): void;
+  abstract tail(n: number): string[];
+  abstract screen(): string;
+  abstract dispose(): Promise<void>;
+
+  onOutput(listener: (chunk: string) => void): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
+  onExit(listener: (code: number | null) => void): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  protected get hasOutputListeners(): boolean {
+    return this.outputListeners.size > 0;
+  }
+
+  protected emitOutput(chunk: string): void {
+    for (const l of this.outputListeners) {
+      try {
+        l(chunk);
+      } catch {
+        // a listener's failure must not break the session
+      }
+    }
+  }
+
+  protected emitExit(code: number | null): void {
+    for (const l of this.exitListeners) {
+      try {
+        l(code);
+      } catch {
+        // as above
+      }
+    }
+  }
+}
+
+/** Remove CSI/OSC escape sequences, for plain report text. */
+export function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '');
+}
