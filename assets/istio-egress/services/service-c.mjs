@@ -44,10 +44,11 @@ export async function callWorldtime(url, timeoutMs) {
   }
 }
 
-export function callSecure(url, caFile, timeoutMs) {
+/** `lookup` (optional) resolves host names; tests use it to reach the certificate's name on 127.0.0.1. */
+export function callSecure(url, caFile, timeoutMs, lookup) {
   const host = new URL(url).hostname;
   return new Promise((resolve) => {
-    const options = {timeout: timeoutMs};
+    const options = {timeout: timeoutMs, ...(lookup ? {lookup} : {})};
     if (caFile && fs.existsSync(caFile)) options.ca = fs.readFileSync(caFile);
     const req = https.get(url, options, (res) => {
       const cert = res.socket.getPeerCertificate?.() ?? {};
@@ -72,10 +73,10 @@ export function callSecure(url, caFile, timeoutMs) {
   });
 }
 
-export function createServiceC({externalUrl, secureUrl, caFile, timeoutMs = 5000}) {
+export function createServiceC({externalUrl, secureUrl, caFile, timeoutMs = 5000, lookup}) {
   return http.createServer(async (req, res) => {
     if (req.url === '/healthz') return void res.end('ok\n');
-    const text = req.url === '/secure' ? await callSecure(secureUrl, caFile, timeoutMs) : await callWorldtime(externalUrl, timeoutMs);
+    const text = req.url === '/secure' ? await callSecure(secureUrl, caFile, timeoutMs, lookup) : await callWorldtime(externalUrl, timeoutMs);
     res.writeHead(200, {'content-type': 'text/plain; charset=utf-8'});
     res.end(`${text}\n`);
   });
