@@ -65,6 +65,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onError);
 
+  // Raw mode before the first frame: Ink turns it on only in an effect after that frame, and a
+  // key pressed in between would be echoed by the terminal (moving the cursor under Ink's
+  // frame) and line-buffered, so an early Enter would arrive as "\n", not as Enter.
+  if (stdin.isTTY) stdin.setRawMode(true);
   const instance = render(
     <App
       {...options}

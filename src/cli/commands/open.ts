@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {PickerEntry, PickerSource} from '../../ui/session.js';
-import {TUI_OPTIONS, interactiveTerminal, loadChecked, readFlags, scenarioSession, startTui, type TuiFlags} from './run.js';
+import {TUI_OPTIONS, interactiveTerminal, loadChecked, preloadTui, readFlags, scenarioSession, startTui, type TuiFlags} from './run.js';
 
 const USAGE = `katarun: no scenario given, and this is not an interactive terminal.
 Usage: katarun <scenario>        open a scenario (headless test here)
@@ -67,6 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     return runTestCommand(argv);
   }
   const {values, positionals} = parseCommandArgs('katarun', argv, TUI_OPTIONS);
+  void preloadTui();
   if (positionals.length === 0) {
     const flags = readFlags(values);
     return startTui({picker: await pickerSource(flags)}, flags.lang);

@@ -56,6 +56,23 @@ export function readFlags(values: {lang?: string; shell?: string; context?: stri
   };
 }
 
+/** The learner's environment as katarun found it: the shells and checks get this one, not the
+ * NODE_ENV the TUI sets for React below. */
+const userEnv: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+
+let tuiModules: Promise<[typeof import('../../ui/tui.js'), typeof import('../../render/i18n.js'), typeof import('../../render/clipboard.js')]> | undefined;
+
+/**
+ * Start loading the TUI while the scenario loads: Ink, React and marked are most of the time
+ * to the first frame. React runs its production build unless the user chose otherwise (the
+ * development build checks every render and is markedly slower to start).
+ */
+export function preloadTui(): typeof tuiModules {
+  if (process.env.NODE_ENV === undefined) process.env.NODE_ENV = 'production';
+  tuiModules ??= Promise.all([import('../../ui/tui.js'), import('../../render/i18n.js'), import('../../render/clipboard.js')]);
+  return tuiModules;
+}
+
 /** A terminal on both ends and no CI: the only case where Ink is mounted. */
 export function interactiveTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
   const ci = env.CI ?? env.CONTINUOUS_INTEGRATION;
@@ -63,12 +80,8 @@ export function interactiveTerminal(env: NodeJS.ProcessEnv = process.env): boole
   return process.stdout.isTTY === true && process.stdin.isTTY === true && !inCi;
 }
 
-type LoadScenario = (dir: string, options: {lang?: string}) => Promise<Scenario>;
-// Variable specifier: the loader is written alongside; until it lands this says so.
-const LOADER = '../../scenario/load-scenario.js';
-
 export async function loadChecked(dir: string, lang: string | undefined): Promise<Scenario> {
-  const {loadScenario} = (await import(LOADER)) as {loadScenario: LoadScenario};
+  const {loadScenario} = await import('../../scenario/load-scenario.js');
   const scenario = await loadScenario(dir, lang !== undefined ? {lang} : {});
   const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
   const errors = scenario.diagnostics.filter((d) => d.severity === 'error');
@@ -97,7 +110,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
         createCluster: flags.createCluster,
         stateDir: dirs.state,
         cacheDir: dirs.cache,
-        env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+        env: userEnv,
         log: () => undefined,
         ...(flags.context !== undefined ? {context: flags.context} : {}),
       }),
@@ -119,6 +132,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
     createEngine: ({createCluster}) =>
       createEngine(scenario, {
         shell: flags.shell ?? 'auto',
+        env: userEnv,
         createCluster: createCluster || flags.createCluster,
         dirs,
         size: {cols: columns, rows},
@@ -131,24 +145,19 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
 /** The clipboard's helper programs (tmux, xclip…) run through the shell layer, like every process. */
 async function runClipboardTool(command: string, args: readonly string[], input: string): Promise<boolean> {
   const {runProcess} = await import('../../shell/process.js');
-  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
-  const result = await runProcess(command, args, {cwd: process.cwd(), env, timeoutMs: 3000, input});
+  const result = await runProcess(command, args, {cwd: process.cwd(), env: userEnv, timeoutMs: 3000, input});
   return result.exitCode === 0;
 }
 
 /** Mount the TUI on a session or a picker; resolves with the exit code once it is closed. */
 export async function startTui(source: {session?: ScenarioSession; picker?: PickerSource}, lang: string | undefined): Promise<number> {
-  const [{runTui}, {uiLanguage}, {copyText}] = await Promise.all([
-    import('../../ui/tui.js'),
-    import('../../render/i18n.js'),
-    import('../../render/clipboard.js'),
-  ]);
+  const [{runTui}, {uiLanguage}, {copyText}] = (await preloadTui())!;
   const code = await runTui({
     ...source,
     lang: uiLanguage(lang),
     copy: (text) =>
       copyText(text, {
-        env: process.env,
+        env: userEnv,
         platform: process.platform,
         run: runClipboardTool,
         writeTty: process.stdout.isTTY ? (data) => process.stdout.write(data) : undefined,
@@ -167,9 +176,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UserError(positionals.length ? 'run: give one scenario' : 'run: which scenario?', ExitCode.invalid, "usage: katarun run <scenario> (see 'katarun run --help')");
   const flags = readFlags(values);
+  const interactive = interactiveTerminal();
+  if (interactive) void preloadTui();
   const {resolveScenarioDir} = await import('./test.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
-  if (!interactiveTerminal()) {
+  if (!interactive) {
     throw new UserError('run: the terminal UI needs a terminal (and no CI)', ExitCode.invalid, `use 'katarun test ${positionals[0]}' to run it without a screen`);
   }
   return startTui({session: await scenarioSession(scenario, flags)}, flags.lang);

@@ -1,0 +1,70 @@
+// Time from spawning katarun in a pseudo-terminal to its first frame on screen (the intro of
+// `basics`), and from Enter to the first frame of step 1 — against `node -e 0` spawned the same
+// way in the same run. Target: first frame within 250 ms.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import ptyModule from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import {cli as builtCli, median, printTable, repoRoot} from './lib.mjs';
+
+// KATARUN_BENCH_CLI measures another build of the CLI (e.g. a bundle) against the same baseline.
+const cli = process.env.KATARUN_BENCH_CLI ?? builtCli;
+
+const RUNS = 7;
+const home = mkdtempSync(join(tmpdir(), 'katarun-bench-'));
+const env = {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: join(home, 's'), XDG_DATA_HOME: join(home, 'd'), XDG_CACHE_HOME: join(home, 'c')};
+delete env.CI;
+delete env.CONTINUOUS_INTEGRATION;
+
+function spawnInPty(args) {
+  const term = new xterm.Terminal({cols: 100, rows: 30, allowProposedApi: true});
+  const t0 = performance.now();
+  const p = ptyModule.spawn(process.execPath, args, {name: 'xterm-256color', cols: 100, rows: 30, cwd: repoRoot, env});
+  p.onData((d) => term.write(d));
+  const exited = new Promise((resolve) => p.onExit(() => resolve(performance.now() - t0)));
+  const screen = () => {
+    const b = term.buffer.active;
+    let s = '';
+    for (let y = b.viewportY; y < b.viewportY + term.rows; y++) s += (b.getLine(y)?.translateToString(true) ?? '') + '\n';
+    return s;
+  };
+  const waitFor = async (text, timeoutMs = 10_000) => {
+    const deadline = performance.now() + timeoutMs;
+    while (!screen().includes(text)) {
+      if (performance.now() > deadline) throw new Error(`timed out waiting for ${text}:\n${screen()}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    return performance.now() - t0;
+  };
+  return {p, t0, exited, waitFor};
+}
+
+const baseline = [];
+const intro = [];
+const step = [];
+for (let i = 0; i <= RUNS; i++) {
+  const node = spawnInPty(['-e', '0']);
+  const b = await node.exited;
+  const k = spawnInPty([cli, 'run', 'scenarios/basics']);
+  const first = await k.waitFor('Enter start');
+  const before = performance.now();
+  k.p.write('\r');
+  await k.waitFor('Step 1/4');
+  const stepMs = performance.now() - before;
+  k.p.write('q');
+  await k.exited;
+  if (i === 0) continue; // warm-up: disk caches
+  baseline.push(b);
+  intro.push(first);
+  step.push(stepMs);
+}
+rmSync(home, {recursive: true, force: true});
+
+const base = median(baseline);
+printTable([
+  {name: 'node -e 0 in a PTY (baseline)', ms: base},
+  {name: 'spawn → first frame (intro of basics)', ms: median(intro), baseline: base, target: '≤ 250 ms'},
+  {name: 'Enter → first frame of step 1', ms: median(step), baseline: base},
+  {name: 'spawn → step 1 on screen (Enter at once)', ms: median(intro) + median(step), baseline: base},
+]);
