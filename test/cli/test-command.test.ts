@@ -101,6 +101,15 @@ describe('katarun test (built CLI)', () => {
     });
   }
 
+  it('SIGKILL of katarun during a run: the shell layer\'s watchdog still ends everything', async () => {
+    const child = spawn(process.execPath, [cli, 'test', fixture('slow')], {cwd: t.root, env: env(), stdio: 'ignore'});
+    const exited = new Promise<void>((r) => child.on('exit', () => r()));
+    expect(await waitFor(() => existsSync(markerFile), 15_000)).toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 5000)).toBe(true);
+  });
+
   it('the bundled basics scenario passes', () => {
     const r = katarun(['basics', '--settle', '1s']);
     expect(r.code, r.stdout + r.stderr).toBe(0);

@@ -67,14 +67,6 @@ export function resolveScenarioDir(arg: string, cwd = process.cwd()): string {
   throw new UserError(`no scenario '${arg}'`, ExitCode.invalid, "give a folder with an index.json, or a bundled scenario id such as 'basics' (see 'katarun list')");
 }
 
-type LoadScenario = (dir: string, options: {lang?: string}) => Promise<Scenario>;
-// Variable specifier: the loader is built alongside; a missing one is reported, not a crash.
-const LOADER = '../../scenario/load-scenario.js';
-
-async function loader(): Promise<LoadScenario> {
-  const mod = (await import(LOADER)) as {loadScenario: LoadScenario};
-  return mod.loadScenario;
-}
 
 export async function run(argv: string[]): Promise<number> {
   return runTestCommand(argv);
@@ -97,7 +89,8 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const settleMs = v.settle !== undefined ? parseDuration(v.settle, '--settle') : undefined;
 
   const dir = resolveScenarioDir(positionals[0]!);
-  const scenario = await (await loader())(dir, v.lang !== undefined ? {lang: v.lang} : {});
+  const {loadScenario} = await import('../../scenario/load-scenario.js');
+  const scenario: Scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
   const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
   if (printDiagnostics(scenario.diagnostics, io.stderr)) return ExitCode.invalid;
   const n = scenario.steps.length;
