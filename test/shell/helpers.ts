@@ -1,0 +1,80 @@
+// Shared by the shell tests: temp dirs that are removed afterwards, a unique marker put in
+// the environment of every process a test starts, and a search for survivors by that
+// marker (never by process name).
+
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {randomUUID} from 'node:crypto';
+import {fileURLToPath} from 'node:url';
+
+export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+const dirs: string[] = [];
+
+export function tempDir(prefix = 'katarun-shell-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+
+export function removeTempDirs(): void {
+  for (const d of dirs.splice(0)) rmSync(d, {recursive: true, force: true});
+}
+
+export function newMarker(): string {
+  return `katarun-shell-test-${randomUUID()}`;
+}
+
+/** The test's environment: the real PATH and HOME, XDG dirs in a temp folder, and the marker. */
+export function markedEnv(marker: string, extra: Record<string, string> = {}): Record<string, string> {
+  const xdg = tempDir('katarun-xdg-');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? xdg,
+    LANG: 'C.UTF-8',
+    XDG_STATE_HOME: join(xdg, 'state'),
+    XDG_DATA_HOME: join(xdg, 'data'),
+    XDG_CACHE_HOME: join(xdg, 'cache'),
+    KATARUN_TEST_MARKER: marker,
+    ...extra,
+  };
+  return env;
+}
+
+/** PIDs of live processes whose environment carries the marker. */
+export function survivors(marker: string): number[] {
+  const needle = `KATARUN_TEST_MARKER=${marker}`;
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      const environ = readFileSync(`/proc/${name}/environ`, 'latin1');
+      if (environ.split('\0').includes(needle)) out.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
+}
+
+export async function waitForNoSurvivors(marker: string, ms = 5000): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let left = survivors(marker);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = survivors(marker);
+  }
+  return left;
+}
+
+export async function waitFor(pred: () => boolean, ms = 5000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
