@@ -1,0 +1,92 @@
+// Finding scenarios in folders (bundled, ./scenarios, or a folder given on the command line)
+// and summarising each from its index alone — fast enough for a picker, no markdown read.
+
+import {readdirSync, realpathSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {bundledScenariosDir} from './bundled.js';
+import {DiagnosticSink, formatDiagnostic} from './diagnostics.js';
+import {FileStore} from './file-store.js';
+import {parseMinutes} from './index/durations.js';
+import {hasIndex, locateScenario} from './languages.js';
+import {readIndex} from './loader/read-index.js';
+
+export interface ScenarioSummary {
+  readonly id: string;
+  /** Absolute path of the scenario folder (the base copy). */
+  readonly dir: string;
+  readonly origin: 'bundled' | 'local';
+  readonly title: string;
+  readonly description: string;
+  readonly difficulty?: string;
+  readonly time?: string;
+  readonly timeMinutes?: number;
+  readonly steps: number;
+  readonly languages: readonly string[];
+  /** Set when the index cannot be read; the scenario is listed anyway so it can be fixed. */
+  readonly problem?: string;
+}
+
+const real = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
+/** The scenario folders in `dir`: `dir` itself when it has an index, else its children that do (translations skipped). */
+export function scenarioDirsIn(dir: string): string[] {
+  if (hasIndex(dir)) return [resolve(dir)];
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => !n.startsWith('_') && !n.startsWith('.'))
+    .sort()
+    .map((n) => resolve(dir, n))
+    .filter((d) => hasIndex(d));
+}
+
+export function summarizeScenario(dir: string, origin: ScenarioSummary['origin']): ScenarioSummary {
+  const loc = locateScenario(dir);
+  const sink = new DiagnosticSink();
+  const {reader} = readIndex(loc.dir, new FileStore([loc.dir]), sink);
+  const base = {id: loc.id, dir: loc.baseDir, origin, languages: loc.languages};
+  if (!reader) return {...base, title: loc.id, description: '', steps: 0, problem: sink.items[0] ? formatDiagnostic(sink.items[0], process.cwd()) : 'cannot read the index'};
+  const time = reader.string(['time']);
+  const timeMinutes = time !== undefined ? parseMinutes(time) : undefined;
+  const difficulty = reader.string(['difficulty']);
+  const steps = reader.get(['details', 'steps']);
+  return {
+    ...base,
+    title: reader.string(['title']) ?? loc.id,
+    description: reader.string(['description']) ?? '',
+    ...(difficulty !== undefined ? {difficulty} : {}),
+    ...(time !== undefined ? {time} : {}),
+    ...(timeMinutes !== undefined ? {timeMinutes} : {}),
+    steps: Array.isArray(steps) ? steps.length : 0,
+  };
+}
+
+/**
+ * Every scenario in the given folders, each once (by real path), bundled ones marked as such.
+ * Folders that do not exist are skipped; the caller decides whether that is a mistake.
+ */
+export async function discoverScenarios(dirs: readonly string[]): Promise<ScenarioSummary[]> {
+  const bundled = real(bundledScenariosDir());
+  const seen = new Set<string>();
+  const out: ScenarioSummary[] = [];
+  for (const dir of dirs) {
+    const origin = real(dir) === bundled ? 'bundled' : 'local';
+    for (const scenarioDir of scenarioDirsIn(dir)) {
+      const key = real(scenarioDir);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(summarizeScenario(scenarioDir, real(join(scenarioDir, '..')) === bundled ? 'bundled' : origin));
+    }
+  }
+  return out;
+}
