@@ -1,0 +1,134 @@
+// WIRING test of the istio-egress scenario: the built CLI runs `katarun test
+// scenarios/istio-egress --create-cluster` headless with the STAND-IN toolchain
+// (test/fixtures/standin-bin: fake docker, kind, kubectl, istioctl, curl that record their
+// calls and answer from a scripted state) first on PATH.
+// It proves the wiring — preflight, cluster creation, the guarded KUBECONFIG, the setup
+// script, the learner's commands in order, GATEWAY_URL carried from setup into every step,
+// the zx checks and their FAIL: lines, exit codes — NOT the cluster: nothing here runs
+// Kubernetes, Istio or Envoy. test/istio/kind-e2e.test.ts is the real thing.
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {delimiter, join, resolve} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {runProcess} from '../../src/shell/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = resolve(root, 'dist/cli/main.js');
+const standinBin = resolve(root, 'test/fixtures/standin-bin');
+const tmp = mkdtempSync(join(tmpdir(), 'katarun-istio-wiring-'));
+afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+
+interface Run {
+  code: number | null;
+  output: string;
+  calls: string[];
+  kubeconfigs: Set<string>;
+  dir: string;
+}
+
+async function katarunTest(name: string, args: string[], opts: {state?: object; path?: string; env?: Record<string, string>} = {}): Promise<Run> {
+  const dir = join(tmp, name);
+  mkdirSync(dir, {recursive: true});
+  writeFileSync(join(dir, 'state.json'), JSON.stringify(opts.state ?? {}));
+  const res = await runProcess(process.execPath, [cli, 'test', resolve(root, 'scenarios/istio-egress'), ...args], {
+    cwd: dir,
+    env: {
+      PATH: opts.path ?? `${standinBin}${delimiter}${process.env.PATH}`,
+      HOME: dir,
+      CI: '1',
+      XDG_STATE_HOME: join(dir, 'state'),
+      XDG_DATA_HOME: join(dir, 'data'),
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      KATARUN_STANDIN_STATE: join(dir, 'state.json'),
+      KATARUN_STANDIN_LOG: join(dir, 'calls.log'),
+      ...opts.env,
+    },
+    timeoutMs: 90_000,
+    maxOutputBytes: 1024 * 1024,
+  });
+  let lines: string[] = [];
+  try {
+    lines = readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n');
+  } catch {
+    // no stand-in was called
+  }
+  return {
+    code: res.exitCode,
+    output: res.output,
+    calls: lines.map((l) => l.split('\t')[0]!),
+    kubeconfigs: new Set(lines.map((l) => l.split('\t')[1]!)),
+    dir,
+  };
+}
+
+const indexOf = (calls: string[], re: RegExp, from = 0) => calls.findIndex((c, i) => i >= from && re.test(c));
+
+describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the wiring, not the cluster)', () => {
+  it('creates the cluster, runs setup and every step in order, and passes all seven checks', async () => {
+    // A GATEWAY_URL that only setup knows: every later curl must carry it.
+    const r = await katarunTest('full', ['--create-cluster', '--check-timeout', '15s', '--settle', '1s'], {env: {KATARUN_GATEWAY_URL: '127.0.0.1:28080'}});
+    expect(r.output).toContain('7 passed of 7 steps');
+    expect(r.code).toBe(0);
+
+    const c = r.calls;
+    const order = [
+      /^docker info/,
+      /^kind create cluster --name katarun-istio-egress .*--image kindest\/node:v1\.35\.0@sha256:452d707d.* --config .*kind-config\.yaml/,
+      /^kind get kubeconfig --name katarun-istio-egress/,
+      /^istioctl install -y -f .*istio-install\.yaml$/,
+      /^kubectl apply -f .*service-c\.yaml/,
+      /^curl -fsS .*http:\/\/127\.0\.0\.1:28080\/service-a/, // setup waits for the ingress
+      /^curl -s http:\/\/127\.0\.0\.1:28080\/service-a/, // step 1, in the learner's shell
+      /^istioctl install -y -f istio-install\.yaml --set components\.egressGateways\[0\]\.name=istio-egressgateway --set components\.egressGateways\[0\]\.enabled=true$/, // step 2
+      /^kubectl apply -f egress\/worldtime-serviceentry\.yaml$/, // step 3, from the workspace copy
+      /^kubectl apply -f egress\/egress-gateway\.yaml$/, // step 4
+      /^kubectl apply -f egress\/worldtime-through-egress-vs\.yaml$/, // step 5
+      /^kubectl .*exec deploy\/istio-egressgateway -c istio-proxy -- pilot-agent request GET clusters/, // step 6
+      /^kubectl apply -f egress\/tls-passthrough\.yaml$/, // step 7
+      /^kubectl exec deploy\/service-c-deployment -c service-c -- wget -qO- http:\/\/localhost:8083\/secure$/,
+    ];
+    let at = 0;
+    for (const re of order) {
+      const i = indexOf(c, re, at);
+      expect(i, `expected ${re} after call ${at} (${c[at]})`).toBeGreaterThanOrEqual(at);
+      at = i;
+    }
+    // Every curl to the ingress used the URL setup exported, never a default.
+    expect(c.filter((x) => /^curl .*\/service-a/.test(x)).every((x) => x.includes('127.0.0.1:28080'))).toBe(true);
+    // The context guard: every cluster call after creation ran with katarun's own kubeconfig.
+    const guarded = join(r.dir, 'state/katarun/environments/istio-egress/kubeconfig');
+    const afterCreate = readFileSync(join(r.dir, 'calls.log'), 'utf8').trim().split('\n').slice(indexOf(c, /^kind get kubeconfig/) + 1);
+    expect(afterCreate.filter((l) => /^(kubectl|istioctl)/.test(l)).every((l) => l.endsWith(`\t${guarded}`))).toBe(true);
+    expect(readFileSync(guarded, 'utf8')).toContain('current-context: kind-katarun-istio-egress');
+  });
+
+  it('a ServiceEntry that never lands makes step 3 fail with its FAIL: line (in Russian with --lang ru)', async () => {
+    const r = await katarunTest('no-serviceentry', ['--create-cluster', '--check-timeout', '4s', '--settle', '1s', '--lang', 'ru'], {state: {dropKinds: ['ServiceEntry']}});
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/step 1\/7 .*Выход закрыт/);
+    expect(r.output).toContain('ни один ServiceEntry в dev-service-mesh не содержит worldtime.outside-world.svc.cluster.local — kubectl apply -f egress/worldtime-serviceentry.yaml');
+    // Steps after the failing one do not run.
+    expect(r.calls.some((x) => x.includes('egress/egress-gateway.yaml'))).toBe(false);
+  });
+
+  it('without --create-cluster and no cluster, stops before running anything (exit 3)', async () => {
+    const r = await katarunTest('no-flag', ['--check-timeout', '4s']);
+    expect(r.code).toBe(3);
+    expect(r.output).toContain('kind cluster katarun-istio-egress does not exist — pass --create-cluster');
+    expect(r.calls.some((x) => /^(kind create|istioctl install|kubectl apply)/.test(x))).toBe(false);
+  });
+
+  it('without docker and kind on PATH: exit 3, saying what is missing and how to get it, before running anything', async () => {
+    const bin = join(tmp, 'bin-without-docker-kind');
+    mkdirSync(bin, {recursive: true});
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const bash = (await runProcess('bash', ['-c', 'command -v bash'], {cwd: tmp, env: {PATH: process.env.PATH ?? ''}, timeoutMs: 5000})).output.trim();
+    symlinkSync(bash, join(bin, 'bash'));
+    for (const t of ['kubectl', 'istioctl', 'curl']) symlinkSync(join(standinBin, t), join(bin, t));
+    const r = await katarunTest('missing-tools', ['--create-cluster'], {path: bin});
+    expect(r.code).toBe(3);
+    expect(r.output).toMatch(/docker: docker was not found on PATH — .*(Docker Engine|Docker Desktop)/);
+    expect(r.output).toMatch(/tool:kind: kind was not found on PATH — .*kind/);
+    expect(r.calls.some((x) => /^(kubectl apply|istioctl install)/.test(x))).toBe(false);
+  });
+});
