@@ -72,7 +72,18 @@ export async function run(argv: string[]): Promise<number> {
   return runTestCommand(argv);
 }
 
+/** `katarun test … | head`: a reader that goes away must not crash the run or change its exit code. */
+function ignoreEpipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
+}
+
 export async function runTestCommand(argv: string[], io: TestIO = {stdout: process.stdout, stderr: process.stderr}): Promise<number> {
+  ignoreEpipe();
   const {values: v, positionals} = parseCommandArgs('test', argv, OPTIONS);
   if (v.help) {
     io.stdout.write(HELP);

@@ -1,0 +1,81 @@
+// Actions through the engine over real bash: output batched into a bounded tail, HOSTn
+// mapped onto local terminals with a warning, placeholders resolved before typing, copy
+// returns the text, an interrupt action stops a running command first.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {createEngine} from '../../src/engine/create-engine.js';
+import {plainEnv} from '../../src/engine/script-env.js';
+import {exec, scenario, step} from './model-fixtures.js';
+import {processesWithEnv, tempDirs, uniqueMarker, waitFor, type TempDirs} from './integration-helpers.js';
+
+let t: TempDirs;
+let marker: string;
+beforeEach(() => {
+  t = tempDirs();
+  marker = uniqueMarker();
+});
+afterEach(() => t.cleanup());
+
+const make = (steps: ReturnType<typeof step>[]) =>
+  createEngine(scenario(steps, {dir: t.root, indexFile: join(t.root, 'index.json')}), {
+    dirs: t,
+    shell: 'pipe',
+    env: {...plainEnv(process.env), KATARUN_TEST_ID: marker},
+    outputBatchMs: 50,
+  });
+
+describe('engine actions (real bash)', () => {
+  it('batches a flood of output into few store updates and a bounded tail', async () => {
+    const engine = make([step(0, [exec(1, 'seq 1 30000')])]);
+    await engine.start();
+    let tailUpdates = 0;
+    let last = engine.store.getSnapshot().terminals.T1;
+    engine.store.subscribe(() => {
+      const now = engine.store.getSnapshot().terminals.T1;
+      if (now?.tail !== last?.tail) tailUpdates++;
+      last = now;
+    });
+    await engine.runAction(1);
+    const term = engine.store.getSnapshot().terminals.T1!;
+    expect(term.tail.length).toBeLessThanOrEqual(200);
+    expect(term.tail.at(-1)).toBe('30000');
+    expect(term.lineCount).toBeGreaterThanOrEqual(30000);
+    expect(tailUpdates).toBeLessThan(40);
+    expect(engine.store.getSnapshot().steps[0]!.actions[0]).toMatchObject({status: 'passed', exitCode: 0});
+    await engine.dispose();
+  });
+
+  it('maps HOST2 to a local T2 with a warning, resolves placeholders, returns copy text', async () => {
+    const engine = make([
+      step(0, [
+        exec(1, 'echo [[HOST2_IP]] {{TRAFFIC_HOST1_8080}} > "$KATARUN_WORKSPACE/ip.txt"', {host: 'HOST2'}),
+        {kind: 'copy', id: 2, text: 'curl [[HOST_IP]]', source: {file: 'x', line: 1}, context: 'body', block: false},
+      ]),
+    ]);
+    await engine.start();
+    await engine.runAction(1);
+    expect(readFileSync(join(engine.workspace, 'ip.txt'), 'utf8')).toBe('127.0.0.1 http://localhost:8080\n');
+    expect(engine.store.getSnapshot().terminals.T2?.started).toBe(true);
+    expect(engine.store.getSnapshot().terminals.T1).toBeUndefined();
+    expect(engine.store.getSnapshot().notices.some((n) => n.level === 'warning' && n.message.includes('HOST2'))).toBe(true);
+    expect(await engine.runAction(2)).toEqual({copied: 'curl 127.0.0.1'});
+    await engine.dispose();
+  });
+
+  it('an interrupt action stops the running command first, then runs', async () => {
+    const engine = make([step(0, [exec(1, 'echo $$ > pid.txt; while true; do sleep 0.1; done'), exec(2, 'echo after > after.txt', {interrupt: true})])]);
+    await engine.start();
+    const watcher = engine.runAction(1);
+    expect(await waitFor(() => engine.store.getSnapshot().steps[0]!.actions[0]!.status === 'running', 3000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    await engine.runAction(2);
+    await watcher;
+    const actions = engine.store.getSnapshot().steps[0]!.actions;
+    expect(actions[0]!.status).toBe('interrupted');
+    expect(actions[1]).toMatchObject({status: 'passed', exitCode: 0});
+    expect(readFileSync(join(engine.workspace, 'after.txt'), 'utf8')).toBe('after\n');
+    await engine.dispose();
+    expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 3000)).toBe(true);
+  });
+});
