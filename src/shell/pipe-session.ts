@@ -11,7 +11,7 @@ import {LineTail} from './line-tail.js';
 import {groupMembers, killGroup, terminate} from './kill-tree.js';
 import {register} from './process-registry.js';
 import {ESCALATE_MS, SessionBase, stripAnsi} from './session-base.js';
-import {commonShellSetup, newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
+import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
 import {SentinelScanner} from './sentinel-scanner.js';
 import type {ShellSessionOptions} from './types.js';
 
@@ -78,7 +78,7 @@ export class PipeSession extends SessionBase {
       // Ctrl-C ends the sourced command file (a `while` loop included), never the shell.
       `trap '[ -n "$__kc_in" ] && return 130' INT`,
       `__kc_end() { local s=$?; __kc_in=; __kc_snap; printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
-      restore ? `[ -r "$__kc_env" ] && . "$__kc_env" >/dev/null 2>&1; read -r __kc_c < "$__kc_cwd" 2>/dev/null && cd "$__kc_c" 2>/dev/null` : '',
+      restore ? restoreSnippet(this.envFile, this.cwdFile) : '',
       `__kc_id=0; __kc_end`,
       '',
     ].join('\n');
@@ -125,6 +125,7 @@ export class PipeSession extends SessionBase {
   }
 
   private marker(id: number, status: number): void {
+    this.snapshotWritten(id);
     if (id === 0) {
       this.readyResolve?.();
       this.readyResolve = undefined;

@@ -6,11 +6,11 @@
 // An existing PROMPT_COMMAND is chained between our two hooks, and put back if a command
 // replaces PROMPT_COMMAND or PS1 altogether.
 
-import {commonShellSetup, shq, type SessionPaths} from './session-files.js';
+import {commonShellSetup, restoreSnippet, shq, type SessionPaths} from './session-files.js';
 
 export const OSC_ID = 6973;
 
-export function ptyRc(p: SessionPaths, nonce: string, restore: boolean): string {
+export function ptyRc(p: SessionPaths, nonce: string, restore?: {envFile: string; cwdFile: string}): string {
   return [
     commonShellSetup(p, nonce),
     'HISTCONTROL=ignorespace',
@@ -32,7 +32,7 @@ export function ptyRc(p: SessionPaths, nonce: string, restore: boolean): string 
     '}',
     '__kc_keep() { local s=$?; [[ $PROMPT_COMMAND == *__kc_done* ]] || __kc_hook; return $s; }',
     '__kc_hook',
-    restore ? '[ -r "$__kc_env" ] && . "$__kc_env" >/dev/null 2>&1; read -r __kc_c < "$__kc_cwd" 2>/dev/null && cd "$__kc_c" 2>/dev/null' : '',
+    restore ? restoreSnippet(restore.envFile, restore.cwdFile) : '',
     '',
   ].join('\n');
 }

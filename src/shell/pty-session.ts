@@ -97,7 +97,7 @@ export class PtySession extends SessionBase {
   }
 
   private spawnShell(restore: boolean): void {
-    writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore), {mode: 0o600});
+    writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore ? {envFile: this.envFile, cwdFile: this.cwdFile} : undefined), {mode: 0o600});
     const env = {...this.opts.env, TERM: 'xterm-256color'};
     const pty = this.mod.spawn('bash', ['--noprofile', '--rcfile', this.paths.rcFile, '-i'], {
       name: 'xterm-256color',
@@ -150,6 +150,7 @@ export class PtySession extends SessionBase {
       }
     } else if (parts[1] === 'D') {
       const id = Number(parts[3]);
+      this.snapshotWritten(id);
       if (this.pending?.id === id && this.startedId === id) this.commandEnded(Number(parts[2]));
     }
     return true;

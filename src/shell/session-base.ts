@@ -4,7 +4,8 @@
 // Ctrl-C is delivered and how the shell is started and ended.
 
 import type {CommandResult, RunOptions, ShellKind, ShellSession} from './types.js';
-import {removeCommandFile, type SessionPaths} from './session-files.js';
+import {unlink} from 'node:fs';
+import {cwdFileFor, envFileFor, removeCommandFile, type SessionPaths} from './session-files.js';
 
 export interface Pending {
   readonly id: number;
@@ -23,8 +24,6 @@ export abstract class SessionBase implements ShellSession {
   abstract readonly kind: ShellKind;
   abstract readonly pid: number;
   readonly logFile: string;
-  readonly envFile: string;
-  readonly cwdFile: string;
   protected pending: Pending | undefined;
   protected disposed = false;
   protected nextId = 1;
@@ -37,8 +36,32 @@ export abstract class SessionBase implements ShellSession {
     protected readonly paths: SessionPaths,
   ) {
     this.logFile = paths.logFile;
-    this.envFile = paths.envFile;
-    this.cwdFile = paths.cwdFile;
+  }
+
+  private snapId = 0;
+  private readonly snapIds: number[] = [0];
+
+  /** The newest snapshot; the path changes after each command, so read it when needed. */
+  get envFile(): string {
+    return envFileFor(this.paths, this.snapId);
+  }
+
+  get cwdFile(): string {
+    return cwdFileFor(this.paths, this.snapId);
+  }
+
+  /** The shell wrote the snapshot of command `id`; older ones but the previous are removed. */
+  protected snapshotWritten(id: number): void {
+    if (id === this.snapId) return;
+    this.snapId = id;
+    this.snapIds.push(id);
+    // The previous one stays a little longer: a check may be reading it right now.
+    while (this.snapIds.length > 2) {
+      const old = this.snapIds.shift()!;
+      if (this.snapIds.includes(old)) continue;
+      unlink(envFileFor(this.paths, old), () => undefined);
+      unlink(cwdFileFor(this.paths, old), () => undefined);
+    }
   }
 
   get busy(): boolean {

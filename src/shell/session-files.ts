@@ -10,8 +10,8 @@ import {join} from 'node:path';
 export interface SessionPaths {
   readonly dir: string;
   readonly rcFile: string;
-  readonly envFile: string;
-  readonly cwdFile: string;
+  /** Snapshots go to a fresh `env.<id>.sh` / `cwd.<id>` per command (see envFileFor). */
+  readonly snapDir: string;
   readonly logFile: string;
   readonly historyFile: string;
   readonly cmdDir: string;
@@ -23,8 +23,7 @@ export function sessionPaths(stateDir: string, name: string): SessionPaths {
   return {
     dir,
     rcFile: join(dir, `${safe}.rc`),
-    envFile: join(dir, `${safe}.env.sh`),
-    cwdFile: join(dir, `${safe}.cwd`),
+    snapDir: join(dir, `${safe}.snap`),
     logFile: join(dir, `${safe}.log`),
     historyFile: join(dir, `${safe}.history`),
     cmdDir: join(dir, `${safe}.cmd`),
@@ -34,6 +33,7 @@ export function sessionPaths(stateDir: string, name: string): SessionPaths {
 export function prepareDirs(p: SessionPaths): void {
   mkdirSync(p.dir, {recursive: true, mode: 0o700});
   mkdirSync(p.cmdDir, {recursive: true, mode: 0o700});
+  mkdirSync(p.snapDir, {recursive: true, mode: 0o700});
 }
 
 export function newNonce(): string {
@@ -58,6 +58,24 @@ export function removeCommandFile(file: string): void {
 }
 
 /**
+ * The snapshot of command `id`. Each command writes new files instead of rewriting one:
+ * on ext4, truncating a file that has data costs ~0.2 ms (delayed-allocation flush) and
+ * replacing it by rename ~1.5 ms, while creating a fresh file costs ~0.02 ms.
+ */
+export function envFileFor(p: SessionPaths, id: number): string {
+  return join(p.snapDir, `env.${id}.sh`);
+}
+
+export function cwdFileFor(p: SessionPaths, id: number): string {
+  return join(p.snapDir, `cwd.${id}`);
+}
+
+/** Bash that restores a restarted shell from a snapshot. */
+export function restoreSnippet(envFile: string, cwdFile: string): string {
+  return `[ -r ${shq(envFile)} ] && . ${shq(envFile)} >/dev/null 2>&1; read -r __kc_c < ${shq(cwdFile)} 2>/dev/null && cd "$__kc_c" 2>/dev/null`;
+}
+
+/**
  * Shell variables (not exported, so they never reach the snapshot or child processes) and
  * the snapshot function: builtins only, no fork, so it costs microseconds per command.
  */
@@ -65,9 +83,8 @@ export function commonShellSetup(p: SessionPaths, nonce: string): string {
   return [
     `__kc_nonce=${nonce}`,
     `__kc_d=${shq(p.cmdDir)}`,
-    `__kc_env=${shq(p.envFile)}`,
-    `__kc_cwd=${shq(p.cwdFile)}`,
-    `__kc_snap() { export -p > "$__kc_env" 2>/dev/null; printf '%s' "$PWD" > "$__kc_cwd" 2>/dev/null; }`,
+    `__kc_sd=${shq(p.snapDir)}`,
+    `__kc_snap() { export -p > "$__kc_sd/env.\${__kc_id:-0}.sh" 2>/dev/null; printf '%s' "$PWD" > "$__kc_sd/cwd.\${__kc_id:-0}" 2>/dev/null; }`,
     '',
   ].join('\n');
 }

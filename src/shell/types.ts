@@ -50,7 +50,10 @@ export interface ShellSession {
   readonly pid: number;
   /** Raw log of everything the terminal printed. */
   readonly logFile: string;
-  /** Written after every command: `export -p` output and the working directory. */
+  /**
+   * Written after every command: `export -p` output and the working directory. Each command
+   * writes fresh files (fast on every filesystem), so these paths change: read them when needed.
+   */
   readonly envFile: string;
   readonly cwdFile: string;
   /** True while a command runs (its marker has not come back yet). */
