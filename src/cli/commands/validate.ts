@@ -44,7 +44,7 @@ const OPTIONS = {
 } as const;
 
 /** Parse one script without running it, through the shell layer (the only place that spawns). */
-async function checkScript(file: string, language: 'bash' | 'zx'): Promise<ScriptProblem[]> {
+export async function checkScript(file: string, language: 'bash' | 'zx'): Promise<ScriptProblem[]> {
   const args = language === 'bash' ? ['-n', file] : [...(file.endsWith('.js') ? ['--experimental-default-type=module'] : []), '--check', file];
   const result = await runProcess(language === 'bash' ? 'bash' : process.execPath, args, {
     cwd: dirname(file),

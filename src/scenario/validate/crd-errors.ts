@@ -49,7 +49,8 @@ function describe(e: ErrorObject, where: string, path: ValuePath, map: SourceMap
       };
     }
     case 'required':
-      return {message: `${where} is missing the required field '${String(p.missingProperty)}'`, hint: `add ${String(p.missingProperty)}: under ${where}`, position: at};
+      // Point at the key that owns the incomplete mapping (`spec:`), where the field belongs.
+      return {message: `${where} is missing the required field '${String(p.missingProperty)}'`, hint: `add ${String(p.missingProperty)}: under ${where}`, position: map.key(path)};
     case 'type':
       // An empty value has no text of its own to point at; its key is where the mistake shows.
       return {message: `${where} must be ${want(p.type)} but is ${typeOf(e.data)}`, ...(typeHint(e.data) ? {hint: typeHint(e.data)} : {}), position: e.data === null ? map.key(path) : at};
