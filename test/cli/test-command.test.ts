@@ -1,5 +1,5 @@
 // `katarun test` as CI runs it: the built CLI in a child process, XDG dirs in a temp folder.
-// Exit codes 0/1/2/130, reports parsed back, nothing run for an invalid scenario, and no
+// Exit codes 0/1/2/3/130, reports parsed back, nothing run for an invalid scenario, and no
 // survivors after Ctrl-C or SIGTERM (found by a marker in their environment, not by name).
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
@@ -82,6 +82,14 @@ describe('katarun test (built CLI)', () => {
     expect(inv.code).toBe(2);
     expect(inv.stderr).toMatch(/index\.json:\d+(:\d+)?: error: /);
     expect(inv.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(markerFile)).toBe(false);
+  });
+
+  it('exit 3 when the environment is not ready: each problem with its fix, nothing run', () => {
+    const r = katarun([fixture('notready')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('✘ tool:katarun-missing-tool-for-tests: ');
+    expect(r.stderr).toContain('— nothing to install');
     expect(existsSync(markerFile)).toBe(false);
   });
 

@@ -145,7 +145,9 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     }
     if (err instanceof EnvironmentNotReadyError) {
       io.stderr.write(`katarun: the environment is not ready for '${scenario.id}':\n`);
-      for (const c of err.report.checks.filter((x) => !x.ok)) io.stderr.write(`  ✘ ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
+      for (const c of err.report.checks.filter((x) => !x.ok)) {
+        io.stderr.write(`  ${c.severity === 'error' ? '✘' : '! (warning)'} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
+      }
       return ExitCode.envNotReady;
     }
     throw err;
