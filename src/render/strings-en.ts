@@ -40,7 +40,7 @@ export const en = {
   'output.more': '… {n} more lines — full log: {file}',
   'output.exit': 'exit {code} · {duration}',
   'check.none': 'This step has no check.',
-  'check.idle': 'The check runs after your commands.',
+  'check.idle': 'The check runs after the step\'s commands — r runs it now.',
   'check.polling': 'Checking… (attempt {n})',
   'check.passed': 'Check passed',
   'check.notYet': 'Not yet',

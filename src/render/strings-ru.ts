@@ -41,7 +41,7 @@ export const ru: Strings = {
   'output.more': '… ещё строк: {n} — полный журнал: {file}',
   'output.exit': 'код {code} · {duration}',
   'check.none': 'У этого шага нет проверки.',
-  'check.idle': 'Проверка запустится после ваших команд.',
+  'check.idle': 'Проверка запустится после команд шага — r запустит её сейчас.',
   'check.polling': 'Проверяю… (попытка {n})',
   'check.passed': 'Проверка пройдена',
   'check.notYet': 'Пока нет',

@@ -54,7 +54,7 @@ export function ActionList({actions, states, rows, t}: ActionListProps) {
         const state = states.find((s) => s.id === action.id);
         const status = statusLabel(state, t);
         const isNext = start + i === next;
-        const terminal = action.kind === 'exec' && action.terminal !== 'T1' ? ` ${action.terminal}` : '';
+        const terminal = (action.kind === 'exec' && action.terminal !== 'T1' ? ` ${action.terminal}` : '') + (action.kind === 'exec' && action.interrupt ? ' ^C' : '');
         const text = sanitizeText(action.text).replace(/\s*\n\s*/g, ' ⏎ ');
         return (
           <Text key={action.id} wrap="truncate-end">

@@ -97,10 +97,20 @@ export function commandText(
 ): string {
   const prompt = chalk.dim(`${terminal === 'T1' ? '' : `${terminal} `}$ `) + chalk.bold(sanitizeText(command).replace(/\n/g, '\n  '));
   const lines = finished.tail.slice(-OUTPUT_CAP).map(sanitizeAnsiLine);
-  const dropped = Math.max(0, (finished.lineCount ?? finished.tail.length) - lines.length);
+  // The engine's count includes the echoed command lines and the prompt; that much slack keeps
+  // the note for output that really was cut.
+  const slack = command.split('\n').length + 3;
+  const counted = (finished.lineCount ?? 0) - lines.length;
+  const dropped = finished.tail.length > OUTPUT_CAP ? Math.max(counted, finished.tail.length - OUTPUT_CAP) : counted > slack ? counted : 0;
   const more = dropped > 0 ? [chalk.dim(t('output.more', {n: dropped, file: finished.logFile ?? '—'}))] : [];
-  const ok = finished.exitCode === 0;
-  const status = (ok ? chalk.green('✔ ') : chalk.red('✘ ')) + chalk.dim(t('output.exit', {code: finished.exitCode, duration: formatDuration(finished.durationMs)}));
+  const duration = formatDuration(finished.durationMs);
+  // 130 is Ctrl-C: usually a watcher the step meant to stop, not a failure.
+  const status =
+    finished.exitCode === 0
+      ? chalk.green('✔ ') + chalk.dim(t('output.exit', {code: 0, duration}))
+      : finished.exitCode === 130
+        ? chalk.yellow(`■ ${t('action.interrupted')}`) + chalk.dim(` · ${t('output.exit', {code: 130, duration})}`)
+        : chalk.red('✘ ') + chalk.dim(t('output.exit', {code: finished.exitCode, duration}));
   return [prompt, ...more, ...lines, status].join('\n');
 }
 

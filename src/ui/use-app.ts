@@ -26,7 +26,10 @@ export function useApp(props: AppProps) {
   const size = useTerminalSize();
   const t = useMemo(() => translator(props.lang), [props.lang]);
   const [ui, dispatch] = useReducer(uiReducer, initialUiState);
-  const {items, print} = useTranscript();
+  const introOf = (current: ScenarioSession) => introText(current.scenario, {width: size.columns, t});
+  // The intro is part of the first frame; a scenario opened from the picker prints it on opening.
+  const {items, print} = useTranscript(() => (props.session ? [introOf(props.session)] : []));
+  const introPrinted = useRef(props.session);
   const [session, setSession] = useState(props.session);
   const [engine, setEngine] = useState<Engine>();
   const [closing, setClosing] = useState<number>();
@@ -100,9 +103,11 @@ export function useApp(props: AppProps) {
   useKeys(handle, screen, ui.overlay, !ui.dropped && closing === undefined);
   useEngineTranscript(engine, print, render);
 
-  // The intro text is printed once, when the scenario is known.
   useEffect(() => {
-    if (session) print(introText(session.scenario, render()));
+    if (session && introPrinted.current !== session) {
+      introPrinted.current = session;
+      print(introOf(session));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
 

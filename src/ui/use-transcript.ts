@@ -7,9 +7,10 @@ import type {Engine, EngineEvent} from '../engine/types.js';
 import {useSelect} from './use-engine.js';
 import {commandText, finishText, noticeText, stepText, type RenderContext, type TranscriptItem} from './transcript.js';
 
-export function useTranscript(): {readonly items: readonly TranscriptItem[]; readonly print: (text: string) => void} {
-  const [items, setItems] = useState<readonly TranscriptItem[]>([]);
+/** `initial` is printed in the very first frame (the intro, when the scenario is known at mount). */
+export function useTranscript(initial: () => readonly string[] = () => []): {readonly items: readonly TranscriptItem[]; readonly print: (text: string) => void} {
   const next = useRef(0);
+  const [items, setItems] = useState<readonly TranscriptItem[]>(() => initial().map((text) => ({key: `t${next.current++}`, text})));
   const print = useCallback((text: string) => {
     const key = `t${next.current++}`;
     setItems((prev) => [...prev, {key, text}]);
