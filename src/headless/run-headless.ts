@@ -26,6 +26,7 @@ export interface HeadlessOptions extends EngineOptions {
 }
 
 export const DEFAULT_SETTLE_MS = 3000;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 10 * 60_000;
 
 /** The machine lacks what the scenario needs (exit 3); nothing was run. */
 export class EnvironmentNotReadyError extends Error {
@@ -44,7 +45,8 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
   const total = scenario.steps.length;
   const from = Math.max(1, options.from ?? 1);
   const to = Math.min(total, options.to ?? total);
-  const engine = createEngine(scenario, {shell: 'pipe', ...options, autoCheck: false, progress: false, freshWorkspace: true});
+  // A command waiting for input that never comes (a prompt without -y) must not hang CI forever.
+  const engine = createEngine(scenario, {shell: 'pipe', commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, ...options, autoCheck: false, progress: false, freshWorkspace: true});
   options.onEngine?.(engine);
   // Interrupted: end every shell now, so a running command cannot hold the run up.
   const onAbort = () => void engine.dispose();
