@@ -159,6 +159,24 @@ describe('katarun in a terminal', () => {
     expect((await k.waitForExit()).exitCode).toBe(0);
   }, 150_000);
 
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s during a command restores the terminal, ends every process and exits %i', async (signal, code) => {
+    const k = start(['run', fixture('long-command')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await k.press(KEYS.enter);
+    await k.waitFor('T1 $ sleep 1000');
+    expect(k.survivors().length).toBeGreaterThan(2);
+    process.kill(k.pid, signal);
+    expect((await k.waitForExit()).exitCode).toBe(code);
+    // The cursor is shown again after the last frame, and nothing katarun started survives.
+    expect(k.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(k.raw.lastIndexOf('\u001b[?25l'));
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 30_000);
+
   test('katarun alone opens the picker; Enter opens the scenario', async () => {
     const k = start([]);
     await k.waitFor('choose a tutorial');
