@@ -14,4 +14,4 @@ if [ "$content" != "ready" ]; then
   echo "ACTUAL: $content"
   exit 1
 fi
-echo done
+echo "done"
