@@ -8,7 +8,7 @@ import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import {join, resolve} from 'node:path';
 import type {ValidateFunction} from 'ajv';
 import {parseAllDocuments} from 'yaml';
-import {compileManifestValidator, createAjv} from './crd/crd-compile.js';
+import type * as Compile from './crd/crd-compile.js';
 import {editDistance} from './index/index-reader.js';
 import type {Diagnostic} from './model.js';
 import {diagnostic} from './diagnostics.js';
@@ -95,9 +95,13 @@ export class CrdSet {
   private readonly byGroupKind = new Map<string, CrdDefinition>();
   private readonly groups = new Map<string, string[]>();
   private readonly compiled = new Map<string, ValidateFunction | Error>();
-  private ajv: ReturnType<typeof createAjv> | undefined;
+  private ajv: ReturnType<typeof Compile.createAjv> | undefined;
 
-  constructor(definitions: readonly CrdDefinition[]) {
+  constructor(
+    definitions: readonly CrdDefinition[],
+    /** ajv and the schema compiler; loaded only when CRDs are in play, ajv being slow to import. */
+    private readonly compiler: typeof Compile,
+  ) {
     for (const d of definitions) {
       this.byGroupKind.set(`${d.group}|${d.kind}`, d);
       this.groups.set(d.group, [...(this.groups.get(d.group) ?? []), d.kind]);
@@ -112,7 +116,7 @@ export class CrdSet {
    * Load every CRD in the given files or folders. Paths that do not exist or hold no CRD
    * are reported as diagnostics (errors for missing paths).
    */
-  static load(paths: readonly string[], options: {cacheDir?: string} = {}): {set: CrdSet; diagnostics: Diagnostic[]} {
+  static async load(paths: readonly string[], options: {cacheDir?: string} = {}): Promise<{set: CrdSet; diagnostics: Diagnostic[]}> {
     const diagnostics: Diagnostic[] = [];
     const defs: CrdDefinition[] = [];
     for (const p of paths) {
@@ -135,7 +139,7 @@ export class CrdSet {
       }
       if (found === 0) diagnostics.push(diagnostic('warning', 'crd/none', resolve(p), undefined, 'no CustomResourceDefinition found here', 'pass the file that holds the CRDs (kind: CustomResourceDefinition)'));
     }
-    return {set: new CrdSet(defs), diagnostics};
+    return {set: new CrdSet(defs, await import('./crd/crd-compile.js')), diagnostics};
   }
 
   lookup(apiVersion: string, kind: string): CrdLookup {
@@ -157,8 +161,8 @@ export class CrdSet {
     const key = `${apiVersion}|${kind}`;
     if (!this.compiled.has(key)) {
       try {
-        this.ajv ??= createAjv();
-        this.compiled.set(key, compileManifestValidator(this.ajv, apiVersion, kind, v.schema));
+        this.ajv ??= this.compiler.createAjv();
+        this.compiled.set(key, this.compiler.compileManifestValidator(this.ajv, apiVersion, kind, v.schema));
       } catch (err) {
         this.compiled.set(key, err instanceof Error ? err : new Error(String(err)));
       }

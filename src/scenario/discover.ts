@@ -50,10 +50,10 @@ export function scenarioDirsIn(dir: string): string[] {
     .filter((d) => hasIndex(d));
 }
 
-export function summarizeScenario(dir: string, origin: ScenarioSummary['origin']): ScenarioSummary {
+export async function summarizeScenario(dir: string, origin: ScenarioSummary['origin']): Promise<ScenarioSummary> {
   const loc = locateScenario(dir);
   const sink = new DiagnosticSink();
-  const {reader} = readIndex(loc.dir, new FileStore([loc.dir]), sink);
+  const {reader} = await readIndex(loc.dir, new FileStore([loc.dir]), sink);
   const base = {id: loc.id, dir: loc.baseDir, origin, languages: loc.languages};
   if (!reader) return {...base, title: loc.id, description: '', steps: 0, problem: sink.items[0] ? formatDiagnostic(sink.items[0], process.cwd()) : 'cannot read the index'};
   const time = reader.string(['time']);
@@ -85,7 +85,7 @@ export async function discoverScenarios(dirs: readonly string[]): Promise<Scenar
       const key = real(scenarioDir);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(summarizeScenario(scenarioDir, real(join(scenarioDir, '..')) === bundled ? 'bundled' : origin));
+      out.push(await summarizeScenario(scenarioDir, real(join(scenarioDir, '..')) === bundled ? 'bundled' : origin));
     }
   }
   return out;

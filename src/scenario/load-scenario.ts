@@ -49,7 +49,7 @@ export async function loadScenario(dir: string, options: LoadOptions = {}): Prom
   const sink = new DiagnosticSink();
   const dirs = loc.dir === loc.baseDir ? [loc.dir] : [loc.dir, loc.baseDir];
   const store = new FileStore(dirs);
-  const index = readIndex(loc.dir, store, sink);
+  const index = await readIndex(loc.dir, store, sink);
   if (!index.reader) return emptyScenario(loc, index.file, sink, store);
   const reader = index.reader;
   const ctx: LoadContext = {reader, store, sink, loc, dirs};

@@ -8,7 +8,6 @@ import type {CrdSet} from './crd-schema.js';
 import {DiagnosticSink, sortDiagnostics} from './diagnostics.js';
 import {lexPage} from './markdown/lex-page.js';
 import type {Diagnostic, Page, Scenario, Script} from './model.js';
-import {checkYaml} from './validate/manifests.js';
 
 export interface ScriptProblem {
   readonly line?: number;
@@ -77,22 +76,25 @@ export async function validateScenario(s: Scenario, options: ValidateOptions): P
     }
   });
 
+  // The YAML parser (and its manifest checks) load only when there is YAML to read.
+  let manifests: typeof import('./validate/manifests.js') | undefined;
+  const checkYaml: typeof import('./validate/manifests.js').checkYaml = (...args) => manifests!.checkYaml(...args);
   const yamlAssets = new Set<string>();
   for (const a of s.assets) for (const f of a.files) if (/\.ya?ml$/i.test(f)) yamlAssets.add(join(a.baseDir, f));
   if (s.environment.cluster?.config) yamlAssets.add(s.environment.cluster.config);
+  const pages: Page[] = [...(s.intro ? [s.intro] : []), ...s.steps, ...(s.finish ? [s.finish] : [])];
+  const yamlBlocks = pages.flatMap((page) =>
+    page.textFile ? lexPage(page.body, page.textFile).codeBlocks.filter((b) => /^ya?ml$/i.test(b.lang)).map((block) => ({file: page.textFile!, block})) : [],
+  );
+  if (yamlAssets.size > 0 || yamlBlocks.length > 0) manifests = await import('./validate/manifests.js');
   for (const file of [...yamlAssets].sort()) {
     const text = options.readText(file);
     if (text === undefined) continue;
     manifestsChecked += checkYaml({file, text, lineOffset: 0, parseSeverity: 'error'}, sink, options.crds).manifests;
   }
 
-  const pages: Page[] = [...(s.intro ? [s.intro] : []), ...s.steps, ...(s.finish ? [s.finish] : [])];
-  for (const page of pages) {
-    if (!page.textFile) continue;
-    for (const block of lexPage(page.body, page.textFile).codeBlocks) {
-      if (!/^ya?ml$/i.test(block.lang)) continue;
-      manifestsChecked += checkYaml({file: page.textFile, text: block.text, lineOffset: block.line, parseSeverity: 'warning'}, sink, options.crds).manifests;
-    }
+  for (const {file, block} of yamlBlocks) {
+    manifestsChecked += checkYaml({file, text: block.text, lineOffset: block.line, parseSeverity: 'warning'}, sink, options.crds).manifests;
   }
 
   await scriptsDone;

@@ -53,8 +53,8 @@ describe('script and YAML checks', () => {
 // The Istio CRDs live in the shared research folder beside the repository; without it these are skipped.
 describe.skipIf(!haveCrds)('CRD validation against Istio 1.30 CRDs', () => {
   let crds: CrdSet;
-  beforeAll(() => {
-    const loaded = CrdSet.load([ISTIO_CRDS], {cacheDir: join(tmp, 'cache')});
+  beforeAll(async () => {
+    const loaded = await CrdSet.load([ISTIO_CRDS], {cacheDir: join(tmp, 'cache')});
     expect(loaded.diagnostics).toEqual([]);
     crds = loaded.set;
   });
@@ -150,8 +150,8 @@ describe.skipIf(!haveCrds)('CRD validation against Istio 1.30 CRDs', () => {
 });
 
 describe('CRD sources', () => {
-  it('reports a missing path and a file without CRDs', () => {
-    const r = CrdSet.load([join(tmp, 'missing.yaml'), fixture('killercoda-k8s/assets/manifests/svc.yaml')]);
+  it('reports a missing path and a file without CRDs', async () => {
+    const r = await CrdSet.load([join(tmp, 'missing.yaml'), fixture('killercoda-k8s/assets/manifests/svc.yaml')]);
     expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([['error', 'crd/missing'], ['warning', 'crd/none']]);
     expect(r.set.size).toBe(0);
   });

@@ -6,7 +6,6 @@
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {defaultDirs} from '../../engine/dirs.js';
-import {CrdSet} from '../../scenario/crd-schema.js';
 import {diagnostic, formatDiagnostic, sortDiagnostics} from '../../scenario/diagnostics.js';
 import {scenarioDirsIn} from '../../scenario/discover.js';
 import {locateScenario} from '../../scenario/languages.js';
@@ -103,7 +102,8 @@ export async function run(argv: string[]): Promise<number> {
 
   const cwd = process.cwd();
   const crdPaths = values.crds ?? [];
-  const crds = crdPaths.length ? CrdSet.load(crdPaths, {cacheDir: join(defaultDirs().cache, 'crds')}) : undefined;
+  // CRD support (ajv, a large parse) is loaded only when --crds asks for it.
+  const crds = crdPaths.length ? await (await import('../../scenario/crd-schema.js')).CrdSet.load(crdPaths, {cacheDir: join(defaultDirs().cache, 'crds')}) : undefined;
   const crdErrors = crds?.diagnostics.filter((d) => d.severity === 'error') ?? [];
   if (crdErrors.length > 0) {
     const d = crdErrors[0]!;

@@ -9,7 +9,6 @@ import {IndexReader, isRecord} from '../index/index-reader.js';
 import {INDEX_NAMES} from '../languages.js';
 import {readJson} from '../source/json-source.js';
 import {SourceMap} from '../source/source-map.js';
-import {readYaml} from '../source/yaml-source.js';
 
 export interface IndexResult {
   /** The index file (or, when there is none, where index.json was expected). */
@@ -17,7 +16,7 @@ export interface IndexResult {
   readonly reader?: IndexReader;
 }
 
-export function readIndex(dir: string, store: FileStore, sink: DiagnosticSink): IndexResult {
+export async function readIndex(dir: string, store: FileStore, sink: DiagnosticSink): Promise<IndexResult> {
   const file = INDEX_NAMES.map((n) => join(dir, n)).find((p) => store.isFile(p));
   if (!file) {
     const expected = join(dir, 'index.json');
@@ -37,6 +36,8 @@ export function readIndex(dir: string, store: FileStore, sink: DiagnosticSink): 
     for (const d of r.duplicates) sink.warn('index/duplicate-key', file, d.position, d.message);
     return root(file, r.value, r.map, sink);
   }
+  // The YAML parser is loaded only for YAML indexes: most scenarios are JSON, and startup time counts.
+  const {readYaml} = await import('../source/yaml-source.js');
   const y = readYaml(text, {single: true});
   for (const p of y.problems) {
     if (p.severity === 'error') sink.error('index/syntax', file, p.position, `invalid YAML: ${p.message}`, 'fix the YAML syntax at this place');
