@@ -96,6 +96,7 @@ export const en = {
   'enter.refused': 'The check has not passed yet — finish the step, or press h for a hint.',
   'action.none': 'This step has no action {n}.',
   'shell.none': 'No shell is available.',
+  'prev.first': 'This is the first step.',
   'notice.refused': '{reason}',
   'error.engine': 'Error: {message}',
 } as const;

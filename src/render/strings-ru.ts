@@ -97,6 +97,7 @@ export const ru: Strings = {
   'enter.refused': 'Проверка ещё не пройдена — закончите шаг или нажмите h для подсказки.',
   'action.none': 'На этом шаге нет действия {n}.',
   'shell.none': 'Оболочка недоступна.',
+  'prev.first': 'Это первый шаг.',
   'notice.refused': '{reason}',
   'error.engine': 'Ошибка: {message}',
 };

@@ -46,6 +46,15 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     return {state, step: engine.scenario.steps[state.stepIndex]};
   };
 
+  // The two refusals everyone meets are said in the UI's language; any other keeps the engine's words.
+  const refusal = (engine: Engine, direction: 'next' | 'prev', reason: string) => {
+    const {state} = currentStep(engine);
+    const check = state.steps[state.stepIndex]?.check.status;
+    if (direction === 'prev' && state.stepIndex === 0) return t('prev.first');
+    if (direction === 'next' && check !== undefined && check !== 'passed' && check !== 'none') return t('enter.refused');
+    return reason;
+  };
+
   const runAction = (engine: Engine, id: number) => {
     const {step} = currentStep(engine);
     if (!step?.actions.some((a) => a.id === id)) return say(t('action.none', {n: id}), 'warning');
@@ -149,7 +158,7 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       case 'next':
       case 'prev': {
         const result = intent.type === 'next' ? engine.next() : engine.prev();
-        if (!result.ok) say(result.reason, 'warning');
+        if (!result.ok) say(refusal(engine, intent.type, result.reason), 'warning');
         return;
       }
       case 'hint': {

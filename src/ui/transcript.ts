@@ -72,7 +72,8 @@ export function introText(scenario: Scenario, ctx: RenderContext): string {
     scenario.languages.length > 1 && `${t('meta.languages')}: ${scenario.languages.join(', ')}`,
   ].filter(Boolean);
   const parts = [chalk.bold.magenta(sanitizeText(scenario.title)), chalk.dim(meta.join(' · '))];
-  if (scenario.description) parts.push('', sanitizeText(scenario.description));
+  // Plain text, but wrapped like the markdown below it.
+  if (scenario.description) parts.push('', renderMarkdown(scenario.description.replace(/[\\`*_[\]<>#]/g, '\\$&'), {width: markdownWidth(ctx.width)}));
   if (scenario.intro?.body) parts.push('', pageMarkdown(scenario.intro.body, pageFile(scenario, scenario.intro), ctx));
   return parts.join('\n');
 }

@@ -123,7 +123,7 @@ describe('step', () => {
     await app.press('n');
     expect(app.frame()).toContain('Step 2/2 · A gated step');
     await app.press('n');
-    expect(app.frame()).toContain('the check has not passed yet');
+    expect(app.frame()).toContain('The check has not passed yet — finish the step');
     await app.press(KEY.enter, KEY.enter, KEY.enter);
     expect(app.frame()).toContain('The check has not passed yet — finish the step');
     await app.press('p');
