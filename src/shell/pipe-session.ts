@@ -1,17 +1,19 @@
 // The pipe session: bash on plain pipes, no terminal (tech.md §4.4). Used headless and when
 // no PTY can be opened. Each command is sourced from its file with stdin from /dev/null (so
 // it cannot eat the next command) and followed by a nonce-protected sentinel line carrying
-// its id and exit status. Node's child_process rather than execa: execa's import alone
+// its id and exit status. The command's output goes straight into the log file and is read
+// back from there in large blocks (log-follower.ts); the pipe carries only the sentinels and
+// the shell's own messages. Node's child_process rather than execa: execa's import alone
 // costs ~110 ms here, more than the whole flood budget.
 
 import {spawn, type ChildProcess} from 'node:child_process';
-import {createWriteStream, type WriteStream} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
 import {LineTail} from './line-tail.js';
+import {LogFollower} from './log-follower.js';
 import {groupMembers, killGroup, terminate} from './kill-tree.js';
 import {register} from './process-registry.js';
 import {ESCALATE_MS, SessionBase, stripAnsi} from './session-base.js';
-import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
+import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, shq, writeCommandFile, type SessionPaths} from './session-files.js';
 import {SentinelScanner} from './sentinel-scanner.js';
 import type {ShellSessionOptions} from './types.js';
 
@@ -23,7 +25,8 @@ export class PipeSession extends SessionBase {
   private unregister: () => void = () => {};
   private ready!: Promise<void>;
   private readonly lines = new LineTail(1000, 4000);
-  private readonly log: WriteStream;
+  private readonly log: LogFollower;
+  private poll: NodeJS.Timeout | undefined;
   private readonly decoder = new StringDecoder('utf8');
   private readonly scanner: SentinelScanner;
   private startLines = 0;
@@ -37,11 +40,10 @@ export class PipeSession extends SessionBase {
   ) {
     super(opts.name, paths);
     this.rows = opts.rows ?? 24;
-    this.log = createWriteStream(paths.logFile, {flags: 'a'});
-    this.log.on('error', () => undefined);
+    this.log = new LogFollower(paths.logFile, (buf) => this.output(buf));
     this.scanner = new SentinelScanner(
       `\x1e__KC_${nonce}_`,
-      (buf) => this.output(buf),
+      (buf) => this.log.append(buf),
       (id, status) => this.marker(id, status),
     );
   }
@@ -69,11 +71,12 @@ export class PipeSession extends SessionBase {
     if (child.pid) this.unregister = register({kind: 'group', id: child.pid, dispose: () => this.dispose()});
     child.stdin!.on('error', () => undefined);
     child.stdout!.on('data', (b: Buffer) => this.scanner.push(b));
-    child.stderr!.on('data', (b: Buffer) => this.output(b));
+    child.stderr!.on('data', (b: Buffer) => this.log.append(b));
     const p = this.paths;
     const init = [
       'exec 2>&1',
       commonShellSetup(p, this.nonce),
+      `__kc_log=${shq(p.logFile)}`,
       '__kc_in=',
       // Ctrl-C ends the sourced command file (a `while` loop included), never the shell.
       `trap '[ -n "$__kc_in" ] && return 130' INT`,
@@ -83,13 +86,20 @@ export class PipeSession extends SessionBase {
       '',
     ].join('\n');
     child.stdin!.write(init);
+    this.up = false;
+    // Ready as soon as bash exists: it reads the setup and the commands from stdin in order,
+    // so the first command need not wait for the setup's round trip.
     this.ready = new Promise<void>((resolve, reject) => {
-      this.readyResolve = resolve;
+      child.once('spawn', () => resolve());
       child.once('error', (err) => reject(new Error(`cannot start bash: ${err.message}`)));
       child.once('exit', (code, signal) => {
+        if (child !== this.child) return;
+        if (this.up) return this.shellExited(code, signal);
         // A shell that never came up is a start failure, not something to restart.
-        if (child === this.child && this.readyResolve === undefined) this.shellExited(code, signal);
-        else this.unregister();
+        this.unregister();
+        this.log.append(`katarun: bash exited while starting (${signal ?? `status ${code}`})\n`);
+        this.settle();
+        this.finishPending(code ?? 1, this.lines.tail(20), 0);
         reject(new Error(`bash exited while starting (${signal ?? code})`));
       });
     });
@@ -97,7 +107,8 @@ export class PipeSession extends SessionBase {
     return this.ready;
   }
 
-  private readyResolve: (() => void) | undefined;
+  /** The shell has run its setup (its first sentinel arrived). */
+  private up = false;
 
   protected whenReady(): Promise<void> {
     return this.ready;
@@ -106,18 +117,15 @@ export class PipeSession extends SessionBase {
   protected send(id: number, command: string): string {
     const {file, source} = writeCommandFile(this.paths, id, '', command);
     this.startLines = this.lines.lineCount;
-    this.child.stdin!.write(`__kc_id=${id}; __kc_in=1; ${source} </dev/null; __kc_end\n`);
+    this.child.stdin!.write(`__kc_id=${id}; __kc_in=1; ${source} </dev/null >>"$__kc_log" 2>&1; __kc_end\n`);
+    // Live output for listeners and tail() while it runs; the rest is read at its sentinel.
+    this.poll = setInterval(() => this.log.drain(), 100);
+    this.poll.unref();
     return file;
   }
 
   private output(buf: Buffer): void {
     this.lines.push(buf);
-    if (!this.log.write(buf) && this.child.stdout && !this.child.stdout.isPaused()) {
-      // The disk is slower than the command: hold the pipe (and so the command) until it drains.
-      const out = this.child.stdout;
-      out.pause();
-      this.log.once('drain', () => out.resume());
-    }
     if (this.hasOutputListeners) {
       const s = this.decoder.write(buf);
       if (s) this.emitOutput(s);
@@ -127,11 +135,11 @@ export class PipeSession extends SessionBase {
   private marker(id: number, status: number): void {
     this.snapshotWritten(id);
     if (id === 0) {
-      this.readyResolve?.();
-      this.readyResolve = undefined;
+      this.up = true;
       return;
     }
     if (this.pending?.id !== id) return;
+    this.settle();
     this.lines.breakLine();
     const count = this.lines.lineCount - this.startLines;
     this.finishPending(status, this.lines.tail(Math.min(RESULT_TAIL, count)).map(stripAnsi), count);
@@ -143,7 +151,8 @@ export class PipeSession extends SessionBase {
     this.emitExit(code);
     const status = code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : 1);
     const note = `\nkatarun: the shell ${this.name} exited (${signal ?? `status ${code}`}); a new one was started from the last environment snapshot\n`;
-    this.output(Buffer.from(note));
+    this.log.append(note);
+    this.settle();
     this.lines.breakLine();
     const count = this.lines.lineCount - this.startLines;
     this.finishPending(status, this.lines.tail(Math.min(RESULT_TAIL, count)), count, {restarted: true});
@@ -189,17 +198,26 @@ export class PipeSession extends SessionBase {
     this.rows = rows;
   }
 
+  /** Everything the command wrote is in the log by now: read it, stop polling. */
+  private settle(): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = undefined;
+    this.log.drain();
+  }
+
   tail(n: number): string[] {
+    this.log.drain();
     return this.lines.tail(n);
   }
 
   screen(): string {
-    return this.lines.tail(this.rows).join('\n');
+    return this.tail(this.rows).join('\n');
   }
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.settle();
     this.finishPending(130, this.lines.tail(20), 0, {interrupted: true});
     const pid = this.child.pid;
     this.child.stdin?.destroy();
@@ -207,6 +225,6 @@ export class PipeSession extends SessionBase {
     this.unregister();
     this.child.stdout?.destroy();
     this.child.stderr?.destroy();
-    await new Promise<void>((r) => this.log.end(r));
+    this.log.close();
   }
 }

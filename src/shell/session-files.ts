@@ -3,7 +3,6 @@
 // Commands are written to a file and sourced rather than typed, so any text (tabs,
 // heredocs, a syntax error) is contained in that file and never confuses the shell.
 
-import {randomBytes} from 'node:crypto';
 import {mkdirSync, unlink, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 
@@ -37,7 +36,9 @@ export function prepareDirs(p: SessionPaths): void {
 }
 
 export function newNonce(): string {
-  return randomBytes(8).toString('hex');
+  // Web Crypto is a global: no node:crypto import on the start-up path.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Single-quote for bash. */

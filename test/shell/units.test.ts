@@ -3,7 +3,7 @@
 
 import {describe, expect, it} from 'vitest';
 import {ctrlSequenceBytes} from '../../src/shell/ctrl-seq.js';
-import {LineTail} from '../../src/shell/line-tail.js';
+import {LineTail, countNewlines} from '../../src/shell/line-tail.js';
 import {SentinelScanner} from '../../src/shell/sentinel-scanner.js';
 import {ByteTail} from '../../src/shell/byte-tail.js';
 
@@ -42,6 +42,20 @@ describe('LineTail', () => {
     t.push(big.subarray(big.length - 3));
     expect(t.lineCount).toBe(1000);
     expect(t.tail(2)).toEqual(['ж998', 'ж999']);
+  });
+});
+
+describe('countNewlines', () => {
+  it('counts exactly at every alignment and length', () => {
+    const text = Buffer.from('a\n\n\nb\ncd\n\x8a\x0b\x09\nxyz\n\n' + 'q\n'.repeat(37));
+    const expected = [...text].filter((b) => b === 10).length;
+    for (let start = 0; start < 8; start++) {
+      for (let end = text.length - 8; end <= text.length; end++) {
+        const slice = text.subarray(start, end);
+        expect(countNewlines(slice)).toBe([...slice].filter((b) => b === 10).length);
+      }
+    }
+    expect(countNewlines(text)).toBe(expected);
   });
 });
 
