@@ -181,6 +181,14 @@ describe('problems become diagnostics', () => {
     expect(s.steps).toHaveLength(1);
   });
 
+  it('warns about missing images, even with a malformed URL', async () => {
+    const dir = join(tmp, 'images');
+    cpSync(fixture('translated'), dir, {recursive: true});
+    writeFileSync(join(dir, 'step1.md'), '![ok](step1/verify.sh)\n\n![gone](img/100%.png)\n');
+    const s = await loadScenario(dir);
+    expect(s.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/missing-image', 3]]);
+  });
+
   it('honours katarun.assetsDir, setup, teardown and a kind cluster', async () => {
     const dir = join(tmp, 'kindy');
     cpSync(fixture('translated'), dir, {recursive: true});

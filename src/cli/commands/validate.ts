@@ -125,7 +125,6 @@ export async function run(argv: string[]): Promise<number> {
         }
       },
     });
-    // Diagnostics about a file shared by several translations are reported once per copy checked.
     results.push({scenario, diagnostics: sortDiagnostics([...scenario.diagnostics, ...extra.diagnostics])});
   }
   const general = [...(crds?.diagnostics ?? []), ...problems];
@@ -138,11 +137,17 @@ export async function run(argv: string[]): Promise<number> {
     for (const d of general) process.stdout.write(`${formatDiagnostic(d, cwd)}\n`);
     let errors = 0;
     let warnings = 0;
+    // A file shared by several translations (a verify script) would report the same line per copy: say it once.
+    const printed = new Set<string>();
     for (const r of results) {
-      for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d, cwd)}\n`);
-      const e = r.diagnostics.filter((d) => d.severity === 'error').length;
-      errors += e;
-      warnings += r.diagnostics.length - e;
+      for (const d of r.diagnostics) {
+        const line = formatDiagnostic(d, cwd);
+        if (printed.has(line)) continue;
+        printed.add(line);
+        process.stdout.write(`${line}\n`);
+        if (d.severity === 'error') errors++;
+        else warnings++;
+      }
     }
     const names = results.map((r) => `${r.scenario.id}${r.scenario.languages.length > 1 ? ` (${r.scenario.lang})` : ''}`);
     const verdict = invalid.length === 0 ? 'valid' : results.length === 1 ? 'invalid' : `${invalid.length} of ${results.length} invalid`;

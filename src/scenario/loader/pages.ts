@@ -38,7 +38,7 @@ export function readMarkdown(ctx: LoadContext, path: ValuePath): {file?: string;
 function checkImages(ctx: LoadContext, mdFile: string, lexed: LexedPage): void {
   for (const img of lexed.images) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(img.src) || img.src.startsWith('//') || img.src === '') continue;
-    const rel = decodeURI(img.src.split(/[?#]/)[0]!);
+    const rel = safeDecode(img.src.split(/[?#]/)[0]!);
     // Relative to the markdown file, as a browser would; then the base folder for translations.
     const candidates = [resolve(dirname(mdFile), rel), ...ctx.dirs.map((d) => resolve(d, rel.replace(/^\.\.\//, '')))];
     const found = candidates.find((p) => ctx.store.isFile(p));
@@ -74,5 +74,14 @@ export function checkStepKeys(ctx: LoadContext, path: ValuePath): void {
   ctx.reader.checkKeys(path, STEP_KEYS);
   if (!ctx.reader.has([...path, 'text'])) {
     ctx.sink.warn('index/step-text', ctx.reader.file, ctx.reader.at(path), `${describePath(path)} has no "text"; the step shows only its title`, 'add "text": "stepN.md"');
+  }
+}
+
+/** decodeURI throws on a stray `%`; an author's typo must not stop the load. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
   }
 }
