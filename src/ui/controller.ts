@@ -91,11 +91,21 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     const session = deps.session();
     if (!session || deps.ui().starting) return;
     const from = fromStart ? 0 : (session.resumeStep ?? 0);
-    if (session.clusterToCreate) {
-      pendingFrom = from;
-      return dispatch({type: 'overlay', overlay: 'confirm-cluster'});
-    }
-    deps.start(from, false);
+    pendingFrom = from;
+    if (session.clusterToCreate) return dispatch({type: 'ask-cluster', cluster: session.clusterToCreate});
+    if (!session.missingCluster) return deps.start(from, false);
+    dispatch({type: 'starting', starting: true});
+    session
+      .missingCluster()
+      .then((cluster) => {
+        dispatch({type: 'starting', starting: false});
+        if (cluster) dispatch({type: 'ask-cluster', cluster});
+        else deps.start(from, false);
+      })
+      .catch((err: unknown) => {
+        dispatch({type: 'starting', starting: false});
+        fail(err);
+      });
   };
   let pendingFrom = 0;
 

@@ -16,6 +16,8 @@ export interface ScenarioSession {
   readonly preflight?: () => Promise<PreflightReport>;
   /** Name of a kind cluster that starting would create; the UI asks first. */
   readonly clusterToCreate?: string;
+  /** The same, found out when the learner starts (the check may take a moment, so not before the first frame). */
+  readonly missingCluster?: () => Promise<string | undefined>;
   /** The cluster or kube context the steps touch, for the header. */
   readonly target?: string;
   createEngine(options: {readonly createCluster: boolean}): Engine | Promise<Engine>;

@@ -17,6 +17,8 @@ export interface UiState {
   /** Waiting for the engine to be created or started. */
   readonly starting: boolean;
   readonly pickerIndex: number;
+  /** The kind cluster the open confirm-cluster dialog asks about. */
+  readonly cluster?: string;
 }
 
 export type UiEvent =
@@ -25,7 +27,8 @@ export type UiEvent =
   | {readonly type: 'arm-ctrl-c'; readonly armed: boolean}
   | {readonly type: 'dropped'; readonly dropped: boolean}
   | {readonly type: 'starting'; readonly starting: boolean}
-  | {readonly type: 'picker-move'; readonly by: number; readonly count: number};
+  | {readonly type: 'picker-move'; readonly by: number; readonly count: number}
+  | {readonly type: 'ask-cluster'; readonly cluster: string};
 
 export const initialUiState: UiState = {overlay: 'none', ctrlCArmed: false, dropped: false, starting: false, pickerIndex: 0};
 
@@ -41,6 +44,8 @@ export function uiReducer(state: UiState, event: UiEvent): UiState {
       return {...state, dropped: event.dropped};
     case 'starting':
       return {...state, starting: event.starting};
+    case 'ask-cluster':
+      return {...state, overlay: 'confirm-cluster', cluster: event.cluster};
     case 'picker-move': {
       if (event.count === 0) return state;
       const pickerIndex = (state.pickerIndex + event.by + event.count) % event.count;

@@ -287,3 +287,25 @@ describe('language', () => {
     expect(app.frame()).toMatch(/\[1.▶.запуск\]/);
   });
 });
+
+describe('a cluster found missing only when starting', () => {
+  test('asks with the name the check reports, then creates it', async () => {
+    const {session, engine, created} = sessionFor(demo(), {missingCluster: async () => 'katarun-istio'});
+    const app = renderApp({session});
+    await app.press(KEY.enter);
+    await app.until('Create it now?');
+    expect(app.frame()).toContain('The kind cluster katarun-istio does not exist.');
+    await app.press('y');
+    expect(created).toEqual([{createCluster: true}]);
+    expect(engine.calls).toContain('start:0');
+  });
+
+  test('starts straight away when the cluster is there', async () => {
+    const {session, engine, created} = sessionFor(demo(), {missingCluster: async () => undefined});
+    const app = renderApp({session});
+    await app.press(KEY.enter);
+    await app.until('Step 1/2');
+    expect(created).toEqual([{createCluster: false}]);
+    expect(engine.calls).toContain('start:0');
+  });
+});

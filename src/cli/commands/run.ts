@@ -94,19 +94,16 @@ export async function loadChecked(dir: string, lang: string | undefined): Promis
 
 /** Everything the UI needs to show and start one scenario. */
 export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Promise<ScenarioSession> {
-  const [{createEngine}, {defaultDirs}, {resumeInfo}, {environmentProvider}] = await Promise.all([
-    import('../../engine/create-engine.js'),
-    import('../../engine/dirs.js'),
-    import('../../engine/progress-store.js'),
-    import('../../engine/environment/index.js'),
-  ]);
+  // Only what the intro needs before its first frame; the engine and the environment checks
+  // are loaded when they are first used.
+  const [{defaultDirs}, {resumeInfo}] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
   const dirs = defaultDirs();
   const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
   const kind = scenario.environment.kind === 'kind';
   let report: Promise<PreflightReport> | undefined;
   const preflight = () =>
-    (report ??= environmentProvider(scenario.environment).then((provider) =>
-      provider.preflight(scenario, {
+    (report ??= import('../../engine/environment/index.js').then(async ({environmentProvider}) =>
+      (await environmentProvider(scenario.environment)).preflight(scenario, {
         createCluster: flags.createCluster,
         stateDir: dirs.state,
         cacheDir: dirs.cache,
@@ -115,22 +112,22 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
         ...(flags.context !== undefined ? {context: flags.context} : {}),
       }),
     ));
-  // For a kind scenario, whether the cluster is missing decides whether starting asks first.
-  let clusterToCreate: string | undefined;
-  if (kind && !flags.context && !flags.createCluster) {
-    const checks = (await preflight().catch(() => undefined))?.checks ?? [];
-    if (checks.some((c) => /cluster/i.test(c.id) && !c.ok)) clusterToCreate = scenario.environment.cluster?.name ?? 'kind';
-  }
+  // For a kind scenario, a missing cluster makes starting ask first (the intro's preflight
+  // result, which is usually in by then, tells).
+  const missingCluster =
+    kind && !flags.context && !flags.createCluster
+      ? async () => ((await preflight()).checks.some((c) => c.id === 'cluster' && !c.ok) ? (scenario.environment.cluster?.name ?? 'kind') : undefined)
+      : undefined;
   const columns = process.stdout.columns || 80;
   const rows = process.stdout.rows || 24;
   return {
     scenario,
     ...(resume ? {resumeStep: resume.step} : {}),
     preflight,
-    ...(clusterToCreate ? {clusterToCreate} : {}),
+    ...(missingCluster ? {missingCluster} : {}),
     ...(flags.context ? {target: flags.context} : kind && scenario.environment.cluster ? {target: `kind-${scenario.environment.cluster.name}`} : {}),
-    createEngine: ({createCluster}) =>
-      createEngine(scenario, {
+    createEngine: async ({createCluster}) =>
+      (await import('../../engine/create-engine.js')).createEngine(scenario, {
         shell: flags.shell ?? 'auto',
         env: userEnv,
         createCluster: createCluster || flags.createCluster,
