@@ -27,7 +27,9 @@ process.stdout.write(JSON.stringify({rssKiB: hwm ? Number(hwm[1]) : process.reso
 `,
 );
 
-const nodeStart = timeCommand(process.execPath, ['-e', '0'], {runs: 10, cwd: dir});
+// Node's start-up as katarun pays it: an (empty) ES module, like the child below.
+writeFileSync(join(dir, 'empty.mjs'), '');
+const nodeStart = timeCommand(process.execPath, [join(dir, 'empty.mjs')], {runs: 10, cwd: dir});
 const devNull = timeCommand('bash', ['-c', `seq 1 ${LINES} >/dev/null`], {runs: 10, cwd: dir});
 const baseline = nodeStart + devNull;
 

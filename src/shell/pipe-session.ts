@@ -119,7 +119,9 @@ export class PipeSession extends SessionBase {
     this.startLines = this.lines.lineCount;
     this.child.stdin!.write(`__kc_id=${id}; __kc_in=1; ${source} </dev/null >>"$__kc_log" 2>&1; __kc_end\n`);
     // Live output for listeners and tail() while it runs; the rest is read at its sentinel.
-    this.poll = setInterval(() => this.log.drain(), 100);
+    // Often enough that reading overlaps with a flood being written (the reads run on the
+    // other core), rarely enough to cost nothing measurable while a command sleeps.
+    this.poll = setInterval(() => this.log.drain(), 20);
     this.poll.unref();
     return file;
   }
