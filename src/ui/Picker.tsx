@@ -18,16 +18,22 @@ export interface PickerProps {
 }
 
 export function Picker({entries, index, rows, opening, message, t}: PickerProps) {
-  // Title, keys, message: the rest is for entries, two rows each.
-  const perEntry = 2;
-  const room = Math.max(1, Math.floor((rows - 1 - 2 - (message ? 1 : 0)) / perEntry));
+  // Keys and message first, then the title; the rest is for entries — two rows each, or one
+  // (the title alone) when the terminal is small.
+  let available = rows - 1 - 1 - (message ? 1 : 0);
+  const showTitle = available >= 2;
+  if (showTitle) available -= 1;
+  const perEntry = available >= 6 ? 2 : 1;
+  const room = Math.max(0, Math.floor(available / perEntry));
   const start = Math.max(0, Math.min(index - Math.floor(room / 2), entries.length - room));
   return (
     <Box flexDirection="column">
-      <Text bold color="magenta" wrap="truncate-end">
-        {t('picker.title')}
-      </Text>
-      {entries.length === 0 ? <Text wrap="truncate-end">{t('picker.empty')}</Text> : null}
+      {showTitle ? (
+        <Text bold color="magenta" wrap="truncate-end">
+          {t('picker.title')}
+        </Text>
+      ) : null}
+      {entries.length === 0 && available > 0 ? <Text wrap="truncate-end">{t('picker.empty')}</Text> : null}
       {entries.slice(start, start + room).map((entry, i) => {
         const selected = start + i === index;
         const meta = [
@@ -44,10 +50,12 @@ export function Picker({entries, index, rows, opening, message, t}: PickerProps)
               {selected ? '› ' : '  '}
               {sanitizeText(entry.title)}
             </Text>
-            <Text wrap="truncate-end" dimColor>
-              {'    '}
-              {sanitizeText(meta.join(' · '))}
-            </Text>
+            {perEntry === 2 ? (
+              <Text wrap="truncate-end" dimColor>
+                {'    '}
+                {sanitizeText(meta.join(' · '))}
+              </Text>
+            ) : null}
           </Box>
         );
       })}
