@@ -40,7 +40,7 @@ export function Intro({session, rows, starting, message, t}: IntroProps) {
   const tools = env.tools.map((tool) => `${tool.name}${tool.range ? ` ${tool.range}` : ''}`).join(', ');
   const failed = report && report !== 'checking' ? report.checks.filter((c) => !c.ok) : [];
   // Rows: needs, status, resume (2), keys, message; failed checks get what is left.
-  const fixed = 3 + (session.resumeStep ? 2 : 0) + (message ? 1 : 0);
+  const fixed = 3 + (tools ? 1 : 0) + (session.resumeStep ? 2 : 0) + (message ? 1 : 0);
   const room = Math.max(0, rows - 1 - fixed);
   const status =
     report === 'checking' ? (
@@ -52,13 +52,19 @@ export function Intro({session, rows, starting, message, t}: IntroProps) {
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         <Text bold>{t('intro.needs')}:</Text> {needs}
-        {tools ? ` · ${tools}` : ''}
         {status ? ' · ' : ''}
         {status}
       </Text>
+      {tools ? (
+        <Text wrap="truncate-end" dimColor>
+          {'  '}
+          {tools}
+        </Text>
+      ) : null}
       {failed.slice(0, room).map((check) => (
         <Text key={check.id} wrap="truncate-end" color={check.severity === 'error' ? 'red' : 'yellow'}>
-          {'  '}✘ {sanitizeText(check.id)}: {sanitizeText(check.detail)}
+          {'  '}
+          {check.severity === 'error' ? '✘' : '!'} {sanitizeText(check.id)}: {sanitizeText(check.detail)}
           {check.fix ? <Text dimColor> — {sanitizeText(check.fix)}</Text> : null}
         </Text>
       ))}
