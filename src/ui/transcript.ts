@@ -87,7 +87,8 @@ export function stepText(scenario: Scenario, index: number, again: boolean, ctx:
   if (!step) return '';
   const title = `${ctx.t('step.title', {k: index + 1, n: scenario.steps.length})} · ${sanitizeText(step.title)}${again ? ` ${ctx.t('step.again')}` : ''}`;
   const body = step.body ? pageMarkdown(step.body, pageFile(scenario, step), ctx) : '';
-  return [rule(ctx.width), chalk.bold.cyan(title), '', body].join('\n').replace(/\n+$/, '');
+  // A blank row after the text sets the commands' output apart from it.
+  return `${[rule(ctx.width), chalk.bold.cyan(title), '', body].join('\n').replace(/\n+$/, '')}\n`;
 }
 
 export function commandText(
@@ -116,11 +117,11 @@ export function commandText(
 }
 
 export function hintText(markdown: string, index: number, total: number, file: string, ctx: RenderContext): string {
-  return `${chalk.yellow.bold(`💡 ${ctx.t('hint.title', {i: index, n: total})}`)}\n${pageMarkdown(markdown, file, ctx)}`;
+  return `\n${chalk.yellow.bold(`💡 ${ctx.t('hint.title', {i: index, n: total})}`)}\n${pageMarkdown(markdown, file, ctx)}`;
 }
 
 export function solutionText(solution: {readonly markdown?: string; readonly script?: string}, file: string, ctx: RenderContext): string {
-  const parts = [chalk.yellow.bold(ctx.t('solution.title'))];
+  const parts = ['', chalk.yellow.bold(ctx.t('solution.title'))];
   if (solution.markdown) parts.push(pageMarkdown(solution.markdown, file, ctx));
   if (solution.script) parts.push(pageMarkdown('```bash\n' + solution.script.replace(/\n+$/, '') + '\n```', file, ctx));
   return parts.join('\n');
