@@ -31,6 +31,9 @@ export function intervalFor(base: number, n: number): number {
   return Math.min(cap, Math.round(base * BACKOFF ** (n - 1)));
 }
 
+/** The least time an attempt is given, so that the deadline never cuts one off at its start. */
+export const attemptFloor = (intervalMs: number): number => Math.max(1000, intervalMs);
+
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
@@ -51,7 +54,9 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
   let last: AttemptResult | undefined;
   for (;;) {
     if (o.signal.aborted) return {status: 'aborted', attempts, ...(last ? {last} : {})};
-    const remaining = Math.max(1, deadline - now());
+    // Every attempt gets at least one interval (≥ 1 s) to finish, even near the deadline: an
+    // attempt cut off after a few ms would replace the check's real FAIL: feedback with a timeout.
+    const remaining = Math.max(deadline - now(), attemptFloor(o.intervalMs));
     last = await o.attempt(remaining, o.signal);
     attempts++;
     if (o.signal.aborted) return {status: 'aborted', attempts, last};
@@ -70,7 +75,7 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
   }
 
   async function finalAttempt(): Promise<PollOutcome> {
-    const r = await o.attempt(Math.max(1000, o.intervalMs), o.signal);
+    const r = await o.attempt(attemptFloor(o.intervalMs), o.signal);
     attempts++;
     if (o.signal.aborted) return {status: 'aborted', attempts, last: r};
     o.onAttempt?.(r, attempts);
