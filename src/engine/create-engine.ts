@@ -35,7 +35,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   const store = createStore<EngineState>(initialState(scenario, now()));
   const listeners = new Set<(e: EngineEvent) => void>();
   const base = withBin(plainEnv(options.env ?? process.env), workspaceBin(workspace));
-  const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile, assetsDir: scenario.assets[0]?.baseDir ?? join(scenario.dir, 'assets')});
+  const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile, assetsDir: scenario.assetsDir ?? join(scenario.dir, 'assets')});
   let prepared: Readonly<Record<string, string>> = {};
   let noticeId = 0;
 

@@ -8,6 +8,7 @@ import {parseMinutes} from './index/durations.js';
 import {describePath} from './index/index-reader.js';
 import {DETAILS_KEYS, KATARUN_KEYS, TOP_KEYS, TOP_UNSUPPORTED} from './index/known-keys.js';
 import {locateScenario, type ScenarioLocation} from './languages.js';
+import {existsSync} from 'node:fs';
 import {assetDirs, readAssets} from './loader/assets.js';
 import {scriptRef, type LoadContext} from './loader/context.js';
 import {readEnvironment} from './loader/environment.js';
@@ -114,6 +115,7 @@ export async function loadScenario(dir: string, options: LoadOptions = {}): Prom
     steps,
     ...(finish ? {finish} : {}),
     assets,
+    assetsDir: assetsIn.find((d) => existsSync(d)) ?? assetsIn[0]!,
     environment,
     ...(setup ? {setup} : {}),
     ...(teardown ? {teardown} : {}),

@@ -227,6 +227,8 @@ export interface Scenario {
   readonly steps: readonly Step[];
   readonly finish?: Page;
   readonly assets: readonly Asset[];
+  /** The folder asset globs and asset-relative paths resolve in (`assets/`, or `katarun.assetsDir`). */
+  readonly assetsDir?: string;
   readonly environment: Environment;
   /** Scenario-level setup/teardown scripts from the katarun key (cluster prerequisites and the like). */
   readonly setup?: Script;
