@@ -187,6 +187,13 @@ describe('katarun in a terminal', () => {
     await k.waitFor('Enter start', 10_000);
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
+
+    // `katarun <scenario>` on a terminal opens the same UI.
+    const direct = start(['basics', '--lang', 'ru']);
+    await direct.waitFor('Enter начать');
+    expect(direct.history()).toContain('Основы katarun');
+    await direct.press('q');
+    expect((await direct.waitForExit()).exitCode).toBe(0);
   }, 30_000);
 });
 
