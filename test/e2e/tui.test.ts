@@ -2,7 +2,9 @@
 import {execFile} from 'node:child_process';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
-import {afterEach, describe, expect, test} from 'vitest';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {Katarun, KEYS, cli, repoRoot} from './harness.js';
 
 const run = promisify(execFile);
@@ -198,10 +200,15 @@ describe('katarun in a terminal', () => {
 });
 
 describe('katarun without a terminal', () => {
+  let home: string;
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'katarun-e2e-'));
+  });
+  afterEach(() => rmSync(home, {recursive: true, force: true}));
   const env = () => {
     const e: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI') e[k] = v;
-    return e;
+    return {...e, XDG_STATE_HOME: join(home, 'state'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache')};
   };
 
   test('katarun alone prints usage and exits 2', async () => {
