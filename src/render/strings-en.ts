@@ -14,6 +14,7 @@ export const en = {
   'intro.checking': 'checking this machine…',
   'intro.ready': 'this machine is ready',
   'intro.notReady': 'this machine is not ready yet',
+  'intro.refused': 'Not started: fix what is listed above (katarun doctor {id}). q quits.',
   'intro.bashOnly': 'bash only',
   'intro.kind': 'a kind cluster ({name})',
   'intro.keys': 'Enter start · ? help · q quit',

@@ -87,9 +87,28 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     say(t('ctrlc.again'), 'warning');
   };
 
+  // A machine that is not ready (no Docker, a tool missing…) runs nothing: the intro lists the
+  // problems, Enter says so, and quitting exits 3 — the same contract as `katarun test`.
+  let notReady = false;
   const introEnter = (fromStart: boolean) => {
     const session = deps.session();
     if (!session || deps.ui().starting) return;
+    if (!session.preflight) return introStart(session, fromStart);
+    dispatch({type: 'starting', starting: true});
+    session
+      .preflight()
+      .then((report) => {
+        dispatch({type: 'starting', starting: false});
+        notReady = !report.ready;
+        if (notReady) return say(t('intro.refused', {id: session.scenario.id}), 'error');
+        introStart(session, fromStart);
+      })
+      .catch((err: unknown) => {
+        dispatch({type: 'starting', starting: false});
+        fail(err);
+      });
+  };
+  const introStart = (session: ScenarioSession, fromStart: boolean) => {
     const from = fromStart ? 0 : (session.resumeStep ?? 0);
     pendingFrom = from;
     if (session.clusterToCreate) return dispatch({type: 'ask-cluster', cluster: session.clusterToCreate});
@@ -141,7 +160,8 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         return answer(intent.type === 'yes');
       case 'quit': {
         const running = engine && runningTerminal(engine.store.getSnapshot().terminals);
-        return running ? dispatch({type: 'overlay', overlay: 'confirm-quit'}) : deps.exit(0);
+        if (running) return dispatch({type: 'overlay', overlay: 'confirm-quit'});
+        return deps.exit(screen === 'intro' && notReady ? 3 : 0);
       }
       case 'up':
       case 'down':

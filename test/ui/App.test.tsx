@@ -71,6 +71,22 @@ describe('intro', () => {
     expect(app.frame()).toContain('this machine is not ready yet');
     expect(app.frame()).toContain('✘ tool:kind: not found — install kind');
   });
+
+  test('refuses to start on a machine that is not ready, and quitting then exits 3', async () => {
+    const {session, engine, created} = sessionFor(demo(), {
+      preflight: async () => ({ready: false, checks: [{id: 'docker', ok: false, detail: 'daemon not reachable', fix: 'start Docker', severity: 'error'}]}),
+      missingCluster: async () => 'katarun-istio',
+    });
+    const app = renderApp({session});
+    await app.until('this machine is not ready yet');
+    await app.press(KEY.enter);
+    await app.until('Not started: fix what is listed above');
+    expect(engine.calls).toEqual([]);
+    expect(created).toEqual([]);
+    expect(app.frame()).not.toContain('Create it now?');
+    await app.press('q');
+    expect(app.exits).toEqual([3]);
+  });
 });
 
 describe('step', () => {
