@@ -228,7 +228,9 @@ export class EngineLifecycle {
     const {d} = this;
     const sol = d.scenario.steps[i]?.solution;
     if (!sol) return undefined;
-    if (sol.language === 'bash') return d.terminals.run('T1', ` source '${sol.path.replace(/'/g, `'\\''`)}'`, {});
+    // Typed into T1 as `bash <file>`, a child of the learner's shell: it sees their exports and
+    // folder and its output shows in T1, but its `set -e`, `exit` or `cd` cannot harm that shell.
+    if (sol.language === 'bash') return d.terminals.run('T1', ` bash '${sol.path.replace(/'/g, `'\\''`)}'`, {});
     return d.port.runScript(sol, {cwd: d.workspace, env: d.shellEnv(), timeoutMs: SETUP_TIMEOUT_MS, logFile: join(d.logDir, `solution-${i + 1}.log`)});
   }
 

@@ -51,7 +51,7 @@ export interface RunEngine extends Engine {
   goTo(index: number): void;
   /** Resolves when the current page's foreground script has been typed and finished. */
   pageReady(): Promise<void>;
-  /** Run the step's solution: bash is sourced into T1 (exports and `cd` carry over), zx runs as a process. */
+  /** Run the step's solution: bash runs in T1 as `bash <file>` (it sees the learner's shell, cannot change it), zx as a process. */
   runSolution(step: number): Promise<CommandResult | ProcessResult | undefined>;
   /** Poll the step's check to the end (pass or timeout); undefined when it has none. */
   checkToEnd(step: number): Promise<PollOutcome | undefined>;

@@ -42,6 +42,13 @@ describe('runHeadless', () => {
     expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 3000)).toBe(true);
   });
 
+  it("runs a solution beside the learner's shell: it sees their export and folder, its set -euo pipefail does not leak into T1", async () => {
+    const report = await runHeadless(await load('solution'), opts());
+    const why = JSON.stringify(report.steps.filter((s) => s.status !== 'passed'), null, 1);
+    expect(report.steps.map((s) => s.status), why).toEqual(['passed', 'passed']);
+    expect(report.exitCode).toBe(0);
+  });
+
   it('stops a watcher with Ctrl-C, then a failing step stops the run: later steps are not run', async () => {
     const started = Date.now();
     const report = await runHeadless(await load('flow'), opts());

@@ -3,6 +3,5 @@
 # shellcheck source=/dev/null
 [ -f "${KATARUN_SHELL_ENV:-}" ] && . "$KATARUN_SHELL_ENV"   # GATEWAY_URL and the pinned istioctl, as in the terminals
 set -euo pipefail
-assets=${KATARUN_ASSETS_DIR:-}
-[ -f "$assets/istio-install.yaml" ] || assets="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../assets/istio-egress" && pwd)"
+assets=${KATARUN_ASSETS_DIR:?katarun sets KATARUN_ASSETS_DIR}
 kubectl apply -f "$assets/egress/egress-gateway.yaml"
