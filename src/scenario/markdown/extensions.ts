@@ -4,14 +4,16 @@
 import {Marked, type TokenizerExtension} from 'marked';
 import {detailsExtension} from './details.js';
 import {fencedActionExtension} from './fenced-action.js';
+import {htmlLeadExtension} from './html-lead.js';
 import {inlineActionExtension} from './inline-action.js';
 import {preFileExtension} from './pre-file.js';
 import {quizExtension} from './quiz.js';
 
-export {detailsExtension, fencedActionExtension, inlineActionExtension, preFileExtension, quizExtension};
+export {detailsExtension, htmlLeadExtension, fencedActionExtension, inlineActionExtension, preFileExtension, quizExtension};
 
 export const katarunExtensions: readonly TokenizerExtension[] = [
   detailsExtension,
+  htmlLeadExtension,
   fencedActionExtension,
   preFileExtension,
   quizExtension,
