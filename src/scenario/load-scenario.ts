@@ -73,14 +73,23 @@ export async function loadScenario(dir: string, options: LoadOptions = {}): Prom
 
   const hideIntro = reader.boolean(['environment', 'hideintro']) === true;
   const hideFinish = reader.boolean(['environment', 'hidefinish']) === true;
-  const intro = hideIntro ? undefined : readPlainPage(ctx, 'intro', ['details', 'intro'], 'Introduction')?.page;
+  const stepList = reader.array(['details', 'steps']) ?? [];
+  // Killercoda runs a scenario that is only an introduction (text plus foreground/background
+  // scripts); katarun needs a step to run, so the introduction becomes the one step.
+  const introOnly = stepList.length === 0 && reader.object(['details', 'intro']) !== undefined && reader.has(['details', 'intro', 'text']);
+  const intro = hideIntro || introOnly ? undefined : readPlainPage(ctx, 'intro', ['details', 'intro'], 'Introduction')?.page;
   const finish = hideFinish ? undefined : readPlainPage(ctx, 'finish', ['details', 'finish'], 'Finish')?.page;
 
-  const stepList = reader.array(['details', 'steps']) ?? [];
-  if (stepList.length === 0) {
+  if (introOnly) {
+    sink.warn('index/intro-only', reader.file, reader.at(['details', 'intro']), 'the scenario has no steps, only an introduction; katarun shows the introduction as its one step', 'add "details": {"steps": [...]} to split it into steps');
+  } else if (stepList.length === 0) {
     sink.error('index/steps', reader.file, reader.at(['details']), 'the scenario has no steps', 'add "details": {"steps": [{"title": "…", "text": "step1.md"}]}');
   }
   const steps: Step[] = [];
+  if (introOnly) {
+    const step = readStep(ctx, 0, defaults, ['details', 'intro']);
+    if (step) steps.push(step);
+  }
   stepList.forEach((_, i) => {
     const step = readStep(ctx, i, defaults);
     if (step) steps.push({...step, index: steps.length});

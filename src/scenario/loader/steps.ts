@@ -3,7 +3,7 @@
 
 import {parseDurationMs, parseMinutes} from '../index/durations.js';
 import {describePath} from '../index/index-reader.js';
-import {KATARUN_STEP_KEYS} from '../index/known-keys.js';
+import {KATARUN_STEP_KEYS, PAGE_KEYS} from '../index/known-keys.js';
 import type {Check, Hint, Step} from '../model.js';
 import type {ValuePath} from '../source/source-map.js';
 import {fileRef, pickAlias, scriptRef, type LoadContext} from './context.js';
@@ -49,10 +49,14 @@ function readHints(ctx: LoadContext, path: ValuePath, markdownHints: readonly Hi
   return [...hints, ...markdownHints];
 }
 
-export function readStep(ctx: LoadContext, index: number, defaults: CheckDefaults): Step | undefined {
-  const path: ValuePath = ['details', 'steps', index];
+/**
+ * `path` is details.steps[index], or details.intro for a scenario that is only an introduction
+ * (Killercoda allows that); the intro's keys are checked as a page's, not a step's.
+ */
+export function readStep(ctx: LoadContext, index: number, defaults: CheckDefaults, path: ValuePath = ['details', 'steps', index]): Step | undefined {
   if (!ctx.reader.object(path)) return undefined;
-  checkStepKeys(ctx, path);
+  if (path[1] === 'intro') ctx.reader.checkKeys(path, PAGE_KEYS);
+  else checkStepKeys(ctx, path);
   ctx.reader.object([...path, 'katarun']);
   ctx.reader.checkKeys([...path, 'katarun'], KATARUN_STEP_KEYS);
   const md = readMarkdown(ctx, [...path, 'text']);
@@ -77,7 +81,7 @@ export function readStep(ctx: LoadContext, index: number, defaults: CheckDefault
   return {
     kind: 'step',
     index,
-    title: ctx.reader.string([...path, 'title']) ?? `Step ${index + 1}`,
+    title: ctx.reader.string([...path, 'title']) ?? (path[1] === 'intro' ? 'Introduction' : `Step ${index + 1}`),
     body: md.body,
     ...(md.file ? {textFile: md.file} : {}),
     actions: md.lexed.actions,

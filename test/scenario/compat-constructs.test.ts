@@ -1,0 +1,56 @@
+// Constructs found in public Killercoda scenarios that the loader first got wrong
+// (measured with scripts/compat-report.mjs); each fixture imitates the construct.
+
+import {describe, expect, it} from 'vitest';
+import {loadScenario} from '../../src/scenario/load-scenario.js';
+import {lexPage} from '../../src/scenario/markdown/lex-page.js';
+import {hasErrors} from '../../src/scenario/model.js';
+import {fixture} from './fixtures.js';
+
+const codes = (s: {diagnostics: readonly {code: string}[]}) => s.diagnostics.map((d) => d.code);
+
+describe('a scenario that is only an introduction', async () => {
+  const s = await loadScenario(fixture('intro-only'));
+
+  it('loads without errors and warns that the introduction is its one step', () => {
+    expect(hasErrors(s.diagnostics)).toBe(false);
+    expect(codes(s)).toEqual(['index/intro-only']);
+    const d = s.diagnostics[0]!;
+    expect([d.line, d.severity]).toEqual([5, 'warning']);
+  });
+
+  it('turns the introduction, with its scripts and actions, into step 1', () => {
+    expect(s.intro).toBeUndefined();
+    expect(s.steps).toHaveLength(1);
+    const [step] = s.steps;
+    expect(step).toMatchObject({kind: 'step', index: 0, title: 'Introduction'});
+    expect(step!.foreground?.path).toBe(fixture('intro-only/foreground.sh'));
+    expect(step!.background?.path).toBe(fixture('intro-only/background.sh'));
+    expect(step!.actions.map((a) => [a.kind, a.text, a.source.line])).toEqual([['exec', 'echo ready', 3]]);
+  });
+});
+
+describe('<details> written on the line after another HTML line', () => {
+  it('is still a hint or solution block whose commands are actions, at their own lines', async () => {
+    const s = await loadScenario(fixture('details-after-html'));
+    expect(codes(s)).toEqual([]);
+    const [step] = s.steps;
+    expect(step!.actions.map((a) => [a.text, a.source.line])).toEqual([
+      ['cat greeting.txt', 7],
+      ['echo hello > greeting.txt', 15], // a fenced action sits at its opening fence
+    ]);
+    expect(step!.hints).toHaveLength(1);
+    expect(step!.hints[0]!.text).toContain('cat greeting.txt');
+  });
+
+  it('leaves an HTML block that really has no <details> alone', () => {
+    const r = lexPage('<div>\n<b>bold</b>\n</div>\n\n`ls`{{exec}}\n', '/s/step1.md');
+    expect(r.tokens[0]).toMatchObject({type: 'html'});
+    expect(r.actions.map((a) => a.source.line)).toEqual([5]);
+  });
+
+  it('still warns about a <details> that is never closed', () => {
+    const r = lexPage('<br>\n<details><summary>Hint</summary>\n\n`ls`{{exec}}\n', '/s/step1.md');
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toContainEqual(['markdown/unclosed-details', 2]);
+  });
+});
