@@ -10,6 +10,20 @@ import {markedTerminal} from 'marked-terminal';
 import {collapseDetails, englishLabels, katarunRenderers, type ActionLabels} from './markdown-tokens.js';
 import {sanitizeText} from './sanitize.js';
 
+/** The bundle's lazy stand-in for cli-highlight (scripts/bundle.mjs); absent when running the
+ * plain modules, where highlighting loads with marked-terminal and is always ready. */
+type LazyHighlighter = {load(): Promise<void>; ready(): boolean};
+const lazyHighlighter = (): LazyHighlighter | undefined => (globalThis as Record<symbol, unknown>)[Symbol.for('katarun.highlighter')] as LazyHighlighter | undefined;
+
+/**
+ * Load the code highlighter now. The TUI calls this right after its first frame, which has no
+ * code blocks and so does not wait for highlight.js; a code block rendered before it is in
+ * shows in the plain code colour.
+ */
+export async function preloadHighlighter(): Promise<void> {
+  await lazyHighlighter()?.load();
+}
+
 export type Lexer = (source: string) => Token[];
 
 export interface MarkdownOptions {
@@ -63,7 +77,9 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
     lexId = nextLexerId++;
     lexerIds.set(lex, lexId);
   }
-  const key = `${width}\u0000${lexId}\u0000${chalk.level}\u0000${JSON.stringify(labels)}\u0000${source}`;
+  // A text rendered before the highlighter loaded is rendered again once it has.
+  const highlighted = lazyHighlighter()?.ready() ?? true;
+  const key = `${width}\u0000${lexId}\u0000${chalk.level}\u0000${highlighted}\u0000${JSON.stringify(labels)}\u0000${source}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
 

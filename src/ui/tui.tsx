@@ -4,6 +4,7 @@
 // engine disposed on every way out: quit, finish, errors, SIGINT, SIGTERM and SIGHUP.
 
 import {render} from 'ink';
+import {preloadHighlighter} from '../render/markdown.js';
 import type {Engine} from '../engine/types.js';
 import {App} from './App.js';
 import {inkStdout} from './ink-stdout.js';
@@ -78,6 +79,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     />,
     {stdout: inkStdout(stdout), stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false},
   );
+
+  // The first frame is on screen (Ink renders it synchronously); now load what it did not need.
+  setTimeout(() => void preloadHighlighter().catch(() => undefined), 0);
 
   try {
     return await exited;
