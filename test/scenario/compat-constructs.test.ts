@@ -54,3 +54,21 @@ describe('<details> written on the line after another HTML line', () => {
     expect(r.diagnostics.map((d) => [d.code, d.line])).toContainEqual(['markdown/unclosed-details', 2]);
   });
 });
+
+describe('Katacoda editor settings', async () => {
+  const s = await loadScenario(fixture('editor-layout'));
+
+  it('names only the panes the layout really has', () => {
+    const layout = s.diagnostics.find((d) => d.message.includes("layout 'editor-terminal'"));
+    expect(layout).toMatchObject({code: 'index/unsupported', severity: 'warning', line: 5});
+    expect(layout!.message).toContain('(editor)');
+    expect(layout!.message).not.toContain('browser');
+    expect(layout!.hint).toBe('open files in your own editor');
+  });
+
+  it('reports hideHiddenFiles as an editor setting without effect, at its line', () => {
+    const hidden = s.diagnostics.find((d) => d.message.includes('hideHiddenFiles'));
+    expect(hidden).toMatchObject({code: 'index/unsupported', severity: 'warning', line: 6});
+    expect(hasErrors(s.diagnostics)).toBe(false);
+  });
+});

@@ -20,6 +20,7 @@ export const ENVIRONMENT_UNSUPPORTED = {
   uieditorpath: 'there is no editor pane; use your own editor',
   uisettings: 'there is no editor pane, so editor settings have no effect',
   exclusionPatterns: 'there is no file tree pane',
+  hideHiddenFiles: 'there is no file tree pane',
   uimessage1: 'custom UI messages are not shown',
 };
 export const TERMINAL_KEYS = set('name', 'target', 'command');

@@ -62,6 +62,20 @@ function readTerminals(ctx: LoadContext): TerminalDef[] {
   return out;
 }
 
+/** The panes of a Katacoda layout that katarun lacks ('editor-terminal' has an editor, 'terminal-iframe' a browser). */
+function layoutPanes(layout: string): ('editor' | 'browser')[] {
+  const panes: ('editor' | 'browser')[] = [];
+  if (/editor|ide|vscode/i.test(layout)) panes.push('editor');
+  if (/iframe|browser|dashboard|panel|web/i.test(layout)) panes.push('browser');
+  return panes.length > 0 ? panes : ['editor', 'browser'];
+}
+
+const LAYOUT_FIX = {
+  editor: 'open files in your own editor',
+  browser: 'open URLs in your browser',
+  both: 'open files in your own editor and URLs in your browser',
+} as const;
+
 export function readEnvironment(ctx: LoadContext, assetDirs: readonly string[]): Environment {
   const {reader, sink} = ctx;
   reader.object(['environment']);
@@ -76,7 +90,8 @@ export function readEnvironment(ctx: LoadContext, assetDirs: readonly string[]):
   }
   const uilayout = reader.string(['environment', 'uilayout']);
   if (uilayout !== undefined && !TERMINAL_LAYOUTS.has(uilayout)) {
-    sink.warn('index/unsupported', reader.file, reader.at(['environment', 'uilayout']), `layout '${uilayout}' has panes katarun cannot show (editor, browser); only the terminals are shown`, 'open files in your own editor and URLs in your browser');
+    const panes = layoutPanes(uilayout);
+    sink.warn('index/unsupported', reader.file, reader.at(['environment', 'uilayout']), `layout '${uilayout}' has ${panes.length === 1 ? 'a pane' : 'panes'} katarun cannot show (${panes.join(', ')}); only the terminals are shown`, LAYOUT_FIX[panes.length === 1 ? panes[0]! : 'both']);
   }
   const imageId = reader.string(['backend', 'imageid']);
   let kind: Environment['kind'] = 'bash';
