@@ -72,3 +72,16 @@ describe('Katacoda editor settings', async () => {
     expect(hasErrors(s.diagnostics)).toBe(false);
   });
 });
+
+describe('an inline command wrapped with backslash continuations', async () => {
+  const s = await loadScenario(fixture('continued-command'));
+
+  it('keeps each backslash-newline, so bash sees continuations and not escaped spaces', () => {
+    const [step] = s.steps;
+    expect(step!.actions.map((a) => [a.text, a.source.line])).toEqual([
+      ['python3 -m http.server \\\n  --bind 127.0.0.1 \\\n  8099 &', 3],
+      ['ls -l /tmp', 7], // a plain line end inside a code span is still a space (CommonMark)
+    ]);
+    expect(s.diagnostics).toEqual([]);
+  });
+});

@@ -8,10 +8,15 @@ import type {ActionToken} from './tokens.js';
 // A code span (any run of backticks, CommonMark-style) immediately followed by `{{…}}`.
 const INLINE = /^(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)(\{\{([^{}\n]*)\}\})/;
 
-/** CommonMark's code span content rule: line ends become spaces, one padding space each side is dropped. */
+/**
+ * CommonMark's code span content rule: line ends become spaces, one padding space each side is
+ * dropped. Except a line end after a backslash: that is a shell line continuation (Katacoda
+ * authors wrap long `docker run … \` commands inside one code span), and a space there would
+ * turn it into an escaped space, a different command; it is kept as it was written.
+ */
 export function codeSpanText(content: string): string {
-  const oneLine = content.replace(/\n/g, ' ');
-  return /^ .* $/.test(oneLine) && oneLine.trim() !== '' ? oneLine.slice(1, -1) : oneLine;
+  const oneLine = content.replace(/(\\)?\r?\n/g, (_, slash: string | undefined) => (slash ? '\\\n' : ' '));
+  return /^ [\s\S]* $/.test(oneLine) && oneLine.trim() !== '' ? oneLine.slice(1, -1) : oneLine;
 }
 
 export const inlineActionExtension: TokenizerExtension = {
