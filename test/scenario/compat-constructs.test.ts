@@ -4,6 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import {loadScenario} from '../../src/scenario/load-scenario.js';
 import {lexPage} from '../../src/scenario/markdown/lex-page.js';
+import {mapImageId} from '../../src/scenario/index/image-map.js';
 import {hasErrors} from '../../src/scenario/model.js';
 import {fixture} from './fixtures.js';
 
@@ -83,5 +84,25 @@ describe('an inline command wrapped with backslash continuations', async () => {
       ['ls -l /tmp', 7], // a plain line end inside a code span is still a space (CommonMark)
     ]);
     expect(s.diagnostics).toEqual([]);
+  });
+});
+
+describe('Katacoda images that bundled a language with Docker', () => {
+  it('docker-golang needs Docker and Go, and says so instead of talking about multi-host setups', async () => {
+    const s = await loadScenario(fixture('docker-language-image'));
+    expect(s.environment.kind).toBe('bash');
+    expect(s.environment.tools.map((t) => t.name)).toEqual(['docker', 'go']);
+    const d = s.diagnostics.find((x) => x.code === 'index/imageid');
+    expect(d).toMatchObject({severity: 'warning', line: 4});
+    expect(d!.message).toContain('Docker and go');
+    expect(d!.message).not.toContain('multi-host');
+  });
+
+  it('maps the other docker-* and k3s images precisely', () => {
+    expect(mapImageId('docker-node')).toMatchObject({kind: 'bash', tools: ['docker', 'node']});
+    expect(mapImageId('docker')).toEqual({kind: 'bash', tools: ['docker']});
+    expect(mapImageId('docker-swarm').note).toContain('multi-host');
+    expect(mapImageId('kubernetes-k3s-1node')).toMatchObject({kind: 'kind'});
+    expect(mapImageId('kubernetes-k3s-1node').note).toContain('k3s');
   });
 });
