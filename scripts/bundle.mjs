@@ -49,7 +49,8 @@ await rm(outdir, {recursive: true, force: true});
 const LAZY_HIGHLIGHT = `
 let real;
 let loading;
-const load = () => (loading ??= import('cli-highlight').then((m) => { real = m; }));
+// cli-highlight is CommonJS: its exports arrive as the default export.
+const load = () => (loading ??= import('cli-highlight').then((m) => { real = m.default ?? m; }));
 globalThis[Symbol.for('katarun.highlighter')] = {load, ready: () => real !== undefined};
 export function highlight(code, options) {
   if (real === undefined) throw new Error('highlighter not loaded yet');
@@ -95,6 +96,19 @@ const noEmojiTable = {
   },
 };
 
+/**
+ * main.js (not bundled) tells a user's mistake from a bug with `instanceof UserError`, so the
+ * bundle must throw the very class main.js has: it imports dist/cli/exit-codes.js, not a copy.
+ */
+const sharedExitCodes = {
+  name: 'shared-exit-codes',
+  setup(build) {
+    build.onResolve({filter: /exit-codes\.js$/}, (args) =>
+      join(args.resolveDir, args.path) === join(dist, 'cli', 'exit-codes.js') ? {path: '../cli/exit-codes.js', external: true} : undefined,
+    );
+  },
+};
+
 const result = await esbuild.build({
   // The two commands that mount the TUI; everything they import, eagerly or lazily, comes along.
   entryPoints: {
@@ -118,8 +132,10 @@ const result = await esbuild.build({
   // unless the user set it); leaving the choice to runtime would carry 1 MiB of development
   // build to read and compile on every start.
   define: {'process.env.NODE_ENV': '"production"'},
-  plugins: [lazyHighlight, noEmojiTable, yogaWithoutFetch, keepImportMetaUrl],
-  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [sharedExitCodes, lazyHighlight, noEmojiTable, yogaWithoutFetch, keepImportMetaUrl],
+  // Chunks beside the entries: the import.meta.url rewrite and the external path below are
+  // relative to this one folder.
+  chunkNames: '[name]-[hash]',
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
