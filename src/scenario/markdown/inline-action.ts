@@ -9,14 +9,16 @@ import type {ActionToken} from './tokens.js';
 const INLINE = /^(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)(\{\{([^{}\n]*)\}\})/;
 
 /**
- * CommonMark's code span content rule: line ends become spaces, one padding space each side is
- * dropped. Except a line end after a backslash: that is a shell line continuation (Katacoda
- * authors wrap long `docker run … \` commands inside one code span), and a space there would
- * turn it into an escaped space, a different command; it is kept as it was written.
+ * The command text of an inline action: the code span's content as written. Unlike CommonMark,
+ * line ends are kept, not turned into spaces — Katacoda sent the span's text with its newlines,
+ * and authors rely on that: `export X=$(…)` newline `echo $X` is two commands, and a
+ * `docker run … \` newline `-p 80:80 …` is one continued line (a space after the backslash
+ * would make it an escaped space, a different command). One padding space each side is still
+ * dropped, as CommonMark does.
  */
 export function codeSpanText(content: string): string {
-  const oneLine = content.replace(/(\\)?\r?\n/g, (_, slash: string | undefined) => (slash ? '\\\n' : ' '));
-  return /^ [\s\S]* $/.test(oneLine) && oneLine.trim() !== '' ? oneLine.slice(1, -1) : oneLine;
+  const text = content.replace(/\r\n?/g, '\n');
+  return /^ [\s\S]* $/.test(text) && text.trim() !== '' ? text.slice(1, -1) : text;
 }
 
 export const inlineActionExtension: TokenizerExtension = {
