@@ -68,7 +68,10 @@ let tuiModules: Promise<[typeof import('../../ui/tui.js'), typeof import('../../
  * development build checks every render and is markedly slower to start).
  */
 export function preloadTui(): typeof tuiModules {
-  if (process.env.NODE_ENV === undefined) process.env.NODE_ENV = 'production';
+  // Through a local name: the bundle replaces `process.env.NODE_ENV` reads with a constant, and
+  // an assignment to that exact expression would be a build warning (the bundle needs none).
+  const env = process.env;
+  env.NODE_ENV ??= 'production';
   tuiModules ??= Promise.all([import('../../ui/tui.js'), import('../../render/i18n.js'), import('../../render/clipboard.js')]);
   return tuiModules;
 }
