@@ -106,3 +106,24 @@ describe('Katacoda images that bundled a language with Docker', () => {
     expect(mapImageId('kubernetes-k3s-1node').note).toContain('k3s');
   });
 });
+
+describe('older Katacoda index keys', async () => {
+  const s = await loadScenario(fixture('legacy-dockerimage'));
+
+  it('reads backend.dockerimage as the image, so a minikube scenario gets a kind cluster', () => {
+    expect(s.environment).toMatchObject({kind: 'kind', imageId: 'minikube-running'});
+    const image = s.diagnostics.find((d) => d.code === 'index/imageid');
+    expect(image).toMatchObject({severity: 'warning', line: 5});
+    expect(s.diagnostics.some((d) => d.message.includes('unknown key backend.dockerimage'))).toBe(false);
+  });
+
+  it('names environment.dashboard and embedded_survey_url as unsupported, not as typos', () => {
+    const msgs = s.diagnostics.filter((d) => d.code === 'index/unsupported').map((d) => [d.line, d.message]);
+    expect(msgs).toEqual([
+      [7, expect.stringContaining('dashboard tabs are not shown')],
+      [9, expect.stringContaining('survey is not shown')],
+    ]);
+    expect(s.diagnostics.filter((d) => d.code === 'index/unknown-key')).toEqual([]);
+    expect(hasErrors(s.diagnostics)).toBe(false);
+  });
+});

@@ -93,14 +93,15 @@ export function readEnvironment(ctx: LoadContext, assetDirs: readonly string[]):
     const panes = layoutPanes(uilayout);
     sink.warn('index/unsupported', reader.file, reader.at(['environment', 'uilayout']), `layout '${uilayout}' has ${panes.length === 1 ? 'a pane' : 'panes'} katarun cannot show (${panes.join(', ')}); only the terminals are shown`, LAYOUT_FIX[panes.length === 1 ? panes[0]! : 'both']);
   }
-  const imageId = reader.string(['backend', 'imageid']);
+  const imagePath = reader.has(['backend', 'imageid']) || !reader.has(['backend', 'dockerimage']) ? ['backend', 'imageid'] : ['backend', 'dockerimage'];
+  const imageId = reader.string(imagePath);
   let kind: Environment['kind'] = 'bash';
   let imageTools: readonly string[] = [];
   if (imageId !== undefined) {
     const mapped = mapImageId(imageId);
     kind = mapped.kind;
     imageTools = mapped.tools ?? [];
-    const at = reader.at(['backend', 'imageid']);
+    const at = reader.at(imagePath);
     if (!isKnownImage(imageId)) {
       sink.warn('index/imageid', reader.file, at, `backend image '${imageId}' is not one katarun can provide; the scenario runs in a local bash shell`, 'set "katarun": {"environment": "kind"} if it needs Kubernetes, or "bash" to silence this');
     } else if (mapped.note && reader.get(['katarun', 'environment']) === undefined) {
