@@ -35,7 +35,10 @@ export const detailsExtension: TokenizerExtension = {
         break;
       }
     }
-    if (closeStart < 0) return undefined; // unclosed: stays HTML, lexPage warns about it
+    // Never closed: a browser (and so Katacoda) closes it at the end of the page, so it runs to
+    // the end of what is left here; lexPage warns about it.
+    const unclosed = closeStart < 0;
+    if (unclosed) closeStart = closeEnd = src.length;
     const lineEnd = src.indexOf('\n', closeEnd);
     const raw = src.slice(0, lineEnd < 0 ? src.length : lineEnd + 1);
     let inner = src.slice(open[0].length, closeStart);
@@ -55,6 +58,7 @@ export const detailsExtension: TokenizerExtension = {
       role: summaryRole(summary),
       body,
       open: /\sopen\b/i.test(open[1] ?? ''),
+      ...(unclosed ? {unclosed} : {}),
       tokens,
     };
   },

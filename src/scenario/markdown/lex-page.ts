@@ -100,6 +100,9 @@ class PageWalker {
         return this.addQuiz(token as QuizToken, offset);
       case 'katarunDetails': {
         const t = token as DetailsToken;
+        if (t.unclosed) {
+          this.sink.warn('markdown/unclosed-details', this.file, this.ref(offset), '<details> is never closed; it runs to the end of the page', 'close it with </details>');
+        }
         if (t.role === 'hint') this.hints.push({text: t.body.trim(), source: this.ref(offset)});
         const inner = t.role === 'other' ? context : t.role;
         return this.walk(t.tokens, offset, inner);
@@ -162,7 +165,7 @@ class PageWalker {
     }
     const tags = tagNames(html);
     if (tags.includes('details')) {
-      this.sink.warn('markdown/unclosed-details', this.file, at, '<details> is never closed; its content is shown as HTML and its commands are not actions', 'close it with </details>');
+      this.sink.warn('markdown/unclosed-details', this.file, at, '<details> inside another HTML block is never closed; its content is shown as HTML and its commands are not actions', 'close it with </details>');
     }
     if (/<pre\b[^>]*class\s*=\s*["']?[^"'>]*\bfile\b/i.test(html)) {
       this.sink.warn('markdown/file-block', this.file, at, '<pre class="file"> is never closed; it is not an action', 'close it with </pre>');

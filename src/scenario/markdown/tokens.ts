@@ -74,6 +74,8 @@ export interface DetailsToken extends Tokens.Generic {
   /** The markdown between `</summary>` and `</details>`. */
   body: string;
   open: boolean;
+  /** No `</details>`: the block runs to the end of the page, as a browser would show it. */
+  unclosed?: boolean;
   tokens: Token[];
 }
 
