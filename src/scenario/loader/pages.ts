@@ -47,10 +47,8 @@ function checkImages(ctx: LoadContext, mdFile: string, lexed: LexedPage): void {
   }
 }
 
-/** intro or finish. */
-export function readPlainPage(ctx: LoadContext, kind: 'intro' | 'finish', path: ValuePath, fallbackTitle: string): PageParts | undefined {
-  if (!ctx.reader.object(path)) return undefined;
-  ctx.reader.checkKeys(path, PAGE_KEYS);
+/** What every page has, intro, step or finish: title, markdown (lexed) and its two scripts. */
+export function readPageContent(ctx: LoadContext, kind: Page['kind'], path: ValuePath, fallbackTitle: string): PageParts {
   const md = readMarkdown(ctx, [...path, 'text']);
   const bg = pickAlias(ctx, path, 'background', 'courseData');
   const fg = pickAlias(ctx, path, 'foreground', 'code');
@@ -68,6 +66,13 @@ export function readPlainPage(ctx: LoadContext, kind: 'intro' | 'finish', path: 
     ...(foreground ? {foreground} : {}),
   };
   return {page, lexed: md.lexed};
+}
+
+/** intro or finish. */
+export function readPlainPage(ctx: LoadContext, kind: 'intro' | 'finish', path: ValuePath, fallbackTitle: string): PageParts | undefined {
+  if (!ctx.reader.object(path)) return undefined;
+  ctx.reader.checkKeys(path, PAGE_KEYS);
+  return readPageContent(ctx, kind, path, fallbackTitle);
 }
 
 export function checkStepKeys(ctx: LoadContext, path: ValuePath): void {

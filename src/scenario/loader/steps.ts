@@ -6,8 +6,8 @@ import {describePath} from '../index/index-reader.js';
 import {KATARUN_STEP_KEYS, PAGE_KEYS} from '../index/known-keys.js';
 import type {Check, Hint, Step} from '../model.js';
 import type {ValuePath} from '../source/source-map.js';
-import {fileRef, pickAlias, scriptRef, type LoadContext} from './context.js';
-import {checkStepKeys, readMarkdown} from './pages.js';
+import {fileRef, scriptRef, type LoadContext} from './context.js';
+import {checkStepKeys, readPageContent} from './pages.js';
 
 export interface CheckDefaults {
   readonly timeoutMs: number;
@@ -59,11 +59,7 @@ export function readStep(ctx: LoadContext, index: number, defaults: CheckDefault
   else checkStepKeys(ctx, path);
   ctx.reader.object([...path, 'katarun']);
   ctx.reader.checkKeys([...path, 'katarun'], KATARUN_STEP_KEYS);
-  const md = readMarkdown(ctx, [...path, 'text']);
-  const bg = pickAlias(ctx, path, 'background', 'courseData');
-  const fg = pickAlias(ctx, path, 'foreground', 'code');
-  const background = bg ? scriptRef(ctx, bg, 'background') : undefined;
-  const foreground = fg ? scriptRef(ctx, fg, 'foreground') : undefined;
+  const {page, lexed} = readPageContent(ctx, 'step', path, path[1] === 'intro' ? 'Introduction' : `Step ${index + 1}`);
   const verify = ctx.reader.has([...path, 'verify']) ? scriptRef(ctx, [...path, 'verify'], 'verify') : undefined;
   const check: Check | undefined = verify && {
     script: verify,
@@ -79,18 +75,11 @@ export function readStep(ctx: LoadContext, index: number, defaults: CheckDefault
   const time = ctx.reader.get([...path, 'katarun', 'time']);
   const timeMinutes = typeof time === 'number' || typeof time === 'string' ? parseMinutes(time) : undefined;
   return {
+    ...page,
     kind: 'step',
     index,
-    title: ctx.reader.string([...path, 'title']) ?? (path[1] === 'intro' ? 'Introduction' : `Step ${index + 1}`),
-    body: md.body,
-    ...(md.file ? {textFile: md.file} : {}),
-    actions: md.lexed.actions,
-    quizzes: md.lexed.quizzes,
-    images: md.lexed.images,
-    ...(background ? {background} : {}),
-    ...(foreground ? {foreground} : {}),
     ...(check ? {check} : {}),
-    hints: readHints(ctx, path, md.lexed.hints),
+    hints: readHints(ctx, path, lexed.hints),
     ...(solution ? {solution} : {}),
     ...(answer ? {answer} : {}),
     ...(timeMinutes !== undefined ? {timeMinutes} : {}),
