@@ -2,21 +2,14 @@
 // `basics`), and from Enter to the first frame of step 1 — against `node -e 0` spawned the same
 // way in the same run. Target: first frame within 250 ms.
 // First starts are reported cold (the first of the run) and warm (the median of the rest).
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {rmSync} from 'node:fs';
 import {join} from 'node:path';
 import ptyModule from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import {cli as builtCli, median, printTable, repoRoot} from './lib.mjs';
-
-// KATARUN_BENCH_CLI measures another build of the CLI (e.g. a bundle) against the same baseline.
-const cli = process.env.KATARUN_BENCH_CLI ?? builtCli;
+import {ptyBenchSetup, median, printTable, repoRoot} from './lib.mjs';
 
 const RUNS = 7;
-const home = mkdtempSync(join(tmpdir(), 'katarun-bench-'));
-const env = {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: join(home, 's'), XDG_DATA_HOME: join(home, 'd'), XDG_CACHE_HOME: join(home, 'c')};
-delete env.CI;
-delete env.CONTINUOUS_INTEGRATION;
+const {cli, home, env} = ptyBenchSetup();
 
 function spawnInPty(args) {
   const term = new xterm.Terminal({cols: 100, rows: 30, allowProposedApi: true});

@@ -1,5 +1,7 @@
 // Shared bench helpers: run a command N times, take the median wall time, print ratio tables.
 import {spawnSync} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -32,4 +34,14 @@ export function printTable(rows) {
     const ratio = baseline ? (ms / baseline).toFixed(2) + '×' : '—';
     process.stdout.write(`| ${name} | ${ms.toFixed(1)} | ${baseline ? baseline.toFixed(1) : '—'} | ${ratio} | ${target ?? ''} |\n`);
   }
+}
+
+/** The CLI a PTY bench measures (KATARUN_BENCH_CLI picks another build), and an environment for it:
+ * a real-terminal TERM, no CI (Ink would not render live), XDG dirs in a fresh temp folder. */
+export function ptyBenchSetup() {
+  const home = mkdtempSync(join(tmpdir(), 'katarun-bench-'));
+  const env = {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: join(home, 's'), XDG_DATA_HOME: join(home, 'd'), XDG_CACHE_HOME: join(home, 'c')};
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  return {cli: process.env.KATARUN_BENCH_CLI ?? cli, home, env};
 }

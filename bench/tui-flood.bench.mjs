@@ -3,19 +3,14 @@
 // and whether a key is still answered during the flood. Baselines in the same run: the same
 // `seq` into /dev/null, and into a bare pseudo-terminal read by this process.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import ptyModule from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import {cli as builtCli, printTable, repoRoot} from './lib.mjs';
+import {ptyBenchSetup, printTable, repoRoot} from './lib.mjs';
 
-const cli = process.env.KATARUN_BENCH_CLI ?? builtCli;
 const LINES = 2_000_000;
-const home = mkdtempSync(join(tmpdir(), 'katarun-bench-'));
-const env = {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: join(home, 's'), XDG_DATA_HOME: join(home, 'd'), XDG_CACHE_HOME: join(home, 'c')};
-delete env.CI;
-delete env.CONTINUOUS_INTEGRATION;
+const {cli, home, env} = ptyBenchSetup();
 
 const cpuMs = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
