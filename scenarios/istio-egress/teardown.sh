@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
-# Removes the lab's namespaces; `katarun down istio-egress` deletes the whole cluster. Shared
-# with the Russian copy and lives with the other assets (katarun.assetsDir).
-assets=${KATARUN_ASSETS_DIR:-}
-[ -f "$assets/setup/teardown-lab.sh" ] || assets="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../assets/istio-egress" && pwd)"
-export KATARUN_ASSETS_DIR=$assets
-exec bash "$assets/setup/teardown-lab.sh"
+# Removes the lab from a cluster katarun was handed with --context (`katarun down istio-egress
+# --context NAME`); without --context, `katarun down` deletes the whole kind cluster instead.
+# Shared with the Russian copy; the work is in the assets folder (katarun.assetsDir).
+exec bash "${KATARUN_ASSETS_DIR:?katarun sets KATARUN_ASSETS_DIR}/setup/teardown-lab.sh"

@@ -26,11 +26,11 @@ interface Run {
   dir: string;
 }
 
-async function katarunTest(name: string, args: string[], opts: {state?: object; path?: string; env?: Record<string, string>} = {}): Promise<Run> {
+async function katarunTest(name: string, args: string[], opts: {state?: object; path?: string; env?: Record<string, string>; command?: string} = {}): Promise<Run> {
   const dir = join(tmp, name);
   mkdirSync(dir, {recursive: true});
   writeFileSync(join(dir, 'state.json'), JSON.stringify(opts.state ?? {}));
-  const res = await runProcess(process.execPath, [cli, 'test', resolve(root, 'scenarios/istio-egress'), ...args], {
+  const res = await runProcess(process.execPath, [cli, opts.command ?? 'test', resolve(root, 'scenarios/istio-egress'), ...args], {
     cwd: dir,
     env: {
       PATH: opts.path ?? `${standinBin}${delimiter}${process.env.PATH}`,
@@ -112,6 +112,19 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
     expect(r.output).toContain('ни один ServiceEntry в dev-service-mesh не содержит worldtime.outside-world.svc.cluster.local — kubectl apply -f egress/worldtime-serviceentry.yaml');
     // Steps after the failing one do not run.
     expect(r.calls.some((x) => x.includes('egress/egress-gateway.yaml'))).toBe(false);
+  });
+
+  it('down --context cleans the lab out of a cluster it was handed, through a kubeconfig of that context only, and deletes no cluster', async () => {
+    const r = await katarunTest('down-context', ['--context', 'prod-cluster'], {command: 'down'});
+    expect(r.output).toContain('cleaned istio-egress out of context prod-cluster');
+    expect(r.code).toBe(0);
+    expect(r.calls).toContain('kubectl delete namespace dev-service-mesh outside-world --ignore-not-found --wait=false');
+    expect(r.calls.some((x) => /^kind delete/.test(x))).toBe(false);
+    const guarded = join(r.dir, 'state/katarun/environments/istio-egress/kubeconfig');
+    const deleteLine = readFileSync(join(r.dir, 'calls.log'), 'utf8').split('\n').find((l) => l.startsWith('kubectl delete namespace'));
+    expect(deleteLine?.endsWith(`\t${guarded}`)).toBe(true);
+    expect(readFileSync(guarded, 'utf8')).toContain('current-context: prod-cluster');
+    expect(readFileSync(guarded, 'utf8')).not.toContain('kind-other');
   });
 
   it('without --create-cluster and no cluster, stops before running anything (exit 3)', async () => {
