@@ -5,7 +5,7 @@
 
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import type {Action, Hint, Page, Scenario, TerminalId} from '../scenario/model.js';
+import type {Action, Hint, Page, Scenario, Script, TerminalId} from '../scenario/model.js';
 import type {ShellSession} from '../shell/types.js';
 import {runAction, terminalFor, type ActionContext} from './action-runner.js';
 import {BackgroundScripts} from './background-scripts.js';
@@ -15,7 +15,7 @@ import type {EngineOptions, RunEngine} from './engine-options.js';
 import {environmentProvider} from './environment/index.js';
 import type {EnvironmentOptions} from './environment/types.js';
 import {EngineLifecycle} from './engine-lifecycle.js';
-import {initialState, reduce, type EngineMsg} from './reducer.js';
+import {initialState, reduce, stepElapsed, type EngineMsg} from './reducer.js';
 import {checkEnv, katarunVars, plainEnv, scriptEnv, withBin} from './script-env.js';
 import {createStore} from './store.js';
 import {TerminalPool} from './terminals.js';
@@ -49,6 +49,13 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     emit({type: 'notice', notice: n});
   };
   const shellEnv = () => scriptEnv(base, prepared, vars);
+  // Its output is the hint; it arrives as a notice, since the script may take a moment.
+  const runHintScript = async (script: Script, seconds: number) => {
+    const r = await port.runScript(script, {cwd: workspace, env: shellEnv(), timeoutMs: 10_000, args: [String(seconds)]});
+    const text = r.output.trim();
+    if (r.exitCode !== 0) notice('warning', `The hint script failed (exit ${r.exitCode ?? r.signal}): ${text.split('\n').at(-1) ?? ''}`);
+    else notice('info', text ? `Hint: ${text}` : `No hint yet after ${seconds} s on this step — ask again later.`);
+  };
 
   const terminals = new TerminalPool({
     port,
@@ -169,9 +176,17 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     revealHint(): Hint | undefined {
       const s = store.getSnapshot();
       if (s.phase !== 'step') return undefined;
-      const hint = scenario.steps[s.stepIndex]!.hints[s.steps[s.stepIndex]!.hintsShown];
+      const hints = scenario.steps[s.stepIndex]!.hints;
+      const st = s.steps[s.stepIndex]!;
+      let hint: Hint | undefined = hints[st.hintsShown];
       if (hint) dispatch({type: 'hint-shown', step: s.stepIndex});
-      return hint;
+      // A Katacoda challenge hint script says more the longer the learner has been on the
+      // step, so once every hint was shown, asking again re-runs the last one if it is a script.
+      else if (hints.at(-1)?.script) hint = hints.at(-1);
+      if (!hint?.script) return hint;
+      const seconds = Math.floor(stepElapsed(st, now()) / 1000);
+      void runHintScript(hint.script, seconds);
+      return {...hint, text: hint.text || `(asking the hint script, ${seconds} s on this step…)`};
     },
     solution() {
       const s = store.getSnapshot();

@@ -1,12 +1,12 @@
 // Actions through the engine over real bash: output batched into a bounded tail, HOSTn
 // mapped onto local terminals with a warning, placeholders resolved before typing, copy
 // returns the text, an interrupt action stops a running command first.
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createEngine} from '../../src/engine/create-engine.js';
 import {plainEnv} from '../../src/engine/script-env.js';
-import {exec, scenario, step} from './model-fixtures.js';
+import {exec, scenario, script, step} from './model-fixtures.js';
 import {processesWithEnv, tempDirs, uniqueMarker, waitFor, type TempDirs} from './integration-helpers.js';
 
 let t: TempDirs;
@@ -26,6 +26,21 @@ const make = (steps: ReturnType<typeof step>[]) =>
   });
 
 describe('engine actions (real bash)', () => {
+  it('a challenge hint script is run with the seconds on the step as $1, and asked again after every hint was shown', async () => {
+    const hintScript = join(t.root, 'hint.sh');
+    writeFileSync(hintScript, 'if [ "$1" -lt 3600 ]; then echo "look at the file again ($1 s)"; fi\n');
+    const engine = make([step(0, [exec(1, 'true')], {hints: [{text: 'first a plain hint', source: {file: 'x', line: 1}}, {text: '', source: {file: 'x', line: 2}, script: script(hintScript, 'hint')}]})]);
+    await engine.start();
+    const notices = () => engine.store.getSnapshot().notices.map((n) => n.message);
+    expect(engine.revealHint()?.text).toBe('first a plain hint');
+    expect(engine.revealHint()?.text).toMatch(/^\(asking the hint script, \d+ s on this step…\)$/);
+    expect(await waitFor(() => notices().some((m) => /^Hint: look at the file again \(\d+ s\)$/.test(m)), 5000)).toBe(true);
+    // All hints shown: asking again re-runs the time-staged script rather than saying "no more".
+    expect(engine.revealHint()?.script?.path).toBe(hintScript);
+    expect(await waitFor(() => notices().filter((m) => m.startsWith('Hint: ')).length === 2, 5000)).toBe(true);
+    await engine.dispose();
+  });
+
   it('batches a flood of output into few store updates and a bounded tail', async () => {
     const engine = make([step(0, [exec(1, 'seq 1 30000')])]);
     await engine.start();
