@@ -5,6 +5,7 @@ import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
+import {zxCliPath} from '../shell/zx-cli.js';
 import type {BackgroundScripts} from './background-scripts.js';
 import type {CheckController} from './check-controller.js';
 import type {EngineDirs} from './dirs.js';
@@ -142,8 +143,10 @@ export class EngineLifecycle {
     }
     const fg = page.foreground;
     if (!fg) return;
-    if (fg.language !== 'bash') {
-      d.notice('warning', `The foreground script ${fg.path} is a zx script; only bash foreground scripts are typed into the terminal.`);
+    if (fg.language === 'zx') {
+      // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
+      const quote = (p: string) => `'${p.replace(/'/g, `'\\''`)}'`;
+      this.ready.set(key, d.terminals.run('T1', ` ${quote(process.execPath)} ${quote(zxCliPath())} ${quote(fg.path)}`, {}).then(() => undefined));
       return;
     }
     this.ready.set(key, readFile(fg.path, 'utf8').then(

@@ -26,6 +26,16 @@ const make = (steps: ReturnType<typeof step>[]) =>
   });
 
 describe('engine actions (real bash)', () => {
+  it('a zx foreground script runs in T1 with katarun\'s Node and zx, like a typed command', async () => {
+    const fg = join(t.root, 'fg.mjs');
+    writeFileSync(fg, "fs.writeFileSync(path.join(process.env.KATARUN_WORKSPACE, 'fg.txt'), `zx ${typeof $}`)\n");
+    const engine = make([step(0, [exec(1, 'true')], {foreground: script(fg, 'foreground')})]);
+    await engine.start();
+    await engine.pageReady();
+    expect(readFileSync(join(engine.workspace, 'fg.txt'), 'utf8')).toBe('zx function');
+    await engine.dispose();
+  });
+
   it('a challenge hint script is run with the seconds on the step as $1, and asked again after every hint was shown', async () => {
     const hintScript = join(t.root, 'hint.sh');
     writeFileSync(hintScript, 'if [ "$1" -lt 3600 ]; then echo "look at the file again ($1 s)"; fi\n');
