@@ -142,5 +142,8 @@ const result = await esbuild.build({
   metafile: true,
 });
 
+// KATARUN_BUNDLE_META=<file> keeps esbuild's metafile: what each chunk holds, to see what the
+// first frame must compile (e.g. with esbuild's bundle analyzer).
+if (process.env.KATARUN_BUNDLE_META) (await import('node:fs')).writeFileSync(process.env.KATARUN_BUNDLE_META, JSON.stringify(result.metafile));
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + (o.bytes ?? 0), 0);
 process.stdout.write(`bundle: ${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length} files, ${(bytes / 1024).toFixed(0)} KiB in ${relative(root, outdir)}\n`);

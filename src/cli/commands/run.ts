@@ -60,6 +60,19 @@ export function readFlags(values: {lang?: string; shell?: string; context?: stri
  * NODE_ENV the TUI sets for React below. */
 const userEnv: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
 
+/**
+ * KATARUN_TRACE_STARTUP=<file> appends when each stage before the first frame finished (ms
+ * since the process started, then CPU ms used so far: steadier than wall time on a busy
+ * machine), to see where start-up time goes without a profiler's overhead.
+ */
+const traceFile = process.env.KATARUN_TRACE_STARTUP;
+export function traceStartup(stage: string): void {
+  if (!traceFile) return;
+  const cpu = process.cpuUsage();
+  const line = `${performance.now().toFixed(1)}\t${((cpu.user + cpu.system) / 1000).toFixed(1)}\t${stage}\n`;
+  void import('node:fs').then(({appendFileSync}) => appendFileSync(traceFile, line));
+}
+
 let tuiModules: Promise<[typeof import('../../ui/tui.js'), typeof import('../../render/i18n.js'), typeof import('../../render/clipboard.js')]> | undefined;
 
 /**
@@ -72,7 +85,11 @@ export function preloadTui(): typeof tuiModules {
   // an assignment to that exact expression would be a build warning (the bundle needs none).
   const env = process.env;
   env.NODE_ENV ??= 'production';
-  tuiModules ??= Promise.all([import('../../ui/tui.js'), import('../../render/i18n.js'), import('../../render/clipboard.js')]);
+  if (!tuiModules) {
+    traceStartup('tui import starts');
+    tuiModules = Promise.all([import('../../ui/tui.js'), import('../../render/i18n.js'), import('../../render/clipboard.js')]);
+    void tuiModules.then(() => traceStartup('tui modules evaluated'));
+  }
   return tuiModules;
 }
 
@@ -85,7 +102,9 @@ export function interactiveTerminal(env: NodeJS.ProcessEnv = process.env): boole
 
 export async function loadChecked(dir: string, lang: string | undefined): Promise<Scenario> {
   const {loadScenario} = await import('../../scenario/load-scenario.js');
+  traceStartup('loader starts');
   const scenario = await loadScenario(dir, lang !== undefined ? {lang} : {});
+  traceStartup('scenario loaded');
   const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
   const errors = scenario.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -123,6 +142,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
       : undefined;
   const columns = process.stdout.columns || 80;
   const rows = process.stdout.rows || 24;
+  traceStartup('session ready');
   return {
     scenario,
     ...(resume ? {resumeStep: resume.step} : {}),
@@ -152,7 +172,8 @@ async function runClipboardTool(command: string, args: readonly string[], input:
 /** Mount the TUI on a session or a picker; resolves with the exit code once it is closed. */
 export async function startTui(source: {session?: ScenarioSession; picker?: PickerSource}, lang: string | undefined): Promise<number> {
   const [{runTui}, {uiLanguage}, {copyText}] = (await preloadTui())!;
-  const code = await runTui({
+  traceStartup('mounting');
+  const running = runTui({
     ...source,
     lang: uiLanguage(lang),
     copy: (text) =>
@@ -163,6 +184,9 @@ export async function startTui(source: {session?: ScenarioSession; picker?: Pick
         writeTty: process.stdout.isTTY ? (data) => process.stdout.write(data) : undefined,
       }),
   });
+  // runTui renders the first frame before its first await.
+  traceStartup('first frame written');
+  const code = await running;
   // A handle someone forgot must not keep a finished TUI alive; unref'd, so a clean exit is not delayed.
   setTimeout(() => process.exit(code), 2000).unref();
   return code;
