@@ -26,6 +26,17 @@ async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 10_0
   await k.waitFor(expected, timeoutMs, 'history');
 }
 
+/** Open a one-step fixture and run its first command with Enter, as a learner would. */
+async function firstCommandRunning(name: string, command: string): Promise<Katarun> {
+  const k = start(['run', fixture(name)]);
+  await k.waitFor('Enter start');
+  await k.press(KEYS.enter);
+  await k.waitFor('Step 1/1');
+  await k.press(KEYS.enter);
+  await k.waitFor(`T1 $ ${command}`);
+  return k;
+}
+
 describe('katarun in a terminal', () => {
   test('walks basics with Enter alone to the finish and exits 0, leaving no process behind', async () => {
     const k = start(['run', 'basics']);
@@ -110,12 +121,7 @@ describe('katarun in a terminal', () => {
   }, 60_000);
 
   test('Ctrl-C stops a long command; with nothing running, a second Ctrl-C quits with 130', async () => {
-    const k = start(['run', fixture('long-command')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
-    await k.press(KEYS.enter);
-    await k.waitFor('T1 $ sleep 1000');
+    const k = await firstCommandRunning('long-command', 'sleep 1000');
     await k.press(KEYS.ctrlC);
     await k.waitFor(/\$ sleep 1000\n[\s\S]*?exit 130/, 10_000, 'history');
     await k.press('2');
@@ -128,12 +134,7 @@ describe('katarun in a terminal', () => {
   }, 30_000);
 
   test('q while a command runs asks first; yes quits and ends the command', async () => {
-    const k = start(['run', fixture('long-command')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
-    await k.press(KEYS.enter);
-    await k.waitFor('T1 $ sleep 1000');
+    const k = await firstCommandRunning('long-command', 'sleep 1000');
     await k.press('q');
     await k.waitFor('Quit anyway? (y/n)');
     await k.press('n');
@@ -144,12 +145,7 @@ describe('katarun in a terminal', () => {
   }, 30_000);
 
   test('a 2-million-line flood never clears the screen, and keys are answered during it', async () => {
-    const k = start(['run', fixture('flood')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
-    await k.press(KEYS.enter);
-    await k.waitFor('T1 $ seq 1 2000000');
+    const k = await firstCommandRunning('flood', 'seq 1 2000000');
     await k.press('?');
     await k.waitFor('Press any key to close.', 5000);
     await k.press('x');
@@ -165,12 +161,7 @@ describe('katarun in a terminal', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)('%s during a command restores the terminal, ends every process and exits %i', async (signal, code) => {
-    const k = start(['run', fixture('long-command')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
-    await k.press(KEYS.enter);
-    await k.waitFor('T1 $ sleep 1000');
+    const k = await firstCommandRunning('long-command', 'sleep 1000');
     expect(k.survivors().length).toBeGreaterThan(2);
     process.kill(k.pid, signal);
     expect((await k.waitForExit()).exitCode).toBe(code);
