@@ -24,3 +24,12 @@ export function parseDuration(text: string, flag: string): number {
   }
   return ms;
 }
+
+/** A flag that takes one of a few words: the value (or the default), or a usage error naming them all. */
+export function parseChoice<const T extends string>(value: string | undefined, allowed: readonly T[], flag: string, noun: string, fallback: T): T;
+export function parseChoice<const T extends string>(value: string | undefined, allowed: readonly T[], flag: string, noun: string): T | undefined;
+export function parseChoice<const T extends string>(value: string | undefined, allowed: readonly T[], flag: string, noun: string, fallback?: T): T | undefined {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`${flag}: '${value}' is not a ${noun}`, 2, `use one of ${allowed.join(', ')}`);
+}

@@ -6,7 +6,7 @@ import {existsSync} from 'node:fs';
 import {relative, resolve} from 'node:path';
 import {bundledScenariosDir} from '../../scenario/bundled.js';
 import {discoverScenarios, type ScenarioSummary} from '../../scenario/discover.js';
-import {parseCommandArgs} from '../args.js';
+import {parseChoice, parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 
 const HELP = `Usage: katarun list [dir] [options]
@@ -37,8 +37,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return ExitCode.ok;
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UserError(`list: --format must be text or json, not '${format}'`, ExitCode.invalid, "see 'katarun list --help'");
+  const format = parseChoice(values.format, ['text', 'json'], '--format', 'format', 'text');
   if (positionals.length > 1) throw new UserError('list: give at most one folder', ExitCode.invalid, 'katarun list ./my-scenarios');
   const given = positionals[0];
   if (given !== undefined && !existsSync(given)) throw new UserError(`list: ${given}: no such folder`, ExitCode.invalid, 'name a folder of scenarios');

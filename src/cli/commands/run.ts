@@ -3,7 +3,8 @@
 // shows (saved progress, the machine's preflight), and hands the UI a session whose engine is
 // created only when the learner starts. `open.ts` reuses the pieces for `katarun [<scenario>]`.
 
-import {parseCommandArgs, parseDuration} from '../args.js';
+import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
+import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
@@ -44,12 +45,9 @@ export interface TuiFlags {
 }
 
 export function readFlags(values: {lang?: string; shell?: string; context?: string; 'create-cluster'?: boolean; 'check-timeout'?: string}): TuiFlags {
-  if (values.shell !== undefined && values.shell !== 'pty' && values.shell !== 'pipe') {
-    throw new UserError(`--shell: '${values.shell}' is not a shell kind`, ExitCode.invalid, 'use pty or pipe');
-  }
   return {
     lang: values.lang,
-    shell: values.shell as TuiFlags['shell'],
+    shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
     context: values.context,
     createCluster: values['create-cluster'] ?? false,
     checkTimeoutMs: values['check-timeout'] !== undefined ? parseDuration(values['check-timeout'], '--check-timeout') : undefined,
@@ -58,7 +56,7 @@ export function readFlags(values: {lang?: string; shell?: string; context?: stri
 
 /** The learner's environment as katarun found it: the shells and checks get this one, not the
  * NODE_ENV the TUI sets for React below. */
-const userEnv: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+const userEnv: Readonly<Record<string, string>> = plainEnv(process.env);
 
 /**
  * KATARUN_TRACE_STARTUP=<file> appends when each stage before the first frame finished (ms
@@ -118,7 +116,7 @@ export async function loadChecked(dir: string, lang: string | undefined): Promis
 export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Promise<ScenarioSession> {
   // Only what the intro needs before its first frame; the engine and the environment checks
   // are loaded when they are first used.
-  const [{defaultDirs}, {resumeInfo}] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
+  const [{defaultDirs, environmentStateDir}, {resumeInfo}] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
   const dirs = defaultDirs();
   const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
   const kind = scenario.environment.kind === 'kind';
@@ -127,7 +125,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
     (report ??= import('../../engine/environment/index.js').then(async ({environmentProvider}) =>
       (await environmentProvider(scenario.environment)).preflight(scenario, {
         createCluster: flags.createCluster,
-        stateDir: dirs.state,
+        stateDir: environmentStateDir(dirs, scenario.id),
         cacheDir: dirs.cache,
         env: userEnv,
         log: () => undefined,

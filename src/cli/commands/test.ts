@@ -6,7 +6,7 @@ import {existsSync, statSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseCommandArgs, parseDuration} from '../args.js';
+import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {Diagnostic, Scenario} from '../../scenario/model.js';
 
@@ -91,9 +91,8 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   }
   if (positionals.length !== 1) throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
   const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
-  const reporter = (v.reporter ?? 'human') as (typeof REPORTERS)[number];
-  if (!REPORTERS.includes(reporter)) throw new UserError(`--reporter: '${v.reporter}' is not a reporter`, ExitCode.invalid, `use one of ${REPORTERS.join(', ')}`);
-  if (v.shell !== undefined && v.shell !== 'pipe' && v.shell !== 'pty') throw new UserError(`--shell: '${v.shell}' is not a shell kind`, ExitCode.invalid, 'use pipe or pty');
+  const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
+  const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
   const from = stepNumber(v.from, '--from');
   const to = stepNumber(v.to, '--to');
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
@@ -115,7 +114,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const interrupts = installInterruptHandlers();
   try {
     const report = await runHeadless(scenario, {
-      shell: (v.shell as 'pipe' | 'pty' | undefined) ?? 'pipe',
+      shell: shell ?? 'pipe',
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       createCluster: v['create-cluster'] ?? false,

@@ -14,7 +14,7 @@ import type {Diagnostic, Scenario} from '../../scenario/model.js';
 import {scenarioJson, diagnosticJson} from '../../scenario/scenario-json.js';
 import {validateScenario, type ScriptProblem} from '../../scenario/validate.js';
 import {runProcess} from '../../shell/index.js';
-import {parseCommandArgs} from '../args.js';
+import {parseChoice, parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 
 const HELP = `Usage: katarun validate <scenario-dir>... [options]
@@ -96,8 +96,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return ExitCode.ok;
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UserError(`validate: --format must be text or json, not '${format}'`, ExitCode.invalid, "see 'katarun validate --help'");
+  const format = parseChoice(values.format, ['text', 'json'], '--format', 'format', 'text');
   if (positionals.length === 0) throw new UserError('validate: name at least one scenario folder', ExitCode.invalid, 'katarun validate scenarios/basics');
 
   const cwd = process.cwd();

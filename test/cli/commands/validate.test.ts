@@ -65,7 +65,7 @@ describe('katarun validate (built CLI)', () => {
 
   it.each([
     [['validate'], /name at least one scenario folder/],
-    [['validate', '--format', 'xml', 'scenarios/basics'], /--format must be text or json/],
+    [['validate', '--format', 'xml', 'scenarios/basics'], /--format: 'xml' is not a format — use one of text, json/],
     [['validate', '--bogus', 'scenarios/basics'], /validate: .*bogus/],
     [['validate', '--crds', 'no/such/crds', 'scenarios/basics'], /--crds .*no such file or folder/],
   ])('usage error %j → exit 2, one line, no stack', (args, message) => {
