@@ -10,7 +10,7 @@ import type {ShellSession} from '../shell/types.js';
 import {runAction, terminalFor, type ActionContext} from './action-runner.js';
 import {BackgroundScripts} from './background-scripts.js';
 import {CheckController} from './check-controller.js';
-import {defaultDirs, runLogDir, workspaceDir, type EngineDirs} from './dirs.js';
+import {defaultDirs, environmentStateDir, runLogDir, workspaceDir, type EngineDirs} from './dirs.js';
 import type {EngineOptions, RunEngine} from './engine-options.js';
 import {environmentProvider} from './environment/index.js';
 import type {EnvironmentOptions} from './environment/types.js';
@@ -35,7 +35,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   const store = createStore<EngineState>(initialState(scenario, now()));
   const listeners = new Set<(e: EngineEvent) => void>();
   const base = withBin(plainEnv(options.env ?? process.env), workspaceBin(workspace));
-  const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile, assetsDir: scenario.assetsDir ?? join(scenario.dir, 'assets')});
+  const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile});
   let prepared: Readonly<Record<string, string>> = {};
   let noticeId = 0;
 
@@ -98,7 +98,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   const envOptions = (log: (line: string) => void): EnvironmentOptions => ({
     createCluster: options.createCluster ?? false,
     ...(options.context ? {context: options.context} : {}),
-    stateDir: join(dirs.state, 'environments', scenario.id),
+    stateDir: environmentStateDir(dirs, scenario.id),
     cacheDir: dirs.cache,
     env: base,
     log,

@@ -34,6 +34,11 @@ export function safeId(id: string): string {
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? `_${cleaned}` : cleaned;
 }
 
+/** Where a scenario's environment keeps its state (the guarded kubeconfig and the like). */
+export function environmentStateDir(dirs: EngineDirs, id: string): string {
+  return resolve(dirs.state, 'environments', safeId(id));
+}
+
 export function workspaceDir(dirs: EngineDirs, id: string): string {
   return resolve(dirs.data, 'workspaces', safeId(id));
 }

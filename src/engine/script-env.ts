@@ -2,6 +2,7 @@
 // what the prepared environment adds (a guarded KUBECONFIG), and katarun's KATARUN_*
 // variables. Checks additionally get the learner's exports from the snapshot.
 
+import {join} from 'node:path';
 import type {Scenario} from '../scenario/model.js';
 import type {EngineDirs} from './dirs.js';
 
@@ -9,7 +10,6 @@ export interface ScenarioPaths {
   readonly workspace: string;
   /** The file of `export X=…` lines that setup/background scripts append to. */
   readonly shellEnvFile: string;
-  readonly assetsDir: string;
 }
 
 /** Only string values; `undefined` entries of process.env are dropped. */
@@ -23,7 +23,7 @@ export function katarunVars(scenario: Scenario, dirs: EngineDirs, paths: Scenari
   return {
     KATARUN_WORKSPACE: paths.workspace,
     KATARUN_SCENARIO_DIR: scenario.dir,
-    KATARUN_ASSETS_DIR: paths.assetsDir,
+    KATARUN_ASSETS_DIR: scenario.assetsDir ?? join(scenario.dir, 'assets'),
     KATARUN_STATE_DIR: dirs.state,
     KATARUN_CACHE_DIR: dirs.cache,
     KATARUN_LANG: scenario.lang,

@@ -5,7 +5,8 @@
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseCommandArgs} from '../args.js';
+import {parseChoice, parseCommandArgs} from '../args.js';
+import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
@@ -52,14 +53,14 @@ export function bundledScenarioDirs(): string[] {
 }
 
 async function check(scenario: Scenario, context: string | undefined): Promise<ScenarioDoctorResult> {
-  const [{environmentProvider}, {defaultDirs}] = await Promise.all([import('../../engine/environment/index.js'), import('../../engine/dirs.js')]);
+  const [{environmentProvider}, {defaultDirs, environmentStateDir}] = await Promise.all([import('../../engine/environment/index.js'), import('../../engine/dirs.js')]);
   const dirs = defaultDirs();
   const provider = await environmentProvider(scenario.environment);
-  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const env = plainEnv(process.env);
   const report = await provider.preflight(scenario, {
     // The doctor asks "can it run", and a missing cluster is created on first run.
     createCluster: true,
-    stateDir: join(dirs.state, 'environments', scenario.id),
+    stateDir: environmentStateDir(dirs, scenario.id),
     cacheDir: dirs.cache,
     env,
     log: () => undefined,
@@ -90,8 +91,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return ExitCode.ok;
   }
-  const format = v.format ?? 'human';
-  if (format !== 'human' && format !== 'json') throw new UserError(`--format: '${format}' is not a format`, ExitCode.invalid, 'use human or json');
+  const format = parseChoice(v.format, ['human', 'json'], '--format', 'format', 'human');
   if (positionals.length > 1) throw new UserError('doctor: give at most one scenario', ExitCode.invalid, "usage: katarun doctor [scenario] (see 'katarun doctor --help')");
 
   const [{resolveScenarioDir}, {loadScenario}, {printDiagnostics}] = await Promise.all([

@@ -1,8 +1,8 @@
 // `katarun down <scenario>`: delete the kind cluster a scenario created (and the guarded
 // kubeconfig katarun kept for it). Says so, and exits 0, when there is nothing to delete.
 
-import {join} from 'node:path';
 import {parseCommandArgs} from '../args.js';
+import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {Scenario} from '../../scenario/model.js';
 
@@ -31,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (positionals.length !== 1) throw new UserError('down: which scenario?', ExitCode.invalid, "usage: katarun down <scenario> (see 'katarun down --help')");
-  const [{resolveScenarioDir}, {loadScenario}, {kindClusters}, {kindProvider}, {defaultDirs}] = await Promise.all([
+  const [{resolveScenarioDir}, {loadScenario}, {kindClusters}, {kindProvider}, {defaultDirs, environmentStateDir}] = await Promise.all([
     import('./test.js'),
     import('../../scenario/load-scenario.js'),
     import('../../engine/cluster/kind-cli.js'),
@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`nothing to delete: ${scenario.id} needs no cluster\n`);
     return ExitCode.ok;
   }
-  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const env = plainEnv(process.env);
   if (v.context !== undefined) return cleanContext(scenario, v.context, env);
   const clusters = await kindClusters(env);
   if (clusters === undefined) {
@@ -57,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   const dirs = defaultDirs();
   await kindProvider.teardown(scenario, {
     createCluster: false,
-    stateDir: join(dirs.state, 'environments', scenario.id),
+    stateDir: environmentStateDir(dirs, scenario.id),
     cacheDir: dirs.cache,
     env,
     log: (line) => process.stdout.write(`${line}\n`),
@@ -65,31 +65,15 @@ export async function run(argv: string[]): Promise<number> {
   return ExitCode.ok;
 }
 
-/** `--context`: the cluster is not ours to delete, so run the scenario's teardown script in it,
- * with the same guarded kubeconfig and KATARUN_* variables a run would have. */
+/** `--context`: the cluster is not ours to delete, so the scenario's teardown script cleans it. */
 async function cleanContext(scenario: Scenario, context: string, env: Record<string, string>): Promise<number> {
-  if (!scenario.teardown) {
-    process.stdout.write(`nothing to clean: ${scenario.id} has no teardown script, and context ${context} is never deleted\n`);
+  const [{runTeardownScript}, {defaultDirs}] = await Promise.all([import('../../engine/teardown-script.js'), import('../../engine/dirs.js')]);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const result = await runTeardownScript(scenario, {context, dirs: defaultDirs(), env, log, onOutput: (chunk) => process.stdout.write(chunk)});
+  if (!result) {
+    log(`nothing to clean: ${scenario.id} has no teardown script, and context ${context} is never deleted`);
     return ExitCode.ok;
   }
-  const [{kindProvider}, {defaultDirs, workspaceDir}, {katarunVars}, {runScript}] = await Promise.all([
-    import('../../engine/environment/kind.js'),
-    import('../../engine/dirs.js'),
-    import('../../engine/script-env.js'),
-    import('../../shell/process.js'),
-  ]);
-  const dirs = defaultDirs();
-  const stateDir = join(dirs.state, 'environments', scenario.id);
-  const log = (line: string) => process.stdout.write(`${line}\n`);
-  const prepared = await kindProvider.prepare(scenario, {context, createCluster: false, stateDir, cacheDir: dirs.cache, env, log});
-  const workspace = workspaceDir(dirs, scenario.id);
-  const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile: join(stateDir, 'shell-env.sh'), assetsDir: scenario.assetsDir ?? join(scenario.dir, 'assets')});
-  const result = await runScript(scenario.teardown.path, scenario.teardown.language, {
-    cwd: scenario.dir,
-    env: {...env, ...prepared.env, ...vars},
-    timeoutMs: 15 * 60_000,
-    onOutput: (chunk) => process.stdout.write(chunk),
-  });
   if (result.exitCode !== 0) {
     process.stderr.write(`katarun: the teardown script of ${scenario.id} failed (exit ${result.exitCode ?? result.signal})\n`);
     return ExitCode.stepFailed;
