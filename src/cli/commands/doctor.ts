@@ -95,7 +95,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new UserError('doctor: give at most one scenario', ExitCode.invalid, "usage: katarun doctor [scenario] (see 'katarun doctor --help')");
 
   const [{resolveScenarioDir}, {loadScenario}, {printDiagnostics}] = await Promise.all([
-    import('./test.js'),
+    import('../scenario-arg.js'),
     import('../../scenario/load-scenario.js'),
     import('../../headless/print-diagnostics.js'),
   ]);

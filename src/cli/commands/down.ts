@@ -32,7 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UserError('down: which scenario?', ExitCode.invalid, "usage: katarun down <scenario> (see 'katarun down --help')");
   const [{resolveScenarioDir}, {loadScenario}, {kindClusters}, {kindProvider}, {defaultDirs, environmentStateDir}] = await Promise.all([
-    import('./test.js'),
+    import('../scenario-arg.js'),
     import('../../scenario/load-scenario.js'),
     import('../../engine/cluster/kind-cli.js'),
     import('../../engine/environment/kind.js'),

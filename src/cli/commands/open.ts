@@ -74,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UserError('give one scenario', ExitCode.invalid, "usage: katarun <scenario> (see 'katarun --help')");
   const flags = readFlags(values);
-  const {resolveScenarioDir} = await import('./test.js');
+  const {resolveScenarioDir} = await import('../scenario-arg.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
   return startTui({session: await scenarioSession(scenario, flags)}, flags.lang);
 }

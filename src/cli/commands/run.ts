@@ -200,7 +200,7 @@ export async function run(argv: string[]): Promise<number> {
   const flags = readFlags(values);
   const interactive = interactiveTerminal();
   if (interactive) void preloadTui();
-  const {resolveScenarioDir} = await import('./test.js');
+  const {resolveScenarioDir} = await import('../scenario-arg.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
   if (!interactive) {
     throw new UserError('run: the terminal UI needs a terminal (and no CI)', ExitCode.invalid, `use 'katarun test ${positionals[0]}' to run it without a screen`);

@@ -2,12 +2,11 @@
 // failed, 2 invalid scenario or usage, 3 environment not ready, 130 interrupted. `open`
 // calls runTestCommand when stdout is not a terminal or CI is set.
 
-import {existsSync, statSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {resolveScenarioDir} from '../scenario-arg.js';
 import type {Diagnostic, Scenario} from '../../scenario/model.js';
 
 const HELP = `Usage: katarun test <scenario> [options]
@@ -59,15 +58,6 @@ function stepNumber(text: string | undefined, flag: string): number | undefined 
 }
 
 /** A folder path, or the id of a scenario bundled with katarun. */
-export function resolveScenarioDir(arg: string, cwd = process.cwd()): string {
-  const asPath = resolve(cwd, arg);
-  if (existsSync(asPath) && statSync(asPath).isDirectory()) return asPath;
-  const bundled = fileURLToPath(new URL(`../../../scenarios/${arg}`, import.meta.url));
-  if (/^[A-Za-z0-9._-]+$/.test(arg) && existsSync(bundled)) return bundled;
-  throw new UserError(`no scenario '${arg}'`, ExitCode.invalid, "give a folder with an index.json, or a bundled scenario id such as 'basics' (see 'katarun list')");
-}
-
-
 export async function run(argv: string[]): Promise<number> {
   return runTestCommand(argv);
 }
