@@ -1,12 +1,19 @@
 // Bundles the terminal UI's code path (`katarun run`, `katarun [<scenario>]`) out of tsc's
-// dist/ into dist/bundle/, so the first frame does not wait for Node to resolve, read and
-// link ~900 module files (Ink alone pulls in hundreds of es-toolkit files). dist/cli/main.js
-// stays tsc's output, so `katarun --version` loads nothing more than before; main.js loads
-// the bundle only for the TUI and falls back to the plain modules when it is missing.
+// dist/ into one CommonJS file, dist/bundle/tui.cjs, so that the first frame waits neither for
+// Node to resolve, read and link ~900 module files (Ink alone pulls in hundreds of es-toolkit
+// files) nor for V8 to compile them: src/cli/tui-bundle.ts runs the file through vm.Script with
+// a V8 code cache, which Node 20 offers for scripts and not for ES modules. dist/cli/main.js
+// stays tsc's output, so `katarun --version` loads nothing more than before; main.js loads the
+// bundle only for the TUI and falls back to the plain modules when it is missing.
+//
+// The code cache sets two rules for the bundle, checked below: one script (a code-cached
+// script cannot import() — Node 20 loses the callback that would resolve it), and no
+// top-level await (a script has none), which Ink and yoga-layout use and are patched out of.
 //
 // Run after `tsc` (npm run build does). Usage: node scripts/bundle.mjs
 
-import {readFile, rm} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
@@ -15,42 +22,82 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const outdir = join(dist, 'bundle');
 
+/** A build-time patch of a dependency's source that fails the build when the text it replaces
+ * is gone (the dependency changed: look again), instead of silently shipping the unpatched code. */
+function patch(source, path, from, to) {
+  if (!source.includes(from)) throw new Error(`${relative(root, path)}: no ${JSON.stringify(from)} to patch; has the package changed?`);
+  return source.replaceAll(from, to);
+}
+
 /**
  * A bundled module still asks `import.meta.url` where it lives: katarun finds package.json and
- * the bundled scenarios relative to its own files, zx's CLI is resolved from it, and Ink reads
- * its package.json in development. Rewrite every use to the URL the original file had,
- * expressed relative to the bundle, so the answers do not change when the code moves.
+ * the bundled scenarios relative to its own files, and zx's CLI is resolved from it. Rewrite
+ * every use to the URL the original file had, relative to the bundle's folder (`__dirname` of
+ * the CommonJS wrapper), so the answers do not change when the code moves.
  */
 function withOriginalUrl(source, path) {
   const rel = relative(outdir, path).split(sep).join('/');
-  const url = `new URL(${JSON.stringify(rel.startsWith('.') ? rel : `./${rel}`)}, import.meta.url).href`;
-  return source.replaceAll('import.meta.url', url);
+  return source.replaceAll('import.meta.url', `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${JSON.stringify(rel)})).href`);
 }
-const keepImportMetaUrl = {
-  name: 'keep-import-meta-url',
+
+/**
+ * Source patches, by file:
+ * - yoga-layout's Emscripten loader fetches its inlined wasm (a data: URL) with fetch()
+ *   whenever fetch exists, and the first touch of the global fetch makes Node load undici
+ *   (~50 ms before the first frame). Without fetch it decodes the same base64 itself.
+ * - Ink's reconciler awaits at its top level, twice, both only under DEV=true (React
+ *   devtools and its own package.json for them). katarun does not offer React devtools.
+ */
+const sourcePatches = {
+  name: 'source-patches',
   setup(build) {
     build.onLoad({filter: /\.[cm]?js$/}, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      return source.includes('import.meta.url') ? {contents: withOriginalUrl(source, args.path), loader: 'js'} : undefined;
+      let source = await readFile(args.path, 'utf8');
+      const original = source;
+      if (/yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/.test(args.path)) source = patch(source, args.path, 'typeof fetch', '"undefined"');
+      if (/[\\/]ink[\\/]build[\\/]reconciler\.js$/.test(args.path)) {
+        source = patch(source, args.path, "await import('./devtools.js')", 'void 0');
+        source = patch(source, args.path, '? await loadPackageJson()', '? {}');
+      }
+      if (source.includes('import.meta.url')) source = withOriginalUrl(source, args.path);
+      return source === original ? undefined : {contents: source, loader: 'js'};
     });
   },
 };
 
-// Chunk names carry content hashes: clear the old ones rather than let them pile up.
-await rm(outdir, {recursive: true, force: true});
+/**
+ * yoga-layout's entry awaits its wasm at the top level. In the bundle it is this module
+ * instead: the same API object, filled in when the wasm is ready, and a promise saying when
+ * (src/cli/commands/run.ts waits for it before the first render; by then it has long settled).
+ */
+const YOGA_DEFERRED = `
+import loadYoga from './node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './node_modules/yoga-layout/dist/src/wrapAssembly.js';
+const Yoga = {};
+globalThis[Symbol.for('katarun.layoutReady')] = loadYoga().then((lib) => { Object.assign(Yoga, wrapAssembly(lib)); });
+export default Yoga;
+export * from './node_modules/yoga-layout/dist/src/generated/YGEnums.js';
+`;
+const yogaDeferred = {
+  name: 'yoga-deferred',
+  setup(build) {
+    build.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'katarun-yoga'}));
+    build.onLoad({filter: /.*/, namespace: 'katarun-yoga'}, () => ({contents: YOGA_DEFERRED, resolveDir: root, loader: 'js'}));
+  },
+};
 
 /**
  * highlight.js (via marked-terminal → cli-highlight) registers ~190 languages when it loads:
  * about a quarter of the TUI's start-up, for code blocks the intro never shows. In the bundle,
- * marked-terminal gets a stand-in that loads the real cli-highlight in its own chunk when
- * asked (src/render/markdown.ts asks right after the first frame, through the global key
- * below). Until then it throws, and marked-terminal falls back to its plain code style.
+ * marked-terminal gets a stand-in that requires the real cli-highlight (its own file,
+ * highlight.cjs) when asked (src/render/markdown.ts asks right after the first frame, through
+ * the global key below). Until then it throws, and marked-terminal falls back to its plain
+ * code style.
  */
 const LAZY_HIGHLIGHT = `
 let real;
 let loading;
-// cli-highlight is CommonJS: its exports arrive as the default export.
-const load = () => (loading ??= import('cli-highlight').then((m) => { real = m.default ?? m; }));
+const load = () => (loading ??= Promise.resolve().then(() => { real = require('./highlight.cjs'); }));
 globalThis[Symbol.for('katarun.highlighter')] = {load, ready: () => real !== undefined};
 export function highlight(code, options) {
   if (real === undefined) throw new Error('highlighter not loaded yet');
@@ -60,26 +107,8 @@ export function highlight(code, options) {
 const lazyHighlight = {
   name: 'lazy-highlight',
   setup(build) {
-    // The stand-in's own import('cli-highlight') resolves normally, to the real package.
-    build.onResolve({filter: /^cli-highlight$/}, (args) => (args.namespace === 'katarun' ? undefined : {path: 'lazy-highlight', namespace: 'katarun'}));
-    build.onLoad({filter: /.*/, namespace: 'katarun'}, () => ({contents: LAZY_HIGHLIGHT, resolveDir: root, loader: 'js'}));
-  },
-};
-
-/**
- * yoga-layout's Emscripten loader fetches its inlined wasm (a data: URL) with fetch() whenever
- * fetch exists, and the first touch of the global fetch makes Node load undici: ~50 ms before
- * the first frame. Without fetch it decodes the same base64 itself, synchronously.
- */
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(build) {
-    build.onLoad({filter: /yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/}, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const patched = source.replaceAll('typeof fetch', '"undefined"');
-      if (patched === source) throw new Error(`${args.path}: no 'typeof fetch' to patch; has yoga-layout changed?`);
-      return {contents: withOriginalUrl(patched, args.path), loader: 'js'};
-    });
+    build.onResolve({filter: /^cli-highlight$/}, () => ({path: 'lazy-highlight', namespace: 'katarun-highlight'}));
+    build.onLoad({filter: /.*/, namespace: 'katarun-highlight'}, () => ({contents: LAZY_HIGHLIGHT, resolveDir: root, loader: 'js'}));
   },
 };
 
@@ -98,52 +127,61 @@ const noEmojiTable = {
 
 /**
  * main.js (not bundled) tells a user's mistake from a bug with `instanceof UserError`, so the
- * bundle must throw the very class main.js has: it imports dist/cli/exit-codes.js, not a copy.
+ * bundle must throw the very class main.js has. It asks for it by a name that only the
+ * bundle's loader (src/cli/tui-bundle.ts) answers, with main.js's own module.
  */
+const EXIT_CODES_ID = '#katarun/exit-codes';
 const sharedExitCodes = {
   name: 'shared-exit-codes',
   setup(build) {
     build.onResolve({filter: /exit-codes\.js$/}, (args) =>
-      join(args.resolveDir, args.path) === join(dist, 'cli', 'exit-codes.js') ? {path: '../cli/exit-codes.js', external: true} : undefined,
+      join(args.resolveDir, args.path) === join(dist, 'cli', 'exit-codes.js') ? {path: EXIT_CODES_ID, external: true} : undefined,
     );
   },
 };
 
-const result = await esbuild.build({
+// Old layouts (ES-module chunks) and old builds: clear them rather than let them pile up.
+await rm(outdir, {recursive: true, force: true});
+
+const common = {bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, legalComments: 'linked'};
+
+const tui = await esbuild.build({
+  ...common,
   // The two commands that mount the TUI; everything they import, eagerly or lazily, comes along.
-  entryPoints: {
-    run: join(dist, 'cli', 'commands', 'run.js'),
-    open: join(dist, 'cli', 'commands', 'open.js'),
+  stdin: {
+    contents: "export {run as run} from './dist/cli/commands/run.js';\nexport {run as open} from './dist/cli/commands/open.js';\n",
+    resolveDir: root,
+    sourcefile: 'tui-entry.js',
+    loader: 'js',
   },
-  outdir,
-  bundle: true,
-  // Code the first frame does not need (the engine, the shells, the headless reporters) stays in
-  // chunks that load when it is first imported, as it did unbundled.
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // The native PTY addon is loaded from node_modules, where its prebuilt binary sits beside it.
-  // react-devtools-core is Ink's optional peer, imported only under DEV=true; not installed.
-  external: ['@lydell/node-pty', 'react-devtools-core'],
-  // Bundled CommonJS packages (cli-highlight, @xterm/headless…) call require() for builtins.
-  banner: {js: "import {createRequire as __katarunRequire} from 'node:module'; const require = __katarunRequire(import.meta.url);"},
+  outfile: join(outdir, 'tui.cjs'),
+  // The native PTY addon is required from node_modules, where its prebuilt binary sits beside
+  // it; @xterm/headless is one self-contained CommonJS file, required the first time a PTY
+  // session starts (after the first frame) instead of being compiled with the TUI.
+  external: ['@lydell/node-pty', '@xterm/headless', './highlight.cjs'],
   // React's production build only (the TUI ran it anyway: run.ts sets NODE_ENV=production
   // unless the user set it); leaving the choice to runtime would carry 1 MiB of development
   // build to read and compile on every start.
   define: {'process.env.NODE_ENV': '"production"'},
-  plugins: [sharedExitCodes, lazyHighlight, noEmojiTable, yogaWithoutFetch, keepImportMetaUrl],
-  // Chunks beside the entries: the import.meta.url rewrite and the external path below are
-  // relative to this one folder.
-  chunkNames: '[name]-[hash]',
+  plugins: [sharedExitCodes, lazyHighlight, noEmojiTable, yogaDeferred, sourcePatches],
   sourcemap: 'linked',
-  legalComments: 'linked',
-  logLevel: 'warning',
-  metafile: true,
 });
 
-// KATARUN_BUNDLE_META=<file> keeps esbuild's metafile: what each chunk holds, to see what the
+const highlight = await esbuild.build({...common, entryPoints: ['cli-highlight'], outfile: join(outdir, 'highlight.cjs')});
+
+const tuiFile = join(outdir, 'tui.cjs');
+const source = await readFile(tuiFile, 'utf8');
+// A leftover import() would fail only once the code cache is in use (see the top): refuse it here.
+const dynamicImport = /(?<![\w$.])import\s*\(/.exec(source);
+if (dynamicImport) {
+  const line = source.slice(0, dynamicImport.index).split('\n').length;
+  throw new Error(`dist/bundle/tui.cjs:${line}: a dynamic import() is left in the bundle; require() the module instead (a code-cached script cannot import)`);
+}
+// The loader keys the code cache by this hash: V8 itself checks only the source's length.
+await writeFile(join(outdir, 'tui.json'), JSON.stringify({sha256: createHash('sha256').update(source).digest('hex')}) + '\n');
+
+// KATARUN_BUNDLE_META=<file> keeps esbuild's metafile: what the bundle holds, to see what the
 // first frame must compile (e.g. with esbuild's bundle analyzer).
-if (process.env.KATARUN_BUNDLE_META) (await import('node:fs')).writeFileSync(process.env.KATARUN_BUNDLE_META, JSON.stringify(result.metafile));
-const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + (o.bytes ?? 0), 0);
-process.stdout.write(`bundle: ${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length} files, ${(bytes / 1024).toFixed(0)} KiB in ${relative(root, outdir)}\n`);
+if (process.env.KATARUN_BUNDLE_META) await writeFile(process.env.KATARUN_BUNDLE_META, JSON.stringify(tui.metafile));
+const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.cjs')).reduce((sum, [, o]) => sum + o.bytes, 0);
+process.stdout.write(`bundle: ${relative(root, tuiFile)} ${(size(tui) / 1024).toFixed(0)} KiB, highlight.cjs ${(size(highlight) / 1024).toFixed(0)} KiB\n`);

@@ -2,6 +2,7 @@
 // Entry point: picks the command and loads only what that command needs, so that
 // `katarun --version` does not pay for Ink, React or marked.
 
+import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {ExitCode, UserError} from './exit-codes.js';
 
@@ -28,20 +29,19 @@ function regexpsCompiledOnce(): void {
 }
 
 /**
- * A command that mounts the TUI, from the single-file bundle `npm run build` makes
- * (scripts/bundle.mjs): Node then reads a few files instead of ~900, which is most of the time
- * to the first frame. A tsc-only build has no bundle; the plain modules work the same.
+ * A command that mounts the TUI, from the bundle `npm run build` makes (scripts/bundle.mjs),
+ * run with a V8 code cache (src/cli/tui-bundle.ts): Node then reads two files instead of
+ * ~900 and compiles almost nothing, which was most of the time to the first frame. A tsc-only
+ * build has no bundle; the plain modules work the same.
  */
 async function bundled(name: 'run' | 'open', plain: () => Promise<CommandModule>): Promise<CommandModule> {
   regexpsCompiledOnce();
-  const url = new URL(`../bundle/${name}.js`, import.meta.url);
-  try {
-    return (await import(url.href)) as CommandModule;
-  } catch (err) {
-    const missing = (err as {code?: string}).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes(url.pathname);
-    if (!missing) throw err;
-    return plain();
-  }
+  const [{loadTuiBundle}, {defaultDirs}] = await Promise.all([import('./tui-bundle.js'), import('../engine/dirs.js')]);
+  const loaded = loadTuiBundle(fileURLToPath(new URL('../bundle/', import.meta.url)), {
+    cacheDir: defaultDirs().cache,
+    useCache: process.env.KATARUN_CODE_CACHE !== '0',
+  });
+  return loaded ? {run: loaded.commands[name]} : plain();
 }
 
 const USAGE = `Usage: katarun [command] [options]

@@ -5,6 +5,7 @@
 
 import {createWriteStream, writeFileSync, type WriteStream} from 'node:fs';
 import {spawnSync} from 'node:child_process';
+import {createRequire} from 'node:module';
 import type {IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import type {IBufferCell, IMarker, Terminal as TerminalType} from '@xterm/headless';
@@ -25,9 +26,10 @@ const START_TIMEOUT_MS = 10_000;
 const HIGH_WATER = 1 << 20;
 const LOW_WATER = 1 << 16;
 
+/** The addon is CommonJS: required, not imported, so the TUI's code-cached bundle (which can
+ * make no dynamic import) loads it the same way as the plain modules do. */
 async function loadPty(): Promise<PtyModule> {
-  const m = (await import('@lydell/node-pty')) as unknown as PtyModule & {default?: PtyModule};
-  return typeof m.spawn === 'function' ? m : m.default!;
+  return createRequire(import.meta.url)('@lydell/node-pty') as PtyModule;
 }
 
 export class PtySession extends SessionBase {

@@ -2,7 +2,7 @@
 import {execFile} from 'node:child_process';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {Katarun, KEYS, cli, repoRoot} from './harness.js';
@@ -187,6 +187,35 @@ describe('katarun in a terminal', () => {
     expect(direct.history()).toContain('Основы katarun');
     await direct.press('q');
     expect((await direct.waitForExit()).exitCode).toBe(0);
+  }, 30_000);
+
+  test('the first start writes the code cache (here at its exit), the next start uses it', async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'katarun-e2e-cache-'));
+    try {
+      const trace = (n: number) => join(shared, `trace-${n}`);
+      for (const n of [1, 2]) {
+        const k = start(['run', 'basics'], {env: {XDG_CACHE_HOME: join(shared, 'cache'), KATARUN_TRACE_STARTUP: trace(n)}});
+        await k.waitFor('Enter start');
+        await k.press('q');
+        expect((await k.waitForExit()).exitCode).toBe(0);
+      }
+      const first = readFileSync(trace(1), 'utf8');
+      expect(first).toContain('bundle compiled (code cache absent)');
+      expect(first).toContain('code cache written');
+      expect(readFileSync(trace(2), 'utf8')).toContain('bundle compiled (code cache used)');
+    } finally {
+      rmSync(shared, {recursive: true, force: true});
+    }
+  }, 30_000);
+
+  test("a kind scenario's intro checks the machine (the kind provider is in the bundle)", async () => {
+    // PATH without docker/kind/kubectl: every cluster tool is reported missing, with its fix.
+    const k = start(['run', 'istio-egress'], {cols: 120, rows: 40, env: {PATH: '/usr/bin:/bin'}});
+    await k.waitFor('this machine is not ready yet', 15_000);
+    expect(k.screen()).toMatch(/✘ tool:kind: kind was not found on PATH/);
+    expect(k.screen()).not.toContain('kind support not built');
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
   }, 30_000);
 });
 

@@ -6,6 +6,7 @@
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {traceStartup} from '../trace.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
 import type {PickerSource, ScenarioSession} from '../../ui/session.js';
@@ -58,19 +59,6 @@ export function readFlags(values: {lang?: string; shell?: string; context?: stri
  * NODE_ENV the TUI sets for React below. */
 const userEnv: Readonly<Record<string, string>> = plainEnv(process.env);
 
-/**
- * KATARUN_TRACE_STARTUP=<file> appends when each stage before the first frame finished (ms
- * since the process started, then CPU ms used so far: steadier than wall time on a busy
- * machine), to see where start-up time goes without a profiler's overhead.
- */
-const traceFile = process.env.KATARUN_TRACE_STARTUP;
-export function traceStartup(stage: string): void {
-  if (!traceFile) return;
-  const cpu = process.cpuUsage();
-  const line = `${performance.now().toFixed(1)}\t${((cpu.user + cpu.system) / 1000).toFixed(1)}\t${stage}\n`;
-  void import('node:fs').then(({appendFileSync}) => appendFileSync(traceFile, line));
-}
-
 let tuiModules: Promise<[typeof import('../../ui/tui.js'), typeof import('../../render/i18n.js'), typeof import('../../render/clipboard.js')]> | undefined;
 
 /**
@@ -85,7 +73,12 @@ export function preloadTui(): typeof tuiModules {
   env.NODE_ENV ??= 'production';
   if (!tuiModules) {
     traceStartup('tui import starts');
-    tuiModules = Promise.all([import('../../ui/tui.js'), import('../../render/i18n.js'), import('../../render/clipboard.js')]);
+    tuiModules = Promise.all([import('../../ui/tui.js'), import('../../render/i18n.js'), import('../../render/clipboard.js')]).then(async (modules) => {
+      // In the bundle, Ink's layout engine (yoga's wasm) is ready a little after its module
+      // ran (scripts/bundle.mjs); unbundled, yoga's own module waited for it.
+      await (globalThis as Record<symbol, unknown>)[Symbol.for('katarun.layoutReady')];
+      return modules;
+    });
     void tuiModules.then(() => traceStartup('tui modules evaluated'));
   }
   return tuiModules;

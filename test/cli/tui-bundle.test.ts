@@ -1,0 +1,126 @@
+// The TUI bundle's loader: the V8 code cache is written, then used; a cache from elsewhere is
+// refused and replaced; no bundle means the plain modules; the bundle throws main.js's own
+// UserError. A small stand-in bundle keeps these fast; the real one is checked at the end.
+// Every start whose cache matters runs in its own process: within one process V8 keeps what it
+// compiled and would answer from memory, whatever the cache file holds.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, test} from 'vitest';
+import {loadTuiBundle} from '../../src/cli/tui-bundle.js';
+import {UserError} from '../../src/cli/exit-codes.js';
+import {repoRoot} from '../e2e/harness.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, {recursive: true, force: true});
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'katarun-bundle-'));
+  dirs.push(d);
+  return d;
+}
+
+/** A bundle in the shape scripts/bundle.mjs writes: tui.cjs exporting run/open, and tui.json. */
+function fakeBundle(body: string): string {
+  const dir = tempDir();
+  const source = `"use strict";\nconst {UserError, ExitCode} = require('#katarun/exit-codes');\n${body}\n`;
+  writeFileSync(join(dir, 'tui.cjs'), source);
+  writeFileSync(join(dir, 'tui.json'), JSON.stringify({sha256: createHash('sha256').update(source).digest('hex')}));
+  return dir;
+}
+
+const commands = `
+function work(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }
+exports.run = async (argv) => work(argv.length + 3);
+exports.open = async () => { throw new UserError('no such scenario', ExitCode.invalid); };
+`;
+
+/** Load the bundle in a fresh Node (the built loader, as main.js does), run its `run` command,
+ * and say what became of the cache. The cache is written at that process's exit at the latest. */
+function startInChild(bundle: string, cacheDir: string, argv: string[] = []): {cache: string; result: unknown} {
+  const loader = join(repoRoot, 'dist', 'cli', 'tui-bundle.js');
+  const code = `const {loadTuiBundle} = await import(${JSON.stringify(loader)});
+const loaded = loadTuiBundle(${JSON.stringify(bundle)}, {cacheDir: ${JSON.stringify(cacheDir)}});
+const result = await loaded.commands.run(${JSON.stringify(argv)});
+process.stdout.write(JSON.stringify({cache: loaded.cache, result}));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {encoding: 'utf8'});
+  if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as {cache: string; result: unknown};
+}
+
+const waitFor = async (cond: () => boolean) => {
+  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+  return cond();
+};
+const cacheFiles = (cacheDir: string) => (existsSync(join(cacheDir, 'v8')) ? readdirSync(join(cacheDir, 'v8')).filter((f) => f.endsWith('.bin')) : []);
+
+describe('the TUI bundle loader', () => {
+  test('writes a code cache on the first start and uses it on the next', () => {
+    const bundle = fakeBundle(commands);
+    const cacheDir = tempDir();
+    expect(startInChild(bundle, cacheDir, ['a', 'b'])).toEqual({cache: 'absent', result: 10});
+    expect(cacheFiles(cacheDir)).toHaveLength(1);
+    expect(cacheFiles(cacheDir)[0]).toMatch(new RegExp(`^tui-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    expect(startInChild(bundle, cacheDir)).toEqual({cache: 'used', result: 3});
+  });
+
+  test('a cache V8 refuses is replaced, and a changed bundle gets its own cache', () => {
+    const bundle = fakeBundle(commands);
+    const cacheDir = tempDir();
+    startInChild(bundle, cacheDir);
+    const [name] = cacheFiles(cacheDir);
+    const cacheFile = join(cacheDir, 'v8', name!);
+    const good = readFileSync(cacheFile);
+    writeFileSync(cacheFile, Buffer.from('not a V8 code cache at all'));
+    expect(startInChild(bundle, cacheDir)).toEqual({cache: 'rejected', result: 3});
+    expect(readFileSync(cacheFile).length).toBe(good.length);
+    expect(startInChild(bundle, cacheDir).cache).toBe('used');
+
+    // Same length, other code: V8 alone would take the old cache (it checks only the length).
+    const changed = fakeBundle(commands.replace('argv.length + 3', 'argv.length + 4'));
+    expect(startInChild(changed, cacheDir)).toEqual({cache: 'absent', result: 6});
+    // The new bundle's cache replaces the old one's: they do not pile up.
+    expect(cacheFiles(cacheDir)).toHaveLength(1);
+    expect(cacheFiles(cacheDir)[0]).not.toBe(name);
+  });
+
+  test('KATARUN_CODE_CACHE=0 (useCache false) neither reads nor writes a cache', async () => {
+    const bundle = fakeBundle(commands);
+    const cacheDir = tempDir();
+    const loaded = loadTuiBundle(bundle, {cacheDir, writeAfterMs: 0, useCache: false})!;
+    expect(loaded.cache).toBe('off');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cacheFiles(cacheDir)).toEqual([]);
+  });
+
+  test('an unwritable cache folder costs only speed', async () => {
+    const bundle = fakeBundle(commands);
+    const blocker = join(tempDir(), 'file');
+    writeFileSync(blocker, 'a file where the cache folder would go');
+    const loaded = loadTuiBundle(bundle, {cacheDir: blocker, writeAfterMs: 0})!;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await loaded.commands.run([])).toBe(3);
+  });
+
+  test("the bundle throws main.js's own UserError, so a user's mistake is not reported as a bug", async () => {
+    const loaded = loadTuiBundle(fakeBundle(commands), {cacheDir: tempDir(), useCache: false})!;
+    await expect(loaded.commands.open([])).rejects.toBeInstanceOf(UserError);
+  });
+
+  test('no bundle: undefined, and main.js runs the plain modules', () => {
+    expect(loadTuiBundle(tempDir(), {cacheDir: tempDir()})).toBeUndefined();
+  });
+
+  test('the built bundle loads and holds no dynamic import (a code-cached script cannot import)', () => {
+    const dir = join(repoRoot, 'dist', 'bundle');
+    const source = readFileSync(join(dir, 'tui.cjs'), 'utf8');
+    expect(source).not.toMatch(/(?<![\w$.])import\s*\(/);
+    const loaded = loadTuiBundle(dir, {cacheDir: tempDir(), useCache: false})!;
+    expect(typeof loaded.commands.run).toBe('function');
+    expect(typeof loaded.commands.open).toBe('function');
+  });
+});
