@@ -169,19 +169,20 @@ const tui = await esbuild.build({
 
 const highlight = await esbuild.build({...common, entryPoints: ['cli-highlight'], outfile: join(outdir, 'highlight.cjs')});
 
-const tuiFile = join(outdir, 'tui.cjs');
-const source = await readFile(tuiFile, 'utf8');
 // A leftover import() would fail only once the code cache is in use (see the top): refuse it here.
-const dynamicImport = /(?<![\w$.])import\s*\(/.exec(source);
-if (dynamicImport) {
-  const line = source.slice(0, dynamicImport.index).split('\n').length;
-  throw new Error(`dist/bundle/tui.cjs:${line}: a dynamic import() is left in the bundle; require() the module instead (a code-cached script cannot import)`);
+for (const result of [tui, highlight]) {
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const left = output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+    if (left.length > 0) throw new Error(`${file}: dynamic import() of ${left.join(', ')} left in the bundle; require() it instead (a code-cached script cannot import)`);
+  }
 }
-// The loader keys the code cache by this hash: V8 itself checks only the source's length.
-await writeFile(join(outdir, 'tui.json'), JSON.stringify({sha256: createHash('sha256').update(source).digest('hex')}) + '\n');
+// The loader keys each file's code cache by its hash (V8 itself checks only the source's
+// length), and loads through the cache the files named here.
+const sha256 = async (name) => createHash('sha256').update(await readFile(join(outdir, name))).digest('hex');
+await writeFile(join(outdir, 'tui.json'), JSON.stringify({files: {'tui.cjs': await sha256('tui.cjs'), 'highlight.cjs': await sha256('highlight.cjs')}}, null, 2) + '\n');
 
 // KATARUN_BUNDLE_META=<file> keeps esbuild's metafile: what the bundle holds, to see what the
 // first frame must compile (e.g. with esbuild's bundle analyzer).
 if (process.env.KATARUN_BUNDLE_META) await writeFile(process.env.KATARUN_BUNDLE_META, JSON.stringify(tui.metafile));
 const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.cjs')).reduce((sum, [, o]) => sum + o.bytes, 0);
-process.stdout.write(`bundle: ${relative(root, tuiFile)} ${(size(tui) / 1024).toFixed(0)} KiB, highlight.cjs ${(size(highlight) / 1024).toFixed(0)} KiB\n`);
+process.stdout.write(`bundle: dist/bundle/tui.cjs ${(size(tui) / 1024).toFixed(0)} KiB, highlight.cjs ${(size(highlight) / 1024).toFixed(0)} KiB\n`);

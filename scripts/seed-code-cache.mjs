@@ -1,7 +1,8 @@
-// Leaves a V8 code cache beside the TUI bundle (dist/bundle/tui-<hash>-<node>-<arch>.bin), so
+// Leaves V8 code caches beside the TUI bundle (dist/bundle/<file>-<hash>-<node>-<arch>.bin), so
 // that even the first start after installing finds the bundle compiled (src/cli/tui-bundle.ts).
-// It is made the way a learner's first start makes one: the built katarun opens `basics` in a
-// pseudo-terminal, shows its first frame, quits, and writes its cache at exit (into a
+// They are made the way a learner's first start makes them: the built katarun opens `basics` in
+// a pseudo-terminal, shows its first frame, loads the code highlighter, quits, and writes the
+// caches at exit (into a
 // throw-away cache folder, copied from there). Without the PTY addon, or when that start fails,
 // the build goes on without a seed: the first start on the machine then writes the cache.
 //
@@ -40,8 +41,9 @@ try {
   });
   const timeout = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
   if (!(await Promise.race([shown, timeout(15_000, false)]))) throw new Error(`no first frame within 15 s:\n${output.slice(-500)}`);
-  // Let the intro's machine check come back, as it does while a learner reads the intro.
-  await timeout(300);
+  // Let the intro's machine check come back and the highlighter load, as they do while a
+  // learner reads the intro.
+  await timeout(500);
   child.write('q');
   const code = await Promise.race([exited, timeout(10_000, 'timeout')]);
   if (code !== 0) {
@@ -50,9 +52,9 @@ try {
   }
   const folder = join(home, 'cache', 'katarun', 'v8');
   const made = readdirSync(folder).filter((f) => f.endsWith('.bin'));
-  if (made.length !== 1) throw new Error(`expected one cache file in the start's cache folder, found ${made.length}`);
-  copyFileSync(join(folder, made[0]), join(bundleDir, made[0]));
-  say(`dist/bundle/${made[0]}`);
+  if (!made.some((f) => f.startsWith('tui-'))) throw new Error(`the start wrote no cache for tui.cjs (found: ${made.join(', ') || 'none'})`);
+  for (const file of made) copyFileSync(join(folder, file), join(bundleDir, file));
+  say(made.map((f) => `dist/bundle/${f}`).join(', '));
 } catch (err) {
   say(`no seed (${err.message}); the first start will write it`);
 } finally {

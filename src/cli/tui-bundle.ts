@@ -13,7 +13,7 @@
 
 import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {Script} from 'node:vm';
 import * as exitCodes from './exit-codes.js';
 import {traceStartup} from './trace.js';
@@ -30,50 +30,81 @@ export type CodeCacheUse = 'used' | 'built' | 'rejected' | 'absent' | 'off';
 
 /** The name the bundle asks for main.js's own exit-codes module by (scripts/bundle.mjs). */
 const EXIT_CODES_ID = '#katarun/exit-codes';
-const CACHE_PREFIX = 'tui-';
 
 export interface LoadOptions {
   /** katarun's cache folder (…/katarun); the code cache goes to its v8/ folder. */
   readonly cacheDir: string;
-  /** Write a new cache this long after loading, when the first frame is long on screen. */
+  /** Write a new cache this long after a file is loaded, when the first frame is long on screen. */
   readonly writeAfterMs?: number;
   readonly useCache?: boolean;
 }
 
-/** The bundle's commands, or undefined when this build has no bundle (tsc alone). */
-export function loadTuiBundle(bundleDir: string, options: LoadOptions): {commands: TuiCommands; cache: CodeCacheUse} | undefined {
-  const file = join(bundleDir, 'tui.cjs');
-  let source: string;
-  let hash: string;
+export interface LoadedBundle {
+  readonly commands: TuiCommands;
+  /** What became of each bundle file's code cache so far (highlight.cjs loads after the first frame). */
+  readonly caches: ReadonlyMap<string, CodeCacheUse>;
+}
+
+type Exports = Record<string, unknown>;
+
+/**
+ * The bundle's commands, or undefined when this build has no bundle (tsc alone). The bundle's
+ * own files (`require('./highlight.cjs')` from tui.cjs) load through the code cache as well.
+ */
+export function loadTuiBundle(bundleDir: string, options: LoadOptions): LoadedBundle | undefined {
+  let hashes: Record<string, string>;
   try {
-    source = readFileSync(file, 'utf8');
-    hash = (JSON.parse(readFileSync(join(bundleDir, 'tui.json'), 'utf8')) as {sha256: string}).sha256;
+    hashes = (JSON.parse(readFileSync(join(bundleDir, 'tui.json'), 'utf8')) as {files: Record<string, string>}).files;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
+  const caches = new Map<string, CodeCacheUse>();
+  const loaded = new Map<string, Exports>();
+  const load = (name: string): Exports => {
+    let exports = loaded.get(name);
+    if (!exports) {
+      const file = join(bundleDir, name);
+      const nodeRequire = createRequire(file);
+      const bundleRequire = Object.assign(
+        (id: string): unknown => (id === EXIT_CODES_ID ? exitCodes : id.startsWith('./') && hashes[id.slice(2)] ? load(id.slice(2)) : nodeRequire(id)),
+        nodeRequire,
+      );
+      const result = runCached(file, hashes[name]!, bundleRequire, options);
+      caches.set(name, result.cache);
+      loaded.set(name, (exports = result.exports));
+    }
+    return exports;
+  };
+  if (!hashes['tui.cjs']) throw new Error(`${join(bundleDir, 'tui.json')}: names no tui.cjs; rebuild with 'npm run build'`);
+  const {run, open} = load('tui.cjs');
+  if (typeof run !== 'function' || typeof open !== 'function') throw new Error(`${join(bundleDir, 'tui.cjs')}: the bundle exports no run/open commands; rebuild with 'npm run build'`);
+  return {commands: {run: run as TuiCommand, open: open as TuiCommand}, caches};
+}
+
+/** Run one CommonJS file as Node would, but compiled from (and into) a V8 code cache. */
+function runCached(file: string, hash: string, require: NodeJS.Require, options: LoadOptions): {exports: Exports; cache: CodeCacheUse} {
+  const source = readFileSync(file, 'utf8');
   const useCache = options.useCache ?? true;
   const cacheFolder = join(options.cacheDir, 'v8');
-  const cacheName = codeCacheName(hash);
+  const cacheName = codeCacheName(file, hash);
   let cachedData: Buffer | undefined;
   let fromBuild = false;
   if (useCache) {
     cachedData = readIfThere(join(cacheFolder, cacheName));
     if (!cachedData) {
-      cachedData = readIfThere(join(bundleDir, cacheName));
+      cachedData = readIfThere(join(dirname(file), cacheName));
       fromBuild = cachedData !== undefined;
     }
   }
-  // One line, so the bundle's line numbers (and its source map) stay as they are.
+  // One line, so the file's line numbers (and its source map) stay as they are.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {filename: file, ...(cachedData ? {cachedData} : {})});
-  const nodeRequire = createRequire(file);
-  const bundleRequire = Object.assign((id: string): unknown => (id === EXIT_CODES_ID ? exitCodes : nodeRequire(id)), nodeRequire);
-  const module = {exports: {} as Partial<TuiCommands>};
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, bundleRequire, module, file, bundleDir);
+  const module = {exports: {} as Exports};
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dirname(file));
   const cache: CodeCacheUse = !useCache ? 'off' : !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : fromBuild ? 'built' : 'used';
-  traceStartup(`bundle compiled (code cache ${cache})`);
+  traceStartup(`${basename(file)} compiled (code cache ${cache})`);
   if (cache === 'absent' || cache === 'rejected') {
-    // Soon after the first frame, or at exit when the learner left sooner than that.
+    // Soon after it loaded, or at exit when the learner left sooner than that.
     const write = () => {
       process.off('exit', write);
       clearTimeout(timer);
@@ -82,14 +113,13 @@ export function loadTuiBundle(bundleDir: string, options: LoadOptions): {command
     const timer = setTimeout(write, options.writeAfterMs ?? 1000).unref();
     process.on('exit', write);
   }
-  const {run, open} = module.exports;
-  if (typeof run !== 'function' || typeof open !== 'function') throw new Error(`${file}: the bundle exports no run/open commands; rebuild with 'npm run build'`);
-  return {commands: {run, open}, cache};
+  return {exports: module.exports, cache};
 }
 
-/** The cache's file name for a bundle of this hash, under this Node (the build names its own the same way). */
-export function codeCacheName(bundleHash: string): string {
-  return `${CACHE_PREFIX}${bundleHash.slice(0, 16)}-${process.version}-${process.arch}.bin`;
+/** The cache's file name for a bundle file of this hash under this Node: `tui-<hash>-v20.20.2-x64.bin`
+ * (the build names the ones it leaves beside the bundle the same way). */
+export function codeCacheName(file: string, hash: string): string {
+  return `${basename(file, '.cjs')}-${hash.slice(0, 16)}-${process.version}-${process.arch}.bin`;
 }
 
 function readIfThere(file: string): Buffer | undefined {
@@ -100,15 +130,16 @@ function readIfThere(file: string): Buffer | undefined {
   }
 }
 
-/** Replace this machine's cache for the bundle: written aside and renamed, older ones removed. */
+/** Replace this machine's cache for a bundle file: written aside and renamed, the file's older ones removed. */
 function writeCodeCache(script: Script, folder: string, name: string): void {
+  const prefix = name.slice(0, name.indexOf('-') + 1);
   try {
     mkdirSync(folder, {recursive: true});
     const temp = join(folder, `.${name}.${process.pid}`);
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, join(folder, name));
-    for (const old of readdirSync(folder)) if (old.startsWith(CACHE_PREFIX) && old !== name) rmSync(join(folder, old), {force: true});
-    traceStartup('code cache written');
+    for (const old of readdirSync(folder)) if (old.startsWith(prefix) && old.endsWith('.bin') && old !== name) rmSync(join(folder, old), {force: true});
+    traceStartup(`code cache written: ${name}`);
   } catch {
     // Only speed is lost: the next start compiles again and tries again.
   }

@@ -4,10 +4,11 @@
 // Every start whose cache matters runs in its own process: within one process V8 keeps what it
 // compiled and would answer from memory, whatever the cache file holds.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {createHash} from 'node:crypto';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {transformSync} from 'esbuild';
 import {afterEach, describe, expect, test} from 'vitest';
 import {loadTuiBundle} from '../../src/cli/tui-bundle.js';
 import {UserError} from '../../src/cli/exit-codes.js';
@@ -24,48 +25,74 @@ function tempDir(): string {
   return d;
 }
 
-/** A bundle in the shape scripts/bundle.mjs writes: tui.cjs exporting run/open, and tui.json. */
+/** A bundle in the shape scripts/bundle.mjs writes: tui.cjs exporting run/open, a second file
+ * it requires only when asked (as it does highlight.cjs), and tui.json naming both by hash. */
 function fakeBundle(body: string): string {
   const dir = tempDir();
-  const source = `"use strict";\nconst {UserError, ExitCode} = require('#katarun/exit-codes');\n${body}\n`;
-  writeFileSync(join(dir, 'tui.cjs'), source);
-  writeFileSync(join(dir, 'tui.json'), JSON.stringify({sha256: createHash('sha256').update(source).digest('hex')}));
+  const files: Record<string, string> = {
+    'tui.cjs': `"use strict";\nconst {UserError, ExitCode} = require('#katarun/exit-codes');\n${body}\n`,
+    'extra.cjs': `"use strict";\nexports.triple = (n) => n * 3;\n`,
+  };
+  for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
+  const hashes = Object.fromEntries(Object.entries(files).map(([name, source]) => [name, createHash('sha256').update(source).digest('hex')]));
+  writeFileSync(join(dir, 'tui.json'), JSON.stringify({files: hashes}));
   return dir;
 }
 
 const commands = `
 function work(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }
-exports.run = async (argv) => work(argv.length + 3);
+exports.run = async (argv) => (argv[0] === 'extra' ? require('./extra.cjs').triple(5) : work(argv.length + 3));
 exports.open = async () => { throw new UserError('no such scenario', ExitCode.invalid); };
 `;
 
 /** Load the bundle in a fresh Node (the built loader, as main.js does), run its `run` command,
  * and say what became of the cache. The cache is written at that process's exit at the latest. */
-function startInChild(bundle: string, cacheDir: string, argv: string[] = []): {cache: string; result: unknown} {
+function startInChild(bundle: string, cacheDir: string, argv: string[] = []): {cache: string; result: unknown; caches: Record<string, string>} {
   const loader = join(repoRoot, 'dist', 'cli', 'tui-bundle.js');
   const code = `const {loadTuiBundle} = await import(${JSON.stringify(loader)});
 const loaded = loadTuiBundle(${JSON.stringify(bundle)}, {cacheDir: ${JSON.stringify(cacheDir)}});
 const result = await loaded.commands.run(${JSON.stringify(argv)});
-process.stdout.write(JSON.stringify({cache: loaded.cache, result}));`;
+const caches = Object.fromEntries(loaded.caches);
+process.stdout.write(JSON.stringify({cache: caches['tui.cjs'], result, caches}));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {encoding: 'utf8'});
   if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout) as {cache: string; result: unknown};
+  return JSON.parse(r.stdout) as {cache: string; result: unknown; caches: Record<string, string>};
 }
 
 const waitFor = async (cond: () => boolean) => {
   for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
   return cond();
 };
-const cacheFiles = (cacheDir: string) => (existsSync(join(cacheDir, 'v8')) ? readdirSync(join(cacheDir, 'v8')).filter((f) => f.endsWith('.bin')) : []);
+const cacheFiles = (cacheDir: string, prefix = 'tui-') =>
+  existsSync(join(cacheDir, 'v8')) ? readdirSync(join(cacheDir, 'v8')).filter((f) => f.startsWith(prefix) && f.endsWith('.bin')) : [];
 
 describe('the TUI bundle loader', () => {
   test('writes a code cache on the first start and uses it on the next', () => {
     const bundle = fakeBundle(commands);
     const cacheDir = tempDir();
-    expect(startInChild(bundle, cacheDir, ['a', 'b'])).toEqual({cache: 'absent', result: 10});
+    expect(startInChild(bundle, cacheDir, ['a', 'b'])).toMatchObject({cache: 'absent', result: 10});
     expect(cacheFiles(cacheDir)).toHaveLength(1);
     expect(cacheFiles(cacheDir)[0]).toMatch(new RegExp(`^tui-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
-    expect(startInChild(bundle, cacheDir)).toEqual({cache: 'used', result: 3});
+    expect(startInChild(bundle, cacheDir)).toMatchObject({cache: 'used', result: 3});
+  });
+
+  test("the bundle's other files, required when needed, load through the cache too", () => {
+    const bundle = fakeBundle(commands);
+    const cacheDir = tempDir();
+    expect(startInChild(bundle, cacheDir, ['extra']).caches).toEqual({'tui.cjs': 'absent', 'extra.cjs': 'absent'});
+    expect(cacheFiles(cacheDir, 'extra-')).toHaveLength(1);
+    expect(startInChild(bundle, cacheDir, ['extra'])).toEqual({cache: 'used', result: 15, caches: {'tui.cjs': 'used', 'extra.cjs': 'used'}});
+    // Not asked for, not loaded.
+    expect(startInChild(bundle, cacheDir).caches).toEqual({'tui.cjs': 'used'});
+  });
+
+  test('the cache the build leaves beside the bundle is used when this machine has none', () => {
+    const bundle = fakeBundle(commands);
+    const machine = tempDir();
+    startInChild(bundle, machine);
+    const [name] = cacheFiles(machine);
+    copyFileSync(join(machine, 'v8', name!), join(bundle, name!));
+    expect(startInChild(bundle, tempDir()).cache).toBe('built');
   });
 
   test('a cache V8 refuses is replaced, and a changed bundle gets its own cache', () => {
@@ -76,13 +103,13 @@ describe('the TUI bundle loader', () => {
     const cacheFile = join(cacheDir, 'v8', name!);
     const good = readFileSync(cacheFile);
     writeFileSync(cacheFile, Buffer.from('not a V8 code cache at all'));
-    expect(startInChild(bundle, cacheDir)).toEqual({cache: 'rejected', result: 3});
+    expect(startInChild(bundle, cacheDir)).toMatchObject({cache: 'rejected', result: 3});
     expect(readFileSync(cacheFile).length).toBe(good.length);
     expect(startInChild(bundle, cacheDir).cache).toBe('used');
 
     // Same length, other code: V8 alone would take the old cache (it checks only the length).
     const changed = fakeBundle(commands.replace('argv.length + 3', 'argv.length + 4'));
-    expect(startInChild(changed, cacheDir)).toEqual({cache: 'absent', result: 6});
+    expect(startInChild(changed, cacheDir)).toMatchObject({cache: 'absent', result: 6});
     // The new bundle's cache replaces the old one's: they do not pile up.
     expect(cacheFiles(cacheDir)).toHaveLength(1);
     expect(cacheFiles(cacheDir)[0]).not.toBe(name);
@@ -92,7 +119,7 @@ describe('the TUI bundle loader', () => {
     const bundle = fakeBundle(commands);
     const cacheDir = tempDir();
     const loaded = loadTuiBundle(bundle, {cacheDir, writeAfterMs: 0, useCache: false})!;
-    expect(loaded.cache).toBe('off');
+    expect(loaded.caches.get('tui.cjs')).toBe('off');
     await new Promise((r) => setTimeout(r, 50));
     expect(cacheFiles(cacheDir)).toEqual([]);
   });
@@ -117,8 +144,11 @@ describe('the TUI bundle loader', () => {
 
   test('the built bundle loads and holds no dynamic import (a code-cached script cannot import)', () => {
     const dir = join(repoRoot, 'dist', 'bundle');
-    const source = readFileSync(join(dir, 'tui.cjs'), 'utf8');
-    expect(source).not.toMatch(/(?<![\w$.])import\s*\(/);
+    for (const file of ['tui.cjs', 'highlight.cjs']) {
+      // Comments (JSDoc types say `import("…")`) removed first.
+      const code = transformSync(readFileSync(join(dir, file), 'utf8'), {minifyWhitespace: true}).code;
+      expect(code).not.toMatch(/(?<![\w$.])import\s*\(/);
+    }
     const loaded = loadTuiBundle(dir, {cacheDir: tempDir(), useCache: false})!;
     expect(typeof loaded.commands.run).toBe('function');
     expect(typeof loaded.commands.open).toBe('function');
