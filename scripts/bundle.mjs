@@ -1,10 +1,11 @@
-// Bundles the terminal UI's code path (`katarun run`, `katarun [<scenario>]`) out of tsc's
-// dist/ into one CommonJS file, dist/bundle/tui.cjs, so that the first frame waits neither for
-// Node to resolve, read and link ~900 module files (Ink alone pulls in hundreds of es-toolkit
-// files) nor for V8 to compile them: src/cli/tui-bundle.ts runs the file through vm.Script with
-// a V8 code cache, which Node 20 offers for scripts and not for ES modules. dist/cli/main.js
-// stays tsc's output, so `katarun --version` loads nothing more than before; main.js loads the
-// bundle only for the TUI and falls back to the plain modules when it is missing.
+// Bundles katarun's commands out of tsc's dist/ into one CommonJS file, dist/bundle/katarun.cjs,
+// so that a command (above all the TUI's first frame) waits neither for Node to resolve, read
+// and link ~900 module files (Ink alone pulls in hundreds of es-toolkit files) nor for V8 to
+// compile them: src/cli/bundle-loader.ts runs the file through vm.Script with a V8 code cache,
+// which Node 20 offers for scripts and not for ES modules. Modules keep their lazy start in the
+// bundle (esbuild runs a module's top level when it is first imported), so `validate` does not
+// start Ink. dist/cli/main.js stays tsc's output, so `katarun --version` loads nothing more;
+// main.js falls back to the plain modules when the bundle is missing.
 //
 // The code cache sets two rules for the bundle, checked below: one script (a code-cached
 // script cannot import() — Node 20 loses the callback that would resolve it), and no
@@ -37,8 +38,12 @@ function patch(source, path, from, to) {
  */
 function withOriginalUrl(source, path) {
   const rel = relative(outdir, path).split(sep).join('/');
-  return source.replaceAll('import.meta.url', `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${JSON.stringify(rel)})).href`);
+  return source.replaceAll('import.meta.url', `${ORIGINAL_URL}(${JSON.stringify(rel)})`);
 }
+// Defined once at the bundle's top (the `banner` below), where no module's own `require` or
+// `__dirname` can shadow the wrapper's.
+const ORIGINAL_URL = '__katarunOriginalUrl';
+const ORIGINAL_URL_FUNCTION = `const ${ORIGINAL_URL} = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;`;
 
 /**
  * Source patches, by file:
@@ -128,7 +133,7 @@ const noEmojiTable = {
 /**
  * main.js (not bundled) tells a user's mistake from a bug with `instanceof UserError`, so the
  * bundle must throw the very class main.js has. It asks for it by a name that only the
- * bundle's loader (src/cli/tui-bundle.ts) answers, with main.js's own module.
+ * bundle's loader (src/cli/bundle-loader.ts) answers, with main.js's own module.
  */
 const EXIT_CODES_ID = '#katarun/exit-codes';
 const sharedExitCodes = {
@@ -145,16 +150,16 @@ await rm(outdir, {recursive: true, force: true});
 
 const common = {bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, legalComments: 'linked'};
 
-const tui = await esbuild.build({
+const main = await esbuild.build({
   ...common,
-  // The two commands that mount the TUI; everything they import, eagerly or lazily, comes along.
+  // Every command, by name; everything they import, eagerly or lazily, comes along.
   stdin: {
-    contents: "export {run as run} from './dist/cli/commands/run.js';\nexport {run as open} from './dist/cli/commands/open.js';\n",
+    contents: ['run', 'open', 'test', 'validate', 'list', 'doctor', 'down'].map((c) => `export {run as ${c}} from './dist/cli/commands/${c}.js';\n`).join(''),
     resolveDir: root,
-    sourcefile: 'tui-entry.js',
+    sourcefile: "katarun-entry.js",
     loader: 'js',
   },
-  outfile: join(outdir, 'tui.cjs'),
+  outfile: join(outdir, 'katarun.cjs'),
   // The native PTY addon is required from node_modules, where its prebuilt binary sits beside
   // it; @xterm/headless is one self-contained CommonJS file, required the first time a PTY
   // session starts (after the first frame) instead of being compiled with the TUI.
@@ -164,13 +169,14 @@ const tui = await esbuild.build({
   // build to read and compile on every start.
   define: {'process.env.NODE_ENV': '"production"'},
   plugins: [sharedExitCodes, lazyHighlight, noEmojiTable, yogaDeferred, sourcePatches],
+  banner: {js: ORIGINAL_URL_FUNCTION},
   sourcemap: 'linked',
 });
 
 const highlight = await esbuild.build({...common, entryPoints: ['cli-highlight'], outfile: join(outdir, 'highlight.cjs')});
 
 // A leftover import() would fail only once the code cache is in use (see the top): refuse it here.
-for (const result of [tui, highlight]) {
+for (const result of [main, highlight]) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     const left = output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
     if (left.length > 0) throw new Error(`${file}: dynamic import() of ${left.join(', ')} left in the bundle; require() it instead (a code-cached script cannot import)`);
@@ -179,10 +185,10 @@ for (const result of [tui, highlight]) {
 // The loader keys each file's code cache by its hash (V8 itself checks only the source's
 // length), and loads through the cache the files named here.
 const sha256 = async (name) => createHash('sha256').update(await readFile(join(outdir, name))).digest('hex');
-await writeFile(join(outdir, 'tui.json'), JSON.stringify({files: {'tui.cjs': await sha256('tui.cjs'), 'highlight.cjs': await sha256('highlight.cjs')}}, null, 2) + '\n');
+await writeFile(join(outdir, 'bundle.json'), JSON.stringify({files: {'katarun.cjs': await sha256('katarun.cjs'), 'highlight.cjs': await sha256('highlight.cjs')}}, null, 2) + '\n');
 
 // KATARUN_BUNDLE_META=<file> keeps esbuild's metafile: what the bundle holds, to see what the
 // first frame must compile (e.g. with esbuild's bundle analyzer).
-if (process.env.KATARUN_BUNDLE_META) await writeFile(process.env.KATARUN_BUNDLE_META, JSON.stringify(tui.metafile));
+if (process.env.KATARUN_BUNDLE_META) await writeFile(process.env.KATARUN_BUNDLE_META, JSON.stringify(main.metafile));
 const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.cjs')).reduce((sum, [, o]) => sum + o.bytes, 0);
-process.stdout.write(`bundle: dist/bundle/tui.cjs ${(size(tui) / 1024).toFixed(0)} KiB, highlight.cjs ${(size(highlight) / 1024).toFixed(0)} KiB\n`);
+process.stdout.write(`bundle: dist/bundle/katarun.cjs ${(size(main) / 1024).toFixed(0)} KiB, highlight.cjs ${(size(highlight) / 1024).toFixed(0)} KiB\n`);

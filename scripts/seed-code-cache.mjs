@@ -1,5 +1,5 @@
 // Leaves V8 code caches beside the TUI bundle (dist/bundle/<file>-<hash>-<node>-<arch>.bin), so
-// that even the first start after installing finds the bundle compiled (src/cli/tui-bundle.ts).
+// that even the first start after installing finds the bundle compiled (src/cli/bundle-loader.ts).
 // They are made the way a learner's first start makes them: the built katarun opens `basics` in
 // a pseudo-terminal, shows its first frame, loads the code highlighter, quits, and writes the
 // caches at exit (into a
@@ -52,7 +52,7 @@ try {
   }
   const folder = join(home, 'cache', 'katarun', 'v8');
   const made = readdirSync(folder).filter((f) => f.endsWith('.bin'));
-  if (!made.some((f) => f.startsWith('tui-'))) throw new Error(`the start wrote no cache for tui.cjs (found: ${made.join(', ') || 'none'})`);
+  if (!made.some((f) => f.startsWith("katarun-"))) throw new Error(`the start wrote no cache for katarun.cjs (found: ${made.join(', ') || 'none'})`);
   for (const file of made) copyFileSync(join(folder, file), join(bundleDir, file));
   say(made.map((f) => `dist/bundle/${f}`).join(', '));
 } catch (err) {

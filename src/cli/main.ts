@@ -8,13 +8,14 @@ import {ExitCode, UserError} from './exit-codes.js';
 
 type CommandModule = {run(argv: string[]): Promise<number>};
 
+// Each from the bundle when there is one (see `bundled`), else from its plain module.
 const commands: Record<string, () => Promise<CommandModule>> = {
-  validate: () => import('./commands/validate.js'),
-  list: () => import('./commands/list.js'),
-  test: () => import('./commands/test.js'),
+  validate: () => bundled('validate', () => import('./commands/validate.js')),
+  list: () => bundled('list', () => import('./commands/list.js')),
+  test: () => bundled('test', () => import('./commands/test.js')),
   run: () => bundled('run', () => import('./commands/run.js')),
-  doctor: () => import('./commands/doctor.js'),
-  down: () => import('./commands/down.js'),
+  doctor: () => bundled('doctor', () => import('./commands/doctor.js')),
+  down: () => bundled('down', () => import('./commands/down.js')),
 };
 
 /**
@@ -22,26 +23,30 @@ const commands: Record<string, () => Promise<CommandModule>> = {
  * on the second, so each of marked's (large, Unicode-class) regexps is compiled twice while
  * the scenario's pages are lexed and the intro is rendered: measured ~35 ms of the ~85 ms the
  * loader takes on basics. Compiling straight to machine code halves that. It changes how
- * regexps are compiled, never what they match, and only for the commands that mount the TUI.
+ * regexps are compiled, never what they match. Every command that runs from the bundle sets it
+ * before loading: V8 refuses a code cache made under other flags.
  */
 function regexpsCompiledOnce(): void {
   setFlagsFromString('--no-regexp-tier-up');
 }
 
 /**
- * A command that mounts the TUI, from the bundle `npm run build` makes (scripts/bundle.mjs),
- * run with a V8 code cache (src/cli/tui-bundle.ts): Node then reads two files instead of
- * ~900 and compiles almost nothing, which was most of the time to the first frame. A tsc-only
- * build has no bundle; the plain modules work the same.
+ * A command from the bundle `npm run build` makes (scripts/bundle.mjs), run with a V8 code
+ * cache (src/cli/bundle-loader.ts): Node then reads two files instead of ~900 and compiles
+ * almost nothing, which was most of the time to the TUI's first frame (and half of `validate`).
+ * A tsc-only build has no bundle; the plain modules work the same.
  */
-async function bundled(name: 'run' | 'open', plain: () => Promise<CommandModule>): Promise<CommandModule> {
+async function bundled(name: string, plain: () => Promise<CommandModule>): Promise<CommandModule> {
   regexpsCompiledOnce();
-  const [{loadTuiBundle}, {defaultDirs}] = await Promise.all([import('./tui-bundle.js'), import('../engine/dirs.js')]);
-  const loaded = loadTuiBundle(fileURLToPath(new URL('../bundle/', import.meta.url)), {
+  const [{loadBundle}, {defaultDirs}] = await Promise.all([import('./bundle-loader.js'), import('../engine/dirs.js')]);
+  const loaded = loadBundle(fileURLToPath(new URL('../bundle/', import.meta.url)), {
     cacheDir: defaultDirs().cache,
     useCache: process.env.KATARUN_CODE_CACHE !== '0',
   });
-  return loaded ? {run: loaded.commands[name]} : plain();
+  if (!loaded) return plain();
+  const command = loaded.commands[name];
+  if (!command) throw new Error(`dist/bundle/katarun.cjs has no '${name}' command: rebuild with 'npm run build'`);
+  return {run: command};
 }
 
 const USAGE = `Usage: katarun [command] [options]

@@ -198,7 +198,7 @@ describe('katarun in a terminal', () => {
       await k.press('q');
       expect((await k.waitForExit()).exitCode).toBe(0);
       const lines = readFileSync(trace, 'utf8');
-      expect(lines).toContain('tui.cjs compiled (code cache built)');
+      expect(lines).toContain('katarun.cjs compiled (code cache built)');
       expect(lines).not.toContain('code cache written');
       expect(existsSync(join(shared, 'cache', 'katarun', 'v8'))).toBe(false);
     } finally {

@@ -1,4 +1,4 @@
-// The TUI bundle's loader: the V8 code cache is written, then used; a cache from elsewhere is
+// The bundle's loader: the V8 code cache is written, then used; a cache from elsewhere is
 // refused and replaced; no bundle means the plain modules; the bundle throws main.js's own
 // UserError. A small stand-in bundle keeps these fast; the real one is checked at the end.
 // Every start whose cache matters runs in its own process: within one process V8 keeps what it
@@ -10,7 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {transformSync} from 'esbuild';
 import {afterEach, describe, expect, test} from 'vitest';
-import {loadTuiBundle} from '../../src/cli/tui-bundle.js';
+import {loadBundle} from '../../src/cli/bundle-loader.js';
 import {UserError} from '../../src/cli/exit-codes.js';
 import {repoRoot} from '../e2e/harness.js';
 
@@ -25,17 +25,17 @@ function tempDir(): string {
   return d;
 }
 
-/** A bundle in the shape scripts/bundle.mjs writes: tui.cjs exporting run/open, a second file
- * it requires only when asked (as it does highlight.cjs), and tui.json naming both by hash. */
+/** A bundle in the shape scripts/bundle.mjs writes: katarun.cjs exporting run/open, a second file
+ * it requires only when asked (as it does highlight.cjs), and bundle.json naming both by hash. */
 function fakeBundle(body: string): string {
   const dir = tempDir();
   const files: Record<string, string> = {
-    'tui.cjs': `"use strict";\nconst {UserError, ExitCode} = require('#katarun/exit-codes');\n${body}\n`,
+    'katarun.cjs': `"use strict";\nconst {UserError, ExitCode} = require('#katarun/exit-codes');\n${body}\n`,
     'extra.cjs': `"use strict";\nexports.triple = (n) => n * 3;\n`,
   };
   for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
   const hashes = Object.fromEntries(Object.entries(files).map(([name, source]) => [name, createHash('sha256').update(source).digest('hex')]));
-  writeFileSync(join(dir, 'tui.json'), JSON.stringify({files: hashes}));
+  writeFileSync(join(dir, 'bundle.json'), JSON.stringify({files: hashes}));
   return dir;
 }
 
@@ -48,12 +48,12 @@ exports.open = async () => { throw new UserError('no such scenario', ExitCode.in
 /** Load the bundle in a fresh Node (the built loader, as main.js does), run its `run` command,
  * and say what became of the cache. The cache is written at that process's exit at the latest. */
 function startInChild(bundle: string, cacheDir: string, argv: string[] = []): {cache: string; result: unknown; caches: Record<string, string>} {
-  const loader = join(repoRoot, 'dist', 'cli', 'tui-bundle.js');
-  const code = `const {loadTuiBundle} = await import(${JSON.stringify(loader)});
-const loaded = loadTuiBundle(${JSON.stringify(bundle)}, {cacheDir: ${JSON.stringify(cacheDir)}});
+  const loader = join(repoRoot, 'dist', 'cli', 'bundle-loader.js');
+  const code = `const {loadBundle} = await import(${JSON.stringify(loader)});
+const loaded = loadBundle(${JSON.stringify(bundle)}, {cacheDir: ${JSON.stringify(cacheDir)}});
 const result = await loaded.commands.run(${JSON.stringify(argv)});
 const caches = Object.fromEntries(loaded.caches);
-process.stdout.write(JSON.stringify({cache: caches['tui.cjs'], result, caches}));`;
+process.stdout.write(JSON.stringify({cache: caches['katarun.cjs'], result, caches}));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {encoding: 'utf8'});
   if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as {cache: string; result: unknown; caches: Record<string, string>};
@@ -63,27 +63,27 @@ const waitFor = async (cond: () => boolean) => {
   for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
   return cond();
 };
-const cacheFiles = (cacheDir: string, prefix = 'tui-') =>
+const cacheFiles = (cacheDir: string, prefix = "katarun-") =>
   existsSync(join(cacheDir, 'v8')) ? readdirSync(join(cacheDir, 'v8')).filter((f) => f.startsWith(prefix) && f.endsWith('.bin')) : [];
 
-describe('the TUI bundle loader', () => {
+describe('the bundle loader', () => {
   test('writes a code cache on the first start and uses it on the next', () => {
     const bundle = fakeBundle(commands);
     const cacheDir = tempDir();
     expect(startInChild(bundle, cacheDir, ['a', 'b'])).toMatchObject({cache: 'absent', result: 10});
     expect(cacheFiles(cacheDir)).toHaveLength(1);
-    expect(cacheFiles(cacheDir)[0]).toMatch(new RegExp(`^tui-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    expect(cacheFiles(cacheDir)[0]).toMatch(new RegExp(`^katarun-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     expect(startInChild(bundle, cacheDir)).toMatchObject({cache: 'used', result: 3});
   });
 
   test("the bundle's other files, required when needed, load through the cache too", () => {
     const bundle = fakeBundle(commands);
     const cacheDir = tempDir();
-    expect(startInChild(bundle, cacheDir, ['extra']).caches).toEqual({'tui.cjs': 'absent', 'extra.cjs': 'absent'});
+    expect(startInChild(bundle, cacheDir, ['extra']).caches).toEqual({'katarun.cjs': 'absent', 'extra.cjs': 'absent'});
     expect(cacheFiles(cacheDir, 'extra-')).toHaveLength(1);
-    expect(startInChild(bundle, cacheDir, ['extra'])).toEqual({cache: 'used', result: 15, caches: {'tui.cjs': 'used', 'extra.cjs': 'used'}});
+    expect(startInChild(bundle, cacheDir, ['extra'])).toEqual({cache: 'used', result: 15, caches: {'katarun.cjs': 'used', 'extra.cjs': 'used'}});
     // Not asked for, not loaded.
-    expect(startInChild(bundle, cacheDir).caches).toEqual({'tui.cjs': 'used'});
+    expect(startInChild(bundle, cacheDir).caches).toEqual({'katarun.cjs': 'used'});
   });
 
   test('the cache the build leaves beside the bundle is used when this machine has none', () => {
@@ -118,8 +118,8 @@ describe('the TUI bundle loader', () => {
   test('KATARUN_CODE_CACHE=0 (useCache false) neither reads nor writes a cache', async () => {
     const bundle = fakeBundle(commands);
     const cacheDir = tempDir();
-    const loaded = loadTuiBundle(bundle, {cacheDir, writeAfterMs: 0, useCache: false})!;
-    expect(loaded.caches.get('tui.cjs')).toBe('off');
+    const loaded = loadBundle(bundle, {cacheDir, writeAfterMs: 0, useCache: false})!;
+    expect(loaded.caches.get('katarun.cjs')).toBe('off');
     await new Promise((r) => setTimeout(r, 50));
     expect(cacheFiles(cacheDir)).toEqual([]);
   });
@@ -128,29 +128,28 @@ describe('the TUI bundle loader', () => {
     const bundle = fakeBundle(commands);
     const blocker = join(tempDir(), 'file');
     writeFileSync(blocker, 'a file where the cache folder would go');
-    const loaded = loadTuiBundle(bundle, {cacheDir: blocker, writeAfterMs: 0})!;
+    const loaded = loadBundle(bundle, {cacheDir: blocker, writeAfterMs: 0})!;
     await new Promise((r) => setTimeout(r, 50));
     expect(await loaded.commands.run([])).toBe(3);
   });
 
   test("the bundle throws main.js's own UserError, so a user's mistake is not reported as a bug", async () => {
-    const loaded = loadTuiBundle(fakeBundle(commands), {cacheDir: tempDir(), useCache: false})!;
+    const loaded = loadBundle(fakeBundle(commands), {cacheDir: tempDir(), useCache: false})!;
     await expect(loaded.commands.open([])).rejects.toBeInstanceOf(UserError);
   });
 
   test('no bundle: undefined, and main.js runs the plain modules', () => {
-    expect(loadTuiBundle(tempDir(), {cacheDir: tempDir()})).toBeUndefined();
+    expect(loadBundle(tempDir(), {cacheDir: tempDir()})).toBeUndefined();
   });
 
-  test('the built bundle loads and holds no dynamic import (a code-cached script cannot import)', () => {
+  test('the built bundle exports every command and holds no dynamic import (a code-cached script cannot import)', () => {
     const dir = join(repoRoot, 'dist', 'bundle');
-    for (const file of ['tui.cjs', 'highlight.cjs']) {
+    for (const file of ['katarun.cjs', 'highlight.cjs']) {
       // Comments (JSDoc types say `import("…")`) removed first.
       const code = transformSync(readFileSync(join(dir, file), 'utf8'), {minifyWhitespace: true}).code;
       expect(code).not.toMatch(/(?<![\w$.])import\s*\(/);
     }
-    const loaded = loadTuiBundle(dir, {cacheDir: tempDir(), useCache: false})!;
-    expect(typeof loaded.commands.run).toBe('function');
-    expect(typeof loaded.commands.open).toBe('function');
+    const loaded = loadBundle(dir, {cacheDir: tempDir(), useCache: false})!;
+    expect(Object.keys(loaded.commands).sort()).toEqual(['doctor', 'down', 'list', 'open', 'run', 'test', 'validate']);
   });
 });

@@ -1,7 +1,8 @@
-// Runs the TUI's bundle (dist/bundle/tui.cjs, made by scripts/bundle.mjs) with a V8 code
-// cache. Compiling the ~1.6 MB bundle was ~90 ms of the first frame; with the cache V8 reads
-// the compiled code instead (~12 ms). Node 20 has no code cache for ES modules, so the bundle
-// is a CommonJS-style script run through vm.Script, the way Node runs a .cjs file itself.
+// Runs katarun's commands from the bundle (dist/bundle/katarun.cjs, made by scripts/bundle.mjs)
+// with a V8 code cache. Compiling the ~1.9 MB bundle was ~90 ms of the TUI's first frame; with
+// the cache V8 reads the compiled code instead (~12 ms), and `validate` takes half as long as
+// from the ~900 plain module files. Node 20 has no code cache for ES modules, so the bundle is
+// a CommonJS-style script run through vm.Script, the way Node runs a .cjs file itself.
 //
 // `npm run build` leaves a cache beside the bundle (scripts/seed-code-cache.mjs: made by a real
 // start in a pseudo-terminal, so it holds every function the first frame needs). Where that one
@@ -18,11 +19,8 @@ import {Script} from 'node:vm';
 import * as exitCodes from './exit-codes.js';
 import {traceStartup} from './trace.js';
 
-export type TuiCommand = (argv: string[]) => Promise<number>;
-export interface TuiCommands {
-  readonly run: TuiCommand;
-  readonly open: TuiCommand;
-}
+/** A command's entry, as src/cli/commands/<name>.ts exports it as `run`. */
+export type Command = (argv: string[]) => Promise<number>;
 
 /** What became of the code cache on this start: this machine's own was used, or the one the
  * build left beside the bundle, or V8 refused the one found, or there was none, or it is off. */
@@ -40,7 +38,8 @@ export interface LoadOptions {
 }
 
 export interface LoadedBundle {
-  readonly commands: TuiCommands;
+  /** Every command the bundle exports, by name (`run`, `open`, `test`, `validate`…). */
+  readonly commands: Readonly<Record<string, Command>>;
   /** What became of each bundle file's code cache so far (highlight.cjs loads after the first frame). */
   readonly caches: ReadonlyMap<string, CodeCacheUse>;
 }
@@ -49,12 +48,12 @@ type Exports = Record<string, unknown>;
 
 /**
  * The bundle's commands, or undefined when this build has no bundle (tsc alone). The bundle's
- * own files (`require('./highlight.cjs')` from tui.cjs) load through the code cache as well.
+ * own files (`require('./highlight.cjs')` from katarun.cjs) load through the code cache as well.
  */
-export function loadTuiBundle(bundleDir: string, options: LoadOptions): LoadedBundle | undefined {
+export function loadBundle(bundleDir: string, options: LoadOptions): LoadedBundle | undefined {
   let hashes: Record<string, string>;
   try {
-    hashes = (JSON.parse(readFileSync(join(bundleDir, 'tui.json'), 'utf8')) as {files: Record<string, string>}).files;
+    hashes = (JSON.parse(readFileSync(join(bundleDir, 'bundle.json'), 'utf8')) as {files: Record<string, string>}).files;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -76,10 +75,9 @@ export function loadTuiBundle(bundleDir: string, options: LoadOptions): LoadedBu
     }
     return exports;
   };
-  if (!hashes['tui.cjs']) throw new Error(`${join(bundleDir, 'tui.json')}: names no tui.cjs; rebuild with 'npm run build'`);
-  const {run, open} = load('tui.cjs');
-  if (typeof run !== 'function' || typeof open !== 'function') throw new Error(`${join(bundleDir, 'tui.cjs')}: the bundle exports no run/open commands; rebuild with 'npm run build'`);
-  return {commands: {run: run as TuiCommand, open: open as TuiCommand}, caches};
+  if (!hashes['katarun.cjs']) throw new Error(`${join(bundleDir, 'bundle.json')}: names no katarun.cjs; rebuild with 'npm run build'`);
+  const commands = Object.fromEntries(Object.entries(load('katarun.cjs')).filter(([, value]) => typeof value === 'function')) as Record<string, Command>;
+  return {commands, caches};
 }
 
 /** Run one CommonJS file as Node would, but compiled from (and into) a V8 code cache. */
