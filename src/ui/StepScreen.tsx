@@ -9,6 +9,7 @@ import {CheckLine, checkRows} from './CheckLine.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
 import {LiveTail} from './LiveTail.js';
 import {StatusBar} from './StatusBar.js';
+import {stepEstimateMinutes} from './format.js';
 import {runningTerminal} from './controller.js';
 import {stepLayout} from './layout.js';
 import {useEngine, useEngineState} from './use-engine.js';
@@ -49,7 +50,7 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
           index={stepIndex}
           total={engine.scenario.steps.length}
           startedAt={stepState.startedAt}
-          estimateMinutes={step.timeMinutes}
+          estimateMinutes={stepEstimateMinutes(engine.scenario, stepIndex)}
           target={target}
           t={t}
         />

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {stepLayout} from '../../src/ui/layout.js';
-import {formatDuration, progressBar} from '../../src/ui/format.js';
+import {formatDuration, progressBar, stepEstimateMinutes} from '../../src/ui/format.js';
 
 describe('stepLayout', () => {
   test('the live region is always shorter than the terminal', () => {
@@ -33,5 +33,19 @@ describe('format', () => {
     expect(formatDuration(3_725_000)).toBe('1:02:05');
     expect(progressBar(1, 4)).toBe('▰▱▱▱');
     expect(progressBar(4, 4)).toBe('▰▰▰▰');
+  });
+});
+
+describe('a step\'s time estimate', () => {
+  const steps = (...minutes: Array<number | undefined>) => minutes.map((timeMinutes) => (timeMinutes === undefined ? {} : {timeMinutes}));
+  test("the step's own estimate wins; else an even share of the scenario's, in whole minutes, at least 1", () => {
+    expect(stepEstimateMinutes({timeMinutes: 30, steps: steps(7, undefined)}, 0)).toBe(7);
+    expect(stepEstimateMinutes({timeMinutes: 30, steps: steps(7, undefined)}, 1)).toBe(15);
+    expect(stepEstimateMinutes({timeMinutes: 5, steps: steps(undefined, undefined, undefined, undefined)}, 2)).toBe(1);
+    expect(stepEstimateMinutes({timeMinutes: 2, steps: steps(undefined, undefined, undefined, undefined, undefined)}, 0)).toBe(1);
+  });
+  test('no estimate at all: none shown', () => {
+    expect(stepEstimateMinutes({steps: steps(undefined)}, 0)).toBeUndefined();
+    expect(stepEstimateMinutes({timeMinutes: 0, steps: steps(undefined)}, 0)).toBeUndefined();
   });
 });
