@@ -148,7 +148,8 @@ const sharedExitCodes = {
 // Old layouts (ES-module chunks) and old builds: clear them rather than let them pile up.
 await rm(outdir, {recursive: true, force: true});
 
-const common = {bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, legalComments: 'linked'};
+// charset ascii: esbuild writes every string, template and identifier in ASCII; see asciiOnly below.
+const common = {bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, legalComments: 'linked', charset: 'ascii'};
 
 const main = await esbuild.build({
   ...common,
@@ -174,6 +175,21 @@ const main = await esbuild.build({
 });
 
 const highlight = await esbuild.build({...common, entryPoints: ['cli-highlight'], outfile: join(outdir, 'highlight.cjs')});
+
+/**
+ * An all-ASCII file is read as Latin-1, ~5 ms faster per 2 MB than decoding UTF-8
+ * (src/cli/bundle-loader.ts). esbuild leaves non-ASCII only inside regexp literals (Russian
+ * words that find a hint's title, a dash); there a \uXXXX escape of each UTF-16 unit means the
+ * same, with or without the u/v flag (an escaped surrogate pair is still one code point).
+ */
+async function asciiOnly(name) {
+  const file = join(outdir, name);
+  const source = await readFile(file, 'utf8');
+  const escaped = source.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== source) await writeFile(file, escaped);
+}
+await asciiOnly('katarun.cjs');
+await asciiOnly('highlight.cjs');
 
 // A leftover import() would fail only once the code cache is in use (see the top): refuse it here.
 for (const result of [main, highlight]) {

@@ -12,6 +12,7 @@
 // itself refuses a cache from another V8 or other flags. A cache that cannot be written
 // (read-only home) only costs speed. KATARUN_CODE_CACHE=0 turns it off.
 
+import {isAscii} from 'node:buffer';
 import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {basename, dirname, join} from 'node:path';
@@ -82,7 +83,9 @@ export function loadBundle(bundleDir: string, options: LoadOptions): LoadedBundl
 
 /** Run one CommonJS file as Node would, but compiled from (and into) a V8 code cache. */
 function runCached(file: string, hash: string, require: NodeJS.Require, options: LoadOptions): {exports: Exports; cache: CodeCacheUse} {
-  const source = readFileSync(file, 'utf8');
+  // The build writes the bundle in ASCII, which reads as Latin-1 without UTF-8 decoding (~5 ms less).
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const useCache = options.useCache ?? true;
   const cacheFolder = join(options.cacheDir, 'v8');
   const cacheName = codeCacheName(file, hash);

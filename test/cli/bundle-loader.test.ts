@@ -3,6 +3,7 @@
 // UserError. A small stand-in bundle keeps these fast; the real one is checked at the end.
 // Every start whose cache matters runs in its own process: within one process V8 keeps what it
 // compiled and would answer from memory, whatever the cache file holds.
+import {isAscii} from 'node:buffer';
 import {spawnSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {createHash} from 'node:crypto';
@@ -136,6 +137,12 @@ describe('the bundle loader', () => {
   test("the bundle throws main.js's own UserError, so a user's mistake is not reported as a bug", async () => {
     const loaded = loadBundle(fakeBundle(commands), {cacheDir: tempDir(), useCache: false})!;
     await expect(loaded.commands.open([])).rejects.toBeInstanceOf(UserError);
+  });
+
+  test('a bundle with non-ASCII text still loads (UTF-8), and the built one is all ASCII (read as Latin-1)', async () => {
+    const loaded = loadBundle(fakeBundle(`${commands}\nexports.word = () => /^(час|–)$/u.test('час') && 'привет';`), {cacheDir: tempDir(), useCache: false})!;
+    expect(await loaded.commands.word!([])).toBe('привет');
+    for (const file of ['katarun.cjs', 'highlight.cjs']) expect(isAscii(readFileSync(join(repoRoot, 'dist', 'bundle', file)))).toBe(true);
   });
 
   test('no bundle: undefined, and main.js runs the plain modules', () => {
