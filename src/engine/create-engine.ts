@@ -15,6 +15,7 @@ import type {EngineOptions, RunEngine} from './engine-options.js';
 import {environmentProvider} from './environment/index.js';
 import type {EnvironmentOptions} from './environment/types.js';
 import {EngineLifecycle} from './engine-lifecycle.js';
+import {quizzesDone} from './quiz-answer.js';
 import {initialState, reduce, stepElapsed, type EngineMsg} from './reducer.js';
 import {checkEnv, katarunVars, plainEnv, scriptEnv, withBin} from './script-env.js';
 import {createStore} from './store.js';
@@ -83,7 +84,9 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     now,
     ...(options.checkTimeoutMs !== undefined ? {timeoutOverrideMs: options.checkTimeoutMs} : {}),
     onPassed: (step) => {
-      if (store.getSnapshot().steps[step]?.status !== 'passed') life.finishStep(step, 'passed');
+      const st = store.getSnapshot().steps[step];
+      // A step with quiz questions still open is not done yet; the last right answer finishes it.
+      if (st && st.status !== 'passed' && quizzesDone(scenario.steps[step]!, st)) life.finishStep(step, 'passed');
     },
   });
   const actionCtx: ActionContext = {
@@ -160,11 +163,13 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
         await engine.runAction(next.id);
         return 'ran';
       }
+      if (st.status !== 'passed' && !quizzesDone(scenario.steps[s.stepIndex]!, st)) return 'quiz';
       const r = engine.next();
       if (!r.ok) return 'refused';
       return store.getSnapshot().phase === 'finish' ? 'finished' : 'advanced';
     },
     next: (): NextResult => life.next(),
+    answerQuiz: (question, answer) => life.answerQuiz(question, answer),
     prev: (): NextResult => life.prev(),
     interrupt(terminal?: TerminalId) {
       void terminals.interrupt(terminal ?? 'T1');

@@ -14,7 +14,8 @@ import type {EngineMsg} from './reducer.js';
 import type {ShellPort} from './shell-port.js';
 import type {WritableStore} from './store.js';
 import type {TerminalPool} from './terminals.js';
-import type {EngineEvent, EngineState, NextResult} from './types.js';
+import {answerable, firstUnanswered, isCorrect, quizzesDone, type QuizAnswer} from './quiz-answer.js';
+import type {EngineEvent, EngineState, NextResult, QuizResult} from './types.js';
 import {runBlockers} from './validate-run.js';
 import {prepareWorkspace, type PathMapper} from './workspace.js';
 
@@ -92,7 +93,10 @@ export class EngineLifecycle {
     }
     d.dispatch({type: 'setup', patch: {status: 'passed'}});
     if (d.scenario.intro) this.startPage('intro', d.scenario.intro);
-    if (from > 0 && saved) await this.recheckEarlier(from, saved);
+    if (from > 0 && saved) {
+      this.restoreQuizzes(saved);
+      await this.recheckEarlier(from, saved);
+    }
     this.enterStep(from);
   }
 
@@ -118,6 +122,15 @@ export class EngineLifecycle {
     const r = await loadProgress(this.d.dirs, this.d.scenario.id, this.d.now);
     if (r.kind === 'corrupt') this.d.notice('warning', `Saved progress ${r.reason}; it was moved to ${r.movedTo} and this run starts fresh.`);
     return r.kind === 'ok' && r.progress.contentHash === this.d.scenario.contentHash ? r.progress : undefined;
+  }
+
+  /** Questions answered right in an earlier session stay answered (the content hash is the same). */
+  private restoreQuizzes(saved: SavedProgress): void {
+    for (const st of saved.steps) {
+      for (const q of Array.isArray(st.quizzes) ? st.quizzes : []) {
+        if (typeof q === 'number') this.d.dispatch({type: 'quiz-answered', step: st.index, question: q});
+      }
+    }
   }
 
   /** Steps passed in an earlier session count again only once their check passes now. */
@@ -197,6 +210,9 @@ export class EngineLifecycle {
     if (s.phase !== 'step') return {ok: false, reason: 'not on a step'};
     const i = s.stepIndex;
     const st = s.steps[i]!;
+    if (st.status !== 'passed' && !quizzesDone(this.d.scenario.steps[i]!, st)) {
+      return {ok: false, reason: 'answer the quiz of this step first — press Enter'};
+    }
     if (this.d.scenario.steps[i]!.check && st.check.status !== 'passed' && st.status !== 'passed') {
       return {ok: false, reason: 'the check of this step has not passed yet'};
     }
@@ -204,6 +220,24 @@ export class EngineLifecycle {
     if (i + 1 < this.d.scenario.steps.length) this.enterStep(i + 1);
     else this.enterFinish();
     return {ok: true};
+  }
+
+  answerQuiz(question: number, answer: QuizAnswer): QuizResult {
+    const {d} = this;
+    const s = this.state;
+    const step = d.scenario.steps[s.stepIndex];
+    if (s.phase !== 'step' || !step) return {correct: false, done: false, reason: 'not on a step'};
+    const quiz = step.quizzes[question];
+    if (!quiz) return {correct: false, done: quizzesDone(step, s.steps[s.stepIndex]!), reason: `this step has no question ${question + 1}`};
+    if (!answerable(quiz)) d.notice('warning', `Quiz ${quiz.id} marks no option as right, so any answer is taken (${quiz.source.file}:${quiz.source.line}).`);
+    const correct = isCorrect(quiz, answer);
+    if (correct) d.dispatch({type: 'quiz-answered', step: s.stepIndex, question});
+    const st = this.state.steps[s.stepIndex]!;
+    const done = firstUnanswered(step, st) < 0;
+    // The check may have passed while questions were open: the last right answer completes the step.
+    if (correct && done && st.status !== 'passed' && (!step.check || st.check.status === 'passed')) this.finishStep(s.stepIndex, 'passed');
+    else if (correct) this.save();
+    return {correct, done};
   }
 
   prev(): NextResult {

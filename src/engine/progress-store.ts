@@ -15,6 +15,8 @@ export interface SavedStep {
   readonly startedAt?: number;
   readonly finishedAt?: number;
   readonly elapsedMs: number;
+  /** Quiz questions of the step answered right (0-based, document order). */
+  readonly quizzes?: readonly number[];
 }
 
 export interface SavedProgress {
@@ -91,6 +93,7 @@ export function progressFromState(scenario: Scenario, state: EngineState, savedA
       elapsedMs: s.elapsedMs,
       ...(s.startedAt !== undefined ? {startedAt: s.startedAt} : {}),
       ...(s.finishedAt !== undefined ? {finishedAt: s.finishedAt} : {}),
+      ...(s.quizAnswered.some(Boolean) ? {quizzes: s.quizAnswered.flatMap((ok, i) => (ok ? [i] : []))} : {}),
     })),
   };
 }

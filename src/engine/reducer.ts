@@ -17,6 +17,7 @@ export type EngineMsg =
   | {readonly type: 'step-status'; readonly step: number; readonly status: StepStatus; readonly at: number; readonly resumed?: boolean}
   | {readonly type: 'hint-shown'; readonly step: number}
   | {readonly type: 'solution-shown'; readonly step: number}
+  | {readonly type: 'quiz-answered'; readonly step: number; readonly question: number}
   | {readonly type: 'terminal'; readonly id: string; readonly patch: Partial<TerminalState>}
   | {readonly type: 'setup'; readonly patch: Partial<Omit<SetupState, 'lines'>>; readonly lines?: readonly string[]}
   | {readonly type: 'notice'; readonly notice: Notice};
@@ -33,6 +34,7 @@ export function initialState(scenario: Scenario, now: number): EngineState {
       check: {status: step.check ? 'idle' : 'none', attempts: 0, feedback: [], lastOutput: []},
       hintsShown: 0,
       solutionShown: false,
+      quizAnswered: step.quizzes.map(() => false),
     })),
     terminals: {},
     setup: {status: 'idle', lines: []},
@@ -98,6 +100,13 @@ export function reduce(s: EngineState, m: EngineMsg): EngineState {
       return patchStep(s, m.step, (st) => ({...st, hintsShown: st.hintsShown + 1}));
     case 'solution-shown':
       return patchStep(s, m.step, (st) => (st.solutionShown ? st : {...st, solutionShown: true}));
+    case 'quiz-answered':
+      return patchStep(s, m.step, (st) => {
+        if (st.quizAnswered[m.question] !== false) return st;
+        const quizAnswered = st.quizAnswered.slice();
+        quizAnswered[m.question] = true;
+        return {...st, quizAnswered};
+      });
     case 'terminal': {
       const cur: TerminalState = s.terminals[m.id] ?? {id: m.id as TerminalState['id'], started: false, tail: [], lineCount: 0};
       return {...s, terminals: {...s.terminals, [m.id]: {...cur, ...m.patch}}};

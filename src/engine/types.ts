@@ -3,6 +3,7 @@
 
 import type {Action, Hint, Scenario, TerminalId} from '../scenario/model.js';
 import type {ShellSession} from '../shell/types.js';
+import type {QuizAnswer} from './quiz-answer.js';
 import type {Store} from './store.js';
 
 export type ActionStatus = 'idle' | 'queued' | 'running' | 'passed' | 'failed' | 'interrupted' | 'timed-out' | 'done';
@@ -46,6 +47,8 @@ export interface StepState {
   readonly check: CheckState;
   readonly hintsShown: number;
   readonly solutionShown: boolean;
+  /** One per quiz question of the step (in document order): answered right (saved with progress). */
+  readonly quizAnswered: readonly boolean[];
   /** Passed in an earlier session; re-checked on resume before it counts. */
   readonly resumed?: boolean;
 }
@@ -99,6 +102,16 @@ export type EngineEvent =
 
 export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string};
 
+export type {QuizAnswer};
+
+/** `reason` says why an answer could not be taken at all (no such question, not on a step). */
+export interface QuizResult {
+  readonly correct: boolean;
+  /** Every question of the step is answered right. */
+  readonly done: boolean;
+  readonly reason?: string;
+}
+
 export interface Engine {
   readonly scenario: Scenario;
   readonly store: Store<EngineState>;
@@ -108,8 +121,16 @@ export interface Engine {
   start(from?: number): Promise<void>;
   /** Run action `id` of the current step (exec runs, copy returns the text to copy, file writes). */
   runAction(id: number): Promise<{readonly copied?: string}>;
-  /** Enter: run the next exec action not yet run; else go to the next step when allowed. */
-  enter(): Promise<'ran' | 'advanced' | 'finished' | 'refused'>;
+  /**
+   * Enter: run the next exec action not yet run; else, while a quiz question of the step is
+   * unanswered, 'quiz' (the UI asks it; nothing else happens); else go to the next step when allowed.
+   */
+  enter(): Promise<'ran' | 'quiz' | 'advanced' | 'finished' | 'refused'>;
+  /**
+   * Answer quiz question `question` (0-based, among the current step's) — text, or chosen option
+   * indexes. `correct` says whether it was right; `done` whether every question of the step is.
+   */
+  answerQuiz(question: number, answer: QuizAnswer): QuizResult;
   next(): NextResult;
   prev(): NextResult;
   interrupt(terminal?: TerminalId): void;
