@@ -131,6 +131,20 @@ const noEmojiTable = {
 };
 
 /**
+ * Ink measures text with string-width 8 and wraps it with wrap-ansi, which brings its own
+ * string-width 7: two Unicode segmenters and two emoji tables set up before the first frame
+ * (~8 ms), and two opinions on how wide an emoji sequence is. wrap-ansi gets Ink's (same API).
+ */
+const oneStringWidth = {
+  name: 'one-string-width',
+  setup(build) {
+    build.onResolve({filter: /^string-width$/}, (args) =>
+      /[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer) ? {path: join(root, 'node_modules', 'string-width', 'index.js')} : undefined,
+    );
+  },
+};
+
+/**
  * main.js (not bundled) tells a user's mistake from a bug with `instanceof UserError`, so the
  * bundle must throw the very class main.js has. It asks for it by a name that only the
  * bundle's loader (src/cli/bundle-loader.ts) answers, with main.js's own module.
@@ -169,7 +183,7 @@ const main = await esbuild.build({
   // unless the user set it); leaving the choice to runtime would carry 1 MiB of development
   // build to read and compile on every start.
   define: {'process.env.NODE_ENV': '"production"'},
-  plugins: [sharedExitCodes, lazyHighlight, noEmojiTable, yogaDeferred, sourcePatches],
+  plugins: [sharedExitCodes, lazyHighlight, noEmojiTable, oneStringWidth, yogaDeferred, sourcePatches],
   banner: {js: ORIGINAL_URL_FUNCTION},
   sourcemap: 'linked',
 });
