@@ -8,6 +8,7 @@ import {Intro} from './Intro.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
 import {ConfirmDialog, HelpOverlay} from './Overlays.js';
 import {Picker} from './Picker.js';
+import {QuizPrompt} from './QuizPrompt.js';
 import {StepScreen} from './StepScreen.js';
 import type {Screen} from './keymap.js';
 import type {AppProps, ScenarioSession} from './session.js';
@@ -54,6 +55,7 @@ export function LiveRegion(props: LiveRegionProps) {
 
 function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
   if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
+  if (ui.overlay === 'quiz') return ui.quiz && screen === 'step' ? <QuizPrompt prompt={ui.quiz} size={size} message={ui.message} t={t} /> : null;
   if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} t={t} />;
   switch (screen) {
     case 'picker':

@@ -15,6 +15,7 @@ const HELP: ReadonlyArray<[string, StringKey]> = [
   ['h', 'help.h'],
   ['a', 'help.a'],
   ['r', 'help.r'],
+  ['quiz', 'help.quiz'],
   ['q', 'help.q'],
   ['Ctrl-C', 'help.ctrlc'],
 ];

@@ -6,6 +6,8 @@ import type {CopyResult} from '../render/clipboard.js';
 import type {Translate} from '../render/i18n.js';
 import type {Intent, Screen} from './keymap.js';
 import type {ScenarioSession} from './session.js';
+import {firstUnanswered} from '../engine/quiz-answer.js';
+import {handleQuizIntent, openQuiz} from './quiz-controller.js';
 import {copiedText, hintText, solutionText, type RenderContext} from './transcript.js';
 import type {UiEvent, UiState} from './ui-state.js';
 
@@ -48,9 +50,11 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
 
   // The two refusals everyone meets are said in the UI's language; any other keeps the engine's words.
   const refusal = (engine: Engine, direction: 'next' | 'prev', reason: string) => {
-    const {state} = currentStep(engine);
-    const check = state.steps[state.stepIndex]?.check.status;
+    const {state, step} = currentStep(engine);
+    const st = state.steps[state.stepIndex];
+    const check = st?.check.status;
     if (direction === 'prev' && state.stepIndex === 0) return t('prev.first');
+    if (direction === 'next' && step && st && st.status !== 'passed' && firstUnanswered(step, st) >= 0) return t('quiz.refused');
     if (direction === 'next' && check !== undefined && check !== 'passed' && check !== 'none') return t('enter.refused');
     return reason;
   };
@@ -148,6 +152,10 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     if (intent.type !== 'ctrl-c' && deps.ui().message) dispatch({type: 'message', message: undefined});
     const screen = deps.screen();
     const engine = deps.engine();
+    if (intent.type.startsWith('quiz-')) {
+      if (engine) handleQuizIntent(intent, {engine, prompt: deps.ui().quiz, dispatch, say, print: deps.print, t});
+      return;
+    }
     switch (intent.type) {
       case 'ctrl-c':
         return ctrlC();
@@ -173,7 +181,13 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         if (screen === 'intro') return introEnter(false);
         if (screen === 'finish') return deps.exit(0);
         if (screen === 'step' && engine) {
-          guard(engine.enter().then((r) => (r === 'refused' ? say(t('enter.refused'), 'warning') : undefined)));
+          guard(
+            engine.enter().then((r) => {
+              if (r === 'refused') say(t('enter.refused'), 'warning');
+              // No command left and a question open: Enter leads to the quiz.
+              if (r === 'quiz') openQuiz(engine, dispatch, deps.ui().quiz);
+            }),
+          );
         }
         return;
       default:

@@ -31,3 +31,25 @@ export function stepEstimateMinutes(scenario: {readonly timeMinutes?: number; re
   const minutes = own ?? (scenario.timeMinutes !== undefined && scenario.steps.length > 0 ? scenario.timeMinutes / scenario.steps.length : undefined);
   return minutes === undefined || !(minutes > 0) ? undefined : Math.max(1, Math.round(minutes));
 }
+
+/** Word-wrap plain text to `width` columns (a word longer than a line is cut); at least one line. */
+export function wrapWords(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let rest = Array.from(word);
+    if (line && Array.from(line).length + 1 + rest.length <= w) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line) lines.push(line);
+    while (rest.length > w) {
+      lines.push(rest.slice(0, w).join(''));
+      rest = rest.slice(w);
+    }
+    line = rest.join('');
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}

@@ -50,3 +50,47 @@ export function stepLayout(input: StepLayoutInput): StepLayout {
 export function listBudget(rows: number, chrome: number): number {
   return Math.max(1, rows - 1 - chrome);
 }
+
+export interface QuizLayoutInput {
+  readonly rows: number;
+  /** The question, wrapped to the width. */
+  readonly questionLines: number;
+  readonly options: number;
+  /** A text question: one input row. */
+  readonly input: boolean;
+  readonly feedback: boolean;
+  readonly message: boolean;
+}
+
+export interface QuizLayout {
+  readonly header: number;
+  readonly question: number;
+  readonly options: number;
+  readonly input: number;
+  readonly feedback: number;
+  readonly message: number;
+  readonly keys: number;
+  readonly total: number;
+}
+
+const MAX_QUESTION_LINES = 4;
+
+/** The quiz prompt's rows: what to do, the question's first line and where to answer come first. */
+export function quizLayout(q: QuizLayoutInput): QuizLayout {
+  let free = Math.max(0, q.rows - 1);
+  const take = (want: number) => {
+    const got = Math.max(0, Math.min(want, free));
+    free -= got;
+    return got;
+  };
+  const keys = take(1);
+  const header = take(1);
+  const firstLine = take(Math.min(1, q.questionLines));
+  const input = take(q.input ? 1 : 0);
+  const firstOption = take(Math.min(1, q.options));
+  const feedback = take(q.feedback ? 1 : 0);
+  const options = firstOption + take(q.options - firstOption);
+  const question = firstLine + take(Math.min(q.questionLines, MAX_QUESTION_LINES) - firstLine);
+  const message = take(q.message ? 1 : 0);
+  return {header, question, options, input, feedback, message, keys, total: header + question + options + input + feedback + message + keys};
+}

@@ -1,11 +1,24 @@
 // The UI's own state (not the engine's): which overlay is open, the transient message line,
-// the armed second Ctrl-C, the shell drop-in, the picker cursor. A pure reducer.
+// the armed second Ctrl-C, the shell drop-in, the picker cursor, the open quiz prompt. A pure reducer.
 
 import type {Overlay} from './keymap.js';
 
 export interface UiMessage {
   readonly text: string;
   readonly level: 'info' | 'warning' | 'error';
+}
+
+/** The quiz prompt: which question of which step, and what the learner has chosen or typed so far. */
+export interface QuizPrompt {
+  readonly step: number;
+  /** Index into the step's quizzes. */
+  readonly question: number;
+  /** The highlighted option (choice questions). */
+  readonly cursor: number;
+  readonly selected: readonly number[];
+  readonly text: string;
+  /** The line under the question: the last answer was wrong, the previous question was right, or what to do. */
+  readonly verdict?: 'wrong' | 'right' | 'choose' | 'type';
 }
 
 export interface UiState {
@@ -19,6 +32,8 @@ export interface UiState {
   readonly pickerIndex: number;
   /** The kind cluster the open confirm-cluster dialog asks about. */
   readonly cluster?: string;
+  /** The prompt while the overlay is `quiz`; after Esc, the draft left behind. */
+  readonly quiz?: QuizPrompt;
 }
 
 export type UiEvent =
@@ -28,7 +43,8 @@ export type UiEvent =
   | {readonly type: 'dropped'; readonly dropped: boolean}
   | {readonly type: 'starting'; readonly starting: boolean}
   | {readonly type: 'picker-move'; readonly by: number; readonly count: number}
-  | {readonly type: 'ask-cluster'; readonly cluster: string};
+  | {readonly type: 'ask-cluster'; readonly cluster: string}
+  | {readonly type: 'quiz'; readonly quiz?: QuizPrompt};
 
 export const initialUiState: UiState = {overlay: 'none', ctrlCArmed: false, dropped: false, starting: false, pickerIndex: 0};
 
@@ -44,6 +60,10 @@ export function uiReducer(state: UiState, event: UiEvent): UiState {
       return {...state, dropped: event.dropped};
     case 'starting':
       return {...state, starting: event.starting};
+    case 'quiz':
+      // Closing keeps the draft (what was chosen or typed), so Enter reopens the question as it was left.
+      if (event.quiz) return {...state, overlay: 'quiz', quiz: event.quiz};
+      return {...state, overlay: state.overlay === 'quiz' ? 'none' : state.overlay};
     case 'ask-cluster':
       return {...state, overlay: 'confirm-cluster', cluster: event.cluster};
     case 'picker-move': {

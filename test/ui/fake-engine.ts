@@ -4,6 +4,7 @@
 
 import type {ActionState, CheckState, Engine, EngineEvent, EngineState, StepState, TerminalState} from '../../src/engine/types.js';
 import {createStore} from '../../src/engine/store.js';
+import {firstUnanswered, isCorrect, type QuizAnswer} from '../../src/engine/quiz-answer.js';
 import type {Action, Hint, Scenario, Step} from '../../src/scenario/model.js';
 import type {ShellSession} from '../../src/shell/types.js';
 
@@ -66,6 +67,7 @@ export class FakeEngine implements Engine {
       check: checkState(s),
       hintsShown: 0,
       solutionShown: false,
+      quizAnswered: s.quizzes.map(() => false),
     }));
     this.store = createStore<EngineState>({phase: 'intro', stepIndex: 0, steps, terminals: {}, setup: {status: 'idle', lines: []}, notices: [], startedAt: 1000});
   }
@@ -132,7 +134,8 @@ export class FakeEngine implements Engine {
     for (const f of p) f();
   }
   private canLeave(): boolean {
-    const {st} = this.current;
+    const {st, step} = this.current;
+    if (firstUnanswered(step, st) >= 0) return false;
     return st.check.status === 'none' || st.check.status === 'passed';
   }
   async enter() {
@@ -143,8 +146,18 @@ export class FakeEngine implements Engine {
       await this.runAction(next.id);
       return 'ran' as const;
     }
+    if (st.status !== 'passed' && firstUnanswered(step, st) >= 0) return 'quiz' as const;
     if (!this.canLeave()) return 'refused' as const;
     return this.advance();
+  }
+  answerQuiz(question: number, answer: QuizAnswer) {
+    this.calls.push(`answer:${question}:${JSON.stringify(answer)}`);
+    const {step, state} = this.current;
+    const quiz = step.quizzes[question];
+    if (!quiz) return {correct: false, done: false, reason: `this step has no question ${question + 1}`};
+    const correct = isCorrect(quiz, answer);
+    if (correct) this.patchStep(state.stepIndex, (st) => ({...st, quizAnswered: st.quizAnswered.map((x, i) => x || i === question)}));
+    return {correct, done: firstUnanswered(step, this.current.st) < 0};
   }
   private advance(): 'advanced' | 'finished' {
     const {state} = this.current;

@@ -58,3 +58,22 @@ describe('the key contract', () => {
     expect(keyToIntent('q', none, 'setup', 'none')).toEqual({type: 'quit'});
   });
 });
+
+describe('the quiz prompt owns the keys', () => {
+  const quiz = (input: string, key: object = {}) => keyToIntent(input, key, 'step', 'quiz');
+  test('letters are typed, Enter submits, Esc closes, editing keys edit, Ctrl-C keeps its meaning', () => {
+    expect(quiz('q')).toEqual({type: 'quiz-input', text: 'q'});
+    expect(quiz('n')).toEqual({type: 'quiz-input', text: 'n'});
+    expect(quiz('ж')).toEqual({type: 'quiz-input', text: 'ж'});
+    expect(quiz('3')).toEqual({type: 'quiz-input', text: '3'});
+    expect(quiz('', {return: true})).toEqual({type: 'quiz-submit'});
+    expect(quiz('', {escape: true, meta: true})).toEqual({type: 'quiz-close'});
+    expect(quiz('', {delete: true})).toEqual({type: 'quiz-backspace'});
+    expect(quiz('', {backspace: true})).toEqual({type: 'quiz-backspace'});
+    expect(quiz('u', {ctrl: true})).toEqual({type: 'quiz-clear'});
+    expect(quiz('', {downArrow: true})).toEqual({type: 'quiz-move', by: 1});
+    expect(quiz('', {rightArrow: true})).toBeUndefined();
+    expect(quiz('c', {ctrl: true})).toEqual({type: 'ctrl-c'});
+    expect(quiz('x', {meta: true})).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {stepLayout} from '../../src/ui/layout.js';
+import {quizLayout, stepLayout} from '../../src/ui/layout.js';
 import {formatDuration, progressBar, stepEstimateMinutes} from '../../src/ui/format.js';
 
 describe('stepLayout', () => {
@@ -47,5 +47,17 @@ describe('a step\'s time estimate', () => {
   test('no estimate at all: none shown', () => {
     expect(stepEstimateMinutes({steps: steps(undefined)}, 0)).toBeUndefined();
     expect(stepEstimateMinutes({timeMinutes: 0, steps: steps(undefined)}, 0)).toBeUndefined();
+  });
+});
+
+describe('quiz layout', () => {
+  test('fits any terminal, the question, an option and the keys first', () => {
+    for (const rows of [2, 4, 6, 10, 24]) {
+      const l = quizLayout({rows, questionLines: 9, options: 12, input: false, feedback: true, message: true});
+      expect(l.total).toBeLessThan(Math.max(rows, 1));
+    }
+    expect(quizLayout({rows: 6, questionLines: 3, options: 5, input: false, feedback: true, message: false})).toMatchObject({keys: 1, header: 1, question: 1, options: 1, feedback: 1});
+    expect(quizLayout({rows: 24, questionLines: 9, options: 3, input: false, feedback: true, message: true})).toMatchObject({question: 4, options: 3, message: 1});
+    expect(quizLayout({rows: 24, questionLines: 1, options: 0, input: true, feedback: false, message: false})).toMatchObject({input: 1, total: 4});
   });
 });
