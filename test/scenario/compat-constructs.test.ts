@@ -1,6 +1,9 @@
 // Constructs found in public Killercoda scenarios that the loader first got wrong
 // (measured with scripts/compat-report.mjs); each fixture imitates the construct.
 
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadScenario} from '../../src/scenario/load-scenario.js';
 import {lexPage} from '../../src/scenario/markdown/lex-page.js';
@@ -129,5 +132,68 @@ describe('older Katacoda index keys', async () => {
     ]);
     expect(s.diagnostics.filter((d) => d.code === 'index/unknown-key')).toEqual([]);
     expect(hasErrors(s.diagnostics)).toBe(false);
+  });
+});
+
+describe('constructs from a wider sample (40 public scenarios, 15 repositories)', () => {
+  async function scenarioIn(folder: string, index: object): Promise<Awaited<ReturnType<typeof loadScenario>>> {
+    const root = mkdtempSync(join(tmpdir(), 'katarun-compat-'));
+    const dir = join(root, folder);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+    writeFileSync(join(dir, 'step1.md'), 'Run `kubectl get nodes`{{execute}}\n');
+    try {
+      return await loadScenario(dir);
+    } finally {
+      rmSync(root, {recursive: true, force: true});
+    }
+  }
+  const kube = (imageid: string) => ({title: 't', details: {steps: [{title: 's', text: 'step1.md'}]}, backend: {imageid}});
+
+  it.each([
+    ['Blue-Green', 'katarun-blue-green'],
+    ['cronjob-data_Pipeline', 'katarun-cronjob-data-pipeline'],
+    ['Pod Communication with Existing NetworkPolicies-II', 'katarun-pod-communication-with-existing'],
+    ['monkey.d.luffy-rbac', 'katarun-monkey-d-luffy-rbac'],
+    ['__', 'katarun-scenario'],
+  ])('a Kubernetes scenario in folder %j gets the kind cluster %j, not an error', async (folder, name) => {
+    const s = await scenarioIn(folder, kube('kubernetes-kubeadm-1node'));
+    expect(hasErrors(s.diagnostics)).toBe(false);
+    expect(s.environment.cluster?.name).toBe(name);
+    expect(name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+  });
+
+  it('a cluster name the author wrote is still checked, at its key', async () => {
+    const s = await scenarioIn('ok', {...kube('kubernetes-kubeadm-1node'), katarun: {cluster: {name: 'My_Cluster'}}});
+    const d = s.diagnostics.find((x) => x.code === 'index/cluster');
+    expect(d).toMatchObject({severity: 'error'});
+    expect(d!.message).toContain("'My_Cluster'");
+  });
+
+  it("Katacoda's plain 'kubernetes' image is a cluster (kind), not the local shell", async () => {
+    expect(mapImageId('kubernetes')).toMatchObject({kind: 'kind'});
+    expect(mapImageId('kubernetes:1.18')).toMatchObject({kind: 'kind'});
+    const s = await scenarioIn('kube-bench', kube('kubernetes'));
+    expect(s.environment.kind).toBe('kind');
+  });
+
+  it('an {{execute}} left in plain text (its code span never closed) is a warning at its line, not silently dropped', () => {
+    const r = lexPage('Connect:\n\n``POD=`oc get pods -o name```{{execute HOST1}}\n\napt-get update -y{{execute}}\n\n`ls`{{execute}}\n', '/s/step1.md');
+    expect(r.actions.map((a) => a.text)).toEqual(['ls']);
+    expect(r.diagnostics.filter((d) => d.code === 'markdown/stray-marker').map((d) => [d.line, d.severity])).toEqual([
+      [3, 'warning'],
+      [5, 'warning'],
+    ]);
+  });
+
+  it('<pre class="file"> without data-filename shows expected output: a block, no action, no warning', () => {
+    const r = lexPage('`cat quote.txt`{{execute T1}}\n\n<pre class=file>\nJust thinking about everything\n</pre>\n', '/s/step1.md');
+    expect(r.actions.map((a) => a.kind)).toEqual(['exec']);
+    expect(r.codeBlocks.map((b) => b.text)).toEqual(['Just thinking about everything\n']);
+    expect(r.diagnostics).toEqual([]);
+    // With a data-target it meant to write somewhere: that is worth a warning.
+    const w = lexPage('<pre class="file" data-target="append">\nx\n</pre>\n', '/s/step1.md');
+    expect(w.actions).toEqual([]);
+    expect(w.diagnostics.map((d) => d.code)).toEqual(['markdown/file-block']);
   });
 });

@@ -31,6 +31,8 @@ export function mapImageId(imageid: string): ImageMapping {
     return {kind: 'bash', tools: ['docker'], note: `'${id}' becomes the local shell with your own Docker; multi-host Docker setups are not recreated`};
   }
   if (lower === 'kind') return {kind: 'kind'};
+  // Katacoda's plain 'kubernetes' (and 'kubernetes:<tag>') image was a ready Kubernetes node.
+  if (/^kubernetes(:.*)?$/.test(lower)) return {kind: 'kind', note: `'${id}' becomes a local kind cluster; its Kubernetes version is kind's, not the image's`};
   if (/^kubernetes-kubeadm-1node(-[\w]+)?$/.test(lower)) return {kind: 'kind'};
   if (/^kubernetes-k3s/.test(lower)) return {kind: 'kind', note: `'${id}' becomes a local kind cluster; k3s specifics (Traefik, local-path storage) are not provided`};
   if (/^kubernetes-/.test(lower)) {
@@ -45,5 +47,5 @@ export function mapImageId(imageid: string): ImageMapping {
 /** True when the image is one katarun recognises (plain or Kubernetes). */
 export const isKnownImage = (imageid: string): boolean => {
   const lower = imageid.trim().toLowerCase();
-  return PLAIN.test(lower) || /^(docker([-:].*)?|kind|kubernetes-.*|minikube.*|k3s.*)$/.test(lower);
+  return PLAIN.test(lower) || /^(docker([-:].*)?|kind|kubernetes([-:].*)?|minikube.*|k3s.*)$/.test(lower);
 };

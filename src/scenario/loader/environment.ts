@@ -31,12 +31,30 @@ function readTools(ctx: LoadContext): ToolRequirement[] | undefined {
   return tools;
 }
 
+/** kind (and Docker, whose container names carry it) accept lower-case letters, digits and dashes. */
+const KIND_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Room left for kind's own suffixes ("-control-plane") in a container name. */
+const KIND_NAME_MAX = 40;
+
+/**
+ * The cluster name when the author gives none: from the scenario's folder, which on Killercoda
+ * was only a URL slug and may be `Blue-Green`, `cronjob-data_Pipeline` or have spaces.
+ */
+export function defaultClusterName(id: string): string {
+  const slug = id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `katarun-${slug || 'scenario'}`.slice(0, KIND_NAME_MAX).replace(/-+$/, '');
+}
+
 function readCluster(ctx: LoadContext, assetDirs: readonly string[]): KindCluster {
   ctx.reader.object(['katarun', 'cluster']);
   ctx.reader.checkKeys(['katarun', 'cluster'], CLUSTER_KEYS);
-  const name = ctx.reader.string(['katarun', 'cluster', 'name']) ?? `katarun-${ctx.loc.id}`;
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
-    ctx.sink.error('index/cluster', ctx.reader.file, ctx.reader.at(['katarun', 'cluster', 'name']), `cluster name '${name}' is not a valid kind cluster name`, 'use lower-case letters, digits and dashes');
+  const written = ctx.reader.string(['katarun', 'cluster', 'name']);
+  const name = written ?? defaultClusterName(ctx.loc.id);
+  if (written !== undefined && !KIND_NAME.test(written)) {
+    ctx.sink.error('index/cluster', ctx.reader.file, ctx.reader.at(['katarun', 'cluster', 'name']), `cluster name '${written}' is not a valid kind cluster name`, 'use lower-case letters, digits and dashes');
   }
   const nodeImage = ctx.reader.string(['katarun', 'cluster', 'nodeImage']);
   const config = ctx.reader.has(['katarun', 'cluster', 'config']) ? fileRef(ctx, ['katarun', 'cluster', 'config'], assetDirs) : undefined;
