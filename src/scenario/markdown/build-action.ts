@@ -49,19 +49,23 @@ export function actionFromMarker(token: ActionToken | BlockToken, site: ActionSi
 
 const FILE_MODES = ['replace', 'prepend', 'append', 'insert'] as const;
 
-/** `<pre class="file">`: writes into a file, or a copy action for data-target="clipboard". */
-export function actionFromFile(token: FileToken, site: ActionSite): Action {
+/**
+ * `<pre class="file">`: writes into a file, or a copy action for data-target="clipboard". With
+ * neither a data-filename nor the clipboard it names nothing to act on: authors use it to show
+ * expected output in Katacoda's file style, so it is shown as a block and is no action.
+ */
+export function actionFromFile(token: FileToken, site: ActionSite): Action | undefined {
   const {source, sink} = site;
   const base = {id: site.id, text: token.text, source, context: site.context, block: true};
   if (token.target === 'clipboard') return {...base, kind: 'copy'};
+  if (!token.filename) {
+    if (token.target !== 'replace') sink.warn('markdown/file-block', source.file, source, `<pre class="file" data-target="${token.target}"> has no data-filename; it is shown, not written`, 'add data-filename="path/of/the/file"');
+    return undefined;
+  }
   let mode = (FILE_MODES as readonly string[]).includes(token.target) ? (token.target as (typeof FILE_MODES)[number]) : undefined;
   if (!mode) {
     sink.warn('markdown/file-block', source.file, source, `data-target="${token.target}" is not known; katarun replaces the file`, 'use replace, prepend, append, insert or clipboard');
     mode = 'replace';
-  }
-  if (!token.filename) {
-    sink.warn('markdown/file-block', source.file, source, '<pre class="file"> has no data-filename; it becomes a copy action', 'add data-filename="path/of/the/file"');
-    return {...base, kind: 'copy'};
   }
   if (mode === 'insert' && !token.marker) {
     sink.warn('markdown/file-block', source.file, source, 'data-target="insert" needs data-marker; katarun appends instead', 'add data-marker="the line to insert at"');

@@ -93,7 +93,9 @@ class PageWalker {
       }
       case 'katarunFile': {
         const t = token as FileToken;
-        this.addAction(t, actionFromFile(t, this.site(offset, context)));
+        const action = actionFromFile(t, this.site(offset, context));
+        if (action) this.addAction(t, action);
+        else this.codeBlocks.push({lang: '', text: t.text, line: this.lines.line(offset)});
         return;
       }
       case 'katarunQuiz':
@@ -117,6 +119,9 @@ class PageWalker {
       }
       case 'html':
         this.checkHtml((token as Tokens.HTML).raw, offset);
+        break;
+      case 'text':
+        if (!(token as Tokens.Text).tokens) this.checkStrayMarker(token.raw, offset);
         break;
       case 'list':
         for (const item of (token as Tokens.List).items) this.walk([item], offset, context);
@@ -155,6 +160,18 @@ class PageWalker {
     const quiz: Quiz = {id, question: t.question, kind, options: t.options, correct: t.correct, source};
     this.quizzes.push(quiz);
     t.quiz = quiz;
+  }
+
+  /**
+   * A `{{execute}}` left in plain text follows no code span (often a span whose backtick runs
+   * do not match, so it never closed): it would be shown as text and run nothing. Real
+   * scenarios have these; say so at its line rather than drop the action silently.
+   */
+  private checkStrayMarker(text: string, offset: number): void {
+    for (const m of text.matchAll(/\{\{\s*(execute|exec|copy|open)\b[^}]*\}\}/g)) {
+      const marker = m[0];
+      this.sink.warn('markdown/stray-marker', this.file, this.ref(offset + m.index), `${marker} follows no code span, so it is no action and shows as text`, `put the command right before it in backticks, with matching runs: \`command\`${marker}`);
+    }
   }
 
   private checkHtml(html: string, offset: number): void {
