@@ -12,6 +12,23 @@ export interface CommandReport {
   readonly timedOut: boolean;
 }
 
+/** A quiz question of the step: nobody can answer headless, so the scenario's answer key does. */
+export interface QuizReport {
+  readonly id: string;
+  readonly question: string;
+  readonly kind: 'exact' | 'contains' | 'single' | 'multiple';
+  /** The answer given, as text (chosen options joined by ", "). */
+  readonly answer: string;
+  readonly answeredBy: 'answer-key';
+  readonly correct: boolean;
+}
+
+/** Why a step failed, when katarun (not the scenario's check) words it — so a reporter can say it in its language. */
+export type FailureReason =
+  | {readonly kind: 'check-timeout'; readonly attempts: number; readonly exitCode: number | null}
+  | {readonly kind: 'command-failed'; readonly command: string; readonly exitCode: number}
+  | {readonly kind: 'command-timed-out'; readonly command: string};
+
 export interface StepReport {
   /** 1-based, as the learner counts. */
   readonly number: number;
@@ -22,6 +39,10 @@ export interface StepReport {
   readonly check?: {readonly attempts: number; readonly passed: boolean; readonly timedOut: boolean};
   /** Why it failed, in one line. */
   readonly message?: string;
+  /** The same, structured, when the words are katarun's. */
+  readonly reason?: FailureReason;
+  /** The step's quiz questions and the answers given (absent when it has none). */
+  readonly quizzes?: readonly QuizReport[];
   /** The check's `FAIL:` lines. */
   readonly feedback: readonly string[];
   readonly expected?: string;

@@ -1,14 +1,17 @@
 // One step, headless: its foreground script, then every exec and file action of the body and
 // the solution blocks in document order (hints are skipped), the solution script, and then
 // its check, polled to the end. A command followed by an `interrupt` action is a watcher:
-// it runs for the settle period and is then stopped with Ctrl-C, as a learner would.
+// it runs for the settle period and is then stopped with Ctrl-C, as a learner would. Quiz
+// questions are answered from the scenario's own answer key (nobody is there to answer) and
+// reported as such; they never fail the step.
 
 import type {Action, ExecAction} from '../scenario/model.js';
 import type {RunEngine} from '../engine/engine-options.js';
 import {terminalFor} from '../engine/action-runner.js';
 import {abortableSleep} from '../engine/verify-poller.js';
 import type {EngineEvent} from '../engine/types.js';
-import type {CommandReport, StepReport} from './report.js';
+import {answerKey, answerKeyText} from '../engine/quiz-answer.js';
+import type {CommandReport, QuizReport, StepReport} from './report.js';
 
 export const OUTPUT_LINES = 40;
 
@@ -58,9 +61,17 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       }
     }
     if (!o.signal.aborted) await engine.runSolution(index);
+    const quizzes: QuizReport[] = o.signal.aborted ? [] : step.quizzes.map((q, i) => ({
+      id: q.id,
+      question: q.question,
+      kind: q.kind,
+      answer: answerKeyText(q),
+      answeredBy: 'answer-key',
+      correct: engine.answerQuiz(i, answerKey(q)).correct,
+    }));
     const outcome = o.signal.aborted ? undefined : await engine.checkToEnd(index);
     const check = engine.store.getSnapshot().steps[index]!.check;
-    const base = {number: index + 1, title: step.title, commands, file: step.textFile ?? engine.scenario.indexFile};
+    const base = {number: index + 1, title: step.title, commands, file: step.textFile ?? engine.scenario.indexFile, ...(quizzes.length ? {quizzes} : {})};
     const durationMs = o.now() - started;
     if (outcome) {
       const passed = outcome.status === 'passed';
@@ -71,6 +82,7 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
         check: {attempts: outcome.attempts, passed, timedOut: outcome.status === 'timed-out'},
         feedback: passed ? [] : check.feedback,
         ...(passed ? {} : {message: check.feedback[0] ?? `the check did not pass before its timeout (${outcome.attempts} attempts, last exit status ${check.lastExitCode ?? 'none'})`}),
+        ...(passed || check.feedback[0] !== undefined ? {} : {reason: {kind: 'check-timeout' as const, attempts: outcome.attempts, exitCode: check.lastExitCode ?? null}}),
         ...(check.expected !== undefined && !passed ? {expected: check.expected} : {}),
         ...(check.actual !== undefined && !passed ? {actual: check.actual} : {}),
         output: passed ? [] : lastLines(check.lastOutput, tails, commands),
@@ -85,6 +97,7 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       status: 'failed',
       durationMs,
       message: c.timedOut ? `\`${oneLine(c.text)}\` did not finish in time` : `\`${oneLine(c.text)}\` exited with status ${c.exitCode}`,
+      reason: c.timedOut ? {kind: 'command-timed-out', command: oneLine(c.text)} : {kind: 'command-failed', command: oneLine(c.text), exitCode: c.exitCode},
       feedback: [],
       output: (tails.get(bad) ?? []).slice(-OUTPUT_LINES),
     };

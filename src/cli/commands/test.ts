@@ -100,6 +100,9 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
 
   const {runHeadless, EnvironmentNotReadyError, ScenarioInvalidError} = await import('../../headless/run-headless.js');
   const {installInterruptHandlers} = await import('../../headless/interrupts.js');
+  const {translator, uiLanguage} = await import('../../render/i18n.js');
+  // The same language choice as the TUI's: --lang, else the locale.
+  const t = translator(uiLanguage(v.lang));
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
   const interrupts = installInterruptHandlers();
   try {
@@ -113,18 +116,18 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       ...(to !== undefined ? {to} : {}),
       ...(checkTimeoutMs !== undefined ? {checkTimeoutMs} : {}),
       ...(settleMs !== undefined ? {settleMs} : {}),
-      onStep: (step, total) => live?.write(`${humanStepLines(step, total).join('\n')}\n`),
+      onStep: (step, total) => live?.write(`${humanStepLines(step, total, t).join('\n')}\n`),
     });
-    const text = formatReport[reporter](report);
+    const text = formatReport[reporter](report, t);
     if (v.output !== undefined) {
       await mkdir(dirname(resolve(v.output)), {recursive: true});
       await writeFile(resolve(v.output), text);
-      io.stderr.write(`${humanSummary(report)} — report written to ${v.output}\n`);
+      io.stderr.write(`${humanSummary(report, t)} — ${t('report.written', {file: v.output})}\n`);
     } else if (reporter === 'human') {
-      io.stdout.write(`${humanSummary(report)}\n${report.exitCode !== 0 ? `logs: ${report.logDir}\n` : ''}`);
+      io.stdout.write(`${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
     } else {
       io.stdout.write(text);
-      io.stderr.write(`${humanSummary(report)}\n`);
+      io.stderr.write(`${humanSummary(report, t)}\n`);
     }
     return report.exitCode;
   } catch (err) {

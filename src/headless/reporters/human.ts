@@ -1,46 +1,74 @@
-// The human reporter: one line per step as it finishes (with its duration), and under a
-// failing step the check's `FAIL:` feedback and the last lines of output; then a summary.
+// The human reporter: one line per step as it finishes (with its duration), the quiz answers
+// taken from the scenario's answer key, and under a failing step the check's `FAIL:` feedback
+// and the last lines of output; then a summary. katarun's own words go through the UI strings
+// (`--lang ru` reports in Russian); what the scenario's check printed stays as it was written.
 
-import {formatDuration, type HeadlessReport, type StepReport} from '../report.js';
+import {translator, type Translate} from '../../render/i18n.js';
+import type {FailureReason, HeadlessReport, StepReport} from '../report.js';
 
 const MARK: Record<StepReport['status'], string> = {passed: '✔', failed: '✘', 'not-run': '·', skipped: '-'};
+const english = translator('en');
 
-export function humanStepLines(step: StepReport, total: number): string[] {
-  const head = `${MARK[step.status]} step ${step.number}/${total} ${step.title}`;
-  if (step.status === 'skipped') return [`${head} (skipped)`];
-  if (step.status === 'not-run') return [`${head} (not run)`];
-  const lines = [`${head} (${formatDuration(step.durationMs)})`];
+/** Like formatDuration in report.ts, in the report's language (Russian writes "1,5 с"). */
+export function humanDuration(ms: number, t: Translate = english): string {
+  if (ms < 1000) return t('report.ms', {n: Math.round(ms)});
+  if (ms < 60_000) return t('report.s', {n: (ms / 1000).toFixed(1).replace('.', t('report.decimal'))});
+  const m = Math.floor(ms / 60_000);
+  return t('report.min', {m, s: Math.round((ms - m * 60_000) / 1000)});
+}
+
+function reasonText(reason: FailureReason, t: Translate): string {
+  switch (reason.kind) {
+    case 'check-timeout':
+      return t('report.checkTimeout', {attempts: reason.attempts, code: reason.exitCode ?? '—'});
+    case 'command-failed':
+      return t('report.commandFailed', {command: reason.command, code: reason.exitCode});
+    case 'command-timed-out':
+      return t('report.commandTimeout', {command: reason.command});
+  }
+}
+
+export function humanStepLines(step: StepReport, total: number, t: Translate = english): string[] {
+  const head = `${MARK[step.status]} ${t('report.step', {k: step.number, n: total, title: step.title})}`;
+  if (step.status === 'skipped') return [`${head} ${t('report.skipped')}`];
+  if (step.status === 'not-run') return [`${head} ${t('report.notRun')}`];
+  const lines = [`${head} (${humanDuration(step.durationMs, t)})`];
+  for (const q of step.quizzes ?? []) lines.push(`    ? ${t('report.quiz', {id: q.id, answer: q.answer})}`);
   if (step.status !== 'failed') return lines;
-  if (step.message && !step.feedback.includes(step.message)) lines.push(`    ${step.message}`);
+  // A message that is one of the check's FAIL: lines is the scenario's; one with a reason is katarun's.
+  const message = step.reason ? reasonText(step.reason, t) : step.message;
+  if (message && !step.feedback.includes(message)) lines.push(`    ${message}`);
   for (const f of step.feedback) lines.push(`    FAIL: ${f}`);
-  if (step.expected !== undefined) lines.push(`    expected: ${step.expected}`);
-  if (step.actual !== undefined) lines.push(`    actual:   ${step.actual}`);
+  const labels = [t('report.expected'), t('report.actual')];
+  const width = Math.max(...labels.map((l) => l.length));
+  if (step.expected !== undefined) lines.push(`    ${labels[0]!.padEnd(width)} ${step.expected}`);
+  if (step.actual !== undefined) lines.push(`    ${labels[1]!.padEnd(width)} ${step.actual}`);
   if (step.output.length > 0) {
-    lines.push(`    last ${step.output.length} lines of output:`);
+    lines.push(`    ${t('report.output', {n: step.output.length})}`);
     for (const o of step.output) lines.push(`    │ ${o}`);
   }
   return lines;
 }
 
-export function humanSummary(r: HeadlessReport): string {
+export function humanSummary(r: HeadlessReport, t: Translate = english): string {
   const s = r.summary;
-  const parts = [`${s.passed} passed`];
-  if (s.failed) parts.push(`${s.failed} failed`);
-  if (s.notRun) parts.push(`${s.notRun} not run`);
-  if (s.skipped) parts.push(`${s.skipped} skipped`);
-  const verdict = r.interrupted ? 'interrupted' : r.exitCode === 0 ? 'ok' : 'FAILED';
-  return `${r.scenario.id}: ${verdict} — ${parts.join(', ')} of ${s.total} steps in ${formatDuration(r.durationMs)}`;
+  const parts = [t('report.passedN', {n: s.passed})];
+  if (s.failed) parts.push(t('report.failedN', {n: s.failed}));
+  if (s.notRun) parts.push(t('report.notRunN', {n: s.notRun}));
+  if (s.skipped) parts.push(t('report.skippedN', {n: s.skipped}));
+  const verdict = r.interrupted ? t('report.interrupted') : r.exitCode === 0 ? t('report.ok') : t('report.failed');
+  return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), total: s.total, duration: humanDuration(r.durationMs, t)});
 }
 
 /** The whole report at once (for --output); the live path prints humanStepLines as steps end. */
-export function humanReport(r: HeadlessReport): string {
-  const lines = [`katarun test ${r.scenario.id} (${r.scenario.title}, ${r.scenario.lang})`];
+export function humanReport(r: HeadlessReport, t: Translate = english): string {
+  const lines = [t('report.title', {id: r.scenario.id, title: r.scenario.title, lang: r.scenario.lang})];
   if (r.setup?.status === 'failed') {
-    lines.push('✘ setup failed');
+    lines.push(`✘ ${t('report.setupFailed')}`);
     for (const o of r.setup.output) lines.push(`    │ ${o}`);
   }
-  for (const s of r.steps) lines.push(...humanStepLines(s, r.steps.length));
-  lines.push(humanSummary(r));
-  if (r.exitCode !== 0) lines.push(`logs: ${r.logDir}`);
+  for (const s of r.steps) lines.push(...humanStepLines(s, r.steps.length, t));
+  lines.push(humanSummary(r, t));
+  if (r.exitCode !== 0) lines.push(t('report.logs', {dir: r.logDir}));
   return `${lines.join('\n')}\n`;
 }

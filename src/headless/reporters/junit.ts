@@ -8,7 +8,9 @@ const secs = (ms: number) => (ms / 1000).toFixed(3);
 
 function testcase(r: HeadlessReport, s: StepReport): string {
   const open = `    <testcase classname="katarun.${xmlAttr(r.scenario.id)}" name="${xmlAttr(`step ${s.number}: ${s.title}`)}" time="${secs(s.durationMs)}"${s.file ? ` file="${xmlAttr(s.file)}"` : ''}>`;
-  if (s.status === 'passed') return `${open}</testcase>`;
+  // Quiz answers come from the scenario's answer key; said in the test case's output, never a failure.
+  const quizOut = s.quizzes?.length ? `\n      <system-out>${xmlText(s.quizzes.map((q) => `quiz ${q.id} answered from the scenario's answer key: ${q.answer}`).join('\n'))}</system-out>` : '';
+  if (s.status === 'passed') return quizOut ? `${open}${quizOut}\n    </testcase>` : `${open}</testcase>`;
   if (s.status === 'skipped' || s.status === 'not-run') {
     const why = s.status === 'skipped' ? 'outside the selected steps' : s.message === 'interrupted' ? 'interrupted' : 'not run: an earlier step failed';
     return `${open}\n      <skipped message="${xmlAttr(why)}"/>\n    </testcase>`;
@@ -19,7 +21,7 @@ function testcase(r: HeadlessReport, s: StepReport): string {
     ...(s.actual !== undefined ? [`ACTUAL: ${s.actual}`] : []),
     ...(s.output.length ? ['--- output ---', ...s.output] : []),
   ].join('\n');
-  return `${open}\n      <failure message="${xmlAttr(s.message ?? 'the step failed')}" type="${s.check?.timedOut ? 'check-timeout' : 'step-failed'}">${xmlText(body)}</failure>\n    </testcase>`;
+  return `${open}\n      <failure message="${xmlAttr(s.message ?? 'the step failed')}" type="${s.check?.timedOut ? 'check-timeout' : 'step-failed'}">${xmlText(body)}</failure>${quizOut}\n    </testcase>`;
 }
 
 export function junitReport(r: HeadlessReport): string {

@@ -1,5 +1,6 @@
 // The TAP 13 reporter: a plan, one test point per step, YAML diagnostics under failures
-// (message, feedback, expected/actual, output), `# SKIP` for steps that did not run.
+// (message, feedback, expected/actual, output), `# SKIP` for steps that did not run, a
+// comment per quiz question answered from the scenario's answer key.
 
 import {stringify} from 'yaml';
 import {formatDuration, type HeadlessReport, type StepReport} from '../report.js';
@@ -13,7 +14,9 @@ function point(s: StepReport): string[] {
   const name = `step ${s.number}: ${desc(s.title)}`;
   if (s.status === 'skipped') return [`ok ${s.number} - ${name} # SKIP outside the selected steps`];
   if (s.status === 'not-run') return [`ok ${s.number} - ${name} # SKIP not run${s.message === 'interrupted' ? ' (interrupted)' : ' (an earlier step failed)'}`];
-  if (s.status === 'passed') return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`];
+  // Quiz answers come from the scenario's answer key: comments, never a failure.
+  const quiz = (s.quizzes ?? []).map((q) => `# quiz ${q.id} answered from the scenario's answer key: ${q.answer.replace(/[\r\n]+/g, ' ')}`);
+  if (s.status === 'passed') return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`, ...quiz];
   const diag: Record<string, unknown> = {
     message: s.message ?? 'the step failed',
     severity: 'fail',
@@ -24,7 +27,7 @@ function point(s: StepReport): string[] {
   if (s.actual !== undefined) diag.actual = s.actual;
   if (s.output.length) diag.output = s.output.map((l) => l.replace(ANSI, '')).join('\n');
   const yaml = stringify(diag, {lineWidth: 0}).trimEnd().split('\n').map((l) => `  ${l}`);
-  return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...'];
+  return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...', ...quiz];
 }
 
 export function tapReport(r: HeadlessReport): string {
