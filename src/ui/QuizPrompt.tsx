@@ -1,4 +1,4 @@
-// The quiz prompt in the live region: the question, then numbered options with ( )/(•) or
+// The step screen's quiz line (how many questions are answered), and the quiz prompt in the live region: the question, then numbered options with ( )/(•) or
 // [ ]/[x] marks, or a one-line input; the verdict of the last answer and the keys. Sized by
 // quizLayout so it always stays shorter than the terminal.
 
@@ -48,6 +48,11 @@ export function QuizPrompt({prompt, size, message, t}: QuizPromptProps) {
   const typed = Array.from(prompt.text).slice(-Math.max(1, size.columns - 4)).join('');
   return (
     <Box flexDirection="column">
+      {layout.feedback > 0 && verdict === 'right' ? (
+        <Text wrap="truncate-end" color="green">
+          {verdictText}
+        </Text>
+      ) : null}
       {layout.header > 0 ? (
         <Text bold color="yellow" wrap="truncate-end">
           ? {t('quiz.title', {i: prompt.question + 1, n: step.quizzes.length})}
@@ -77,7 +82,7 @@ export function QuizPrompt({prompt, size, message, t}: QuizPromptProps) {
           <Text inverse> </Text>
         </Text>
       ) : null}
-      {layout.feedback > 0 && verdict ? (
+      {layout.feedback > 0 && verdict && verdict !== 'right' ? (
         <Text wrap="truncate-end" color={VERDICT_COLOR[verdict]}>
           {verdictText}
         </Text>
@@ -85,5 +90,16 @@ export function QuizPrompt({prompt, size, message, t}: QuizPromptProps) {
       {layout.message > 0 ? <MessageLine message={message} /> : null}
       {layout.keys > 0 ? <KeyHints text={keys} /> : null}
     </Box>
+  );
+}
+
+/** One row on the step screen: how many of the step's questions are answered right. */
+export function QuizLine({answered, t}: {readonly answered: readonly boolean[]; readonly t: Translate}) {
+  const done = answered.filter(Boolean).length;
+  const all = done === answered.length;
+  return (
+    <Text wrap="truncate-end" color={all ? 'green' : 'yellow'}>
+      {all ? `✔ ${t('quiz.statusDone', {n: answered.length})}` : `? ${t('quiz.status', {done, n: answered.length})}`}
+    </Text>
   );
 }

@@ -1,5 +1,5 @@
 // The live part of a step (its markdown is already in <Static>): header, actions, the running
-// command's tail, the check and the key hints — sized by the layout budget so the whole
+// command's tail, the check, the quiz's progress and the key hints — sized by the layout budget so the whole
 // region always stays shorter than the terminal.
 
 import {Box} from 'ink';
@@ -8,6 +8,7 @@ import {ActionList} from './ActionList.js';
 import {CheckLine, checkRows} from './CheckLine.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
 import {LiveTail} from './LiveTail.js';
+import {QuizLine} from './QuizPrompt.js';
 import {StatusBar} from './StatusBar.js';
 import {stepEstimateMinutes} from './format.js';
 import {runningTerminal} from './controller.js';
@@ -40,6 +41,7 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
     checkLines: checkRows(stepState.check),
     notice: message !== undefined,
     output: shown !== undefined,
+    quiz: step.quizzes.length > 0,
   });
   const keys = size.columns >= t('keys.step').length ? t('keys.step') : t('keys.stepShort');
   return (
@@ -58,6 +60,7 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
       <ActionList actions={step.actions} states={stepState.actions} rows={layout.actions} t={t} />
       {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
       <CheckLine check={stepState.check} rows={layout.check} t={t} />
+      {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}
       {layout.notice > 0 ? <MessageLine message={message} /> : null}
       {layout.keys > 0 ? <KeyHints text={keys} /> : null}
     </Box>

@@ -13,6 +13,8 @@ export interface StepLayoutInput {
   readonly notice: boolean;
   /** A command is running (or ran), so the output tail is worth showing. */
   readonly output: boolean;
+  /** The step has quiz questions: one row says how many are answered. */
+  readonly quiz?: boolean;
 }
 
 export interface StepLayout {
@@ -20,6 +22,7 @@ export interface StepLayout {
   readonly actions: number;
   readonly tail: number;
   readonly check: number;
+  readonly quiz: number;
   readonly notice: number;
   readonly keys: number;
   readonly total: number;
@@ -39,11 +42,12 @@ export function stepLayout(input: StepLayoutInput): StepLayout {
   const keys = take(1);
   const header = take(1);
   const check = take(Math.max(1, input.checkLines));
+  const quiz = take(input.quiz ? 1 : 0);
   const notice = take(input.notice ? 1 : 0);
   // Keep at least three rows of output before giving the action list more than two.
   const actions = take(Math.min(input.actions, free > 8 ? MAX_ACTIONS : 2));
   const tail = input.output ? take(Math.min(MAX_TAIL, free)) : 0;
-  return {header, actions, tail, check, notice, keys, total: header + actions + tail + check + notice + keys};
+  return {header, actions, tail, check, quiz, notice, keys, total: header + actions + tail + check + quiz + notice + keys};
 }
 
 /** Rows a simple list screen (picker, help, a dialog) may use. */

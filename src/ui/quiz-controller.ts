@@ -45,9 +45,13 @@ export function handleQuizIntent(intent: Intent, d: QuizDeps): void {
   const state = engine.store.getSnapshot();
   const quiz = prompt && state.phase === 'step' && state.stepIndex === prompt.step ? engine.scenario.steps[prompt.step]?.quizzes[prompt.question] : undefined;
   if (!prompt || !quiz) return dispatch({type: 'quiz'});
+  // Typing and Enter in one input (see keymap): the edited prompt is submitted at once.
+  const submitNow = intent.type === 'quiz-input' && intent.submit === true;
   const set = (patch: Partial<QuizPrompt>) => {
     const {verdict: _old, ...rest} = prompt;
-    dispatch({type: 'quiz', quiz: {...rest, ...patch}});
+    const next = {...rest, ...patch};
+    if (submitNow && patch.verdict === undefined) return submit(d, next, quiz);
+    dispatch({type: 'quiz', quiz: next});
   };
   const count = quiz.options.length;
   const choose = (i: number) => {

@@ -77,3 +77,9 @@ describe('the quiz prompt owns the keys', () => {
     expect(quiz('x', {meta: true})).toBeUndefined();
   });
 });
+
+test('quiz: text that arrives together with Enter is typed and submitted', () => {
+  expect(keyToIntent('ready\r', {}, 'step', 'quiz')).toEqual({type: 'quiz-input', text: 'ready', submit: true});
+  expect(keyToIntent('2\r', {}, 'step', 'quiz')).toEqual({type: 'quiz-input', text: '2', submit: true});
+  expect(keyToIntent('\r\r', {}, 'step', 'quiz')).toEqual({type: 'quiz-submit'});
+});
