@@ -206,6 +206,37 @@ describe('katarun in a terminal', () => {
     }
   }, 30_000);
 
+  test('a quiz gates the step: Enter opens it, a wrong answer says try again, the right ones let Enter move on', async () => {
+    const k = start(['run', fixture('quiz')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/2');
+    await enterRuns(k, /\$ echo ready\n.*ready\n.*✔ exit 0/);
+    await k.waitFor('Quiz: 0 of 2 answered');
+    await k.press('n');
+    await k.waitFor('Answer the quiz first — press Enter.');
+    await k.press(KEYS.enter);
+    await k.waitFor('? Quiz — question 1 of 2');
+    expect(k.screen()).toMatch(/1 \( \) zsh/);
+    await k.press('3', KEYS.enter);
+    await k.waitFor('Not quite — try again.');
+    expect(k.screen()).not.toContain('bash — ');
+    await k.press('2', KEYS.enter);
+    await k.waitFor('? Quiz — question 2 of 2');
+    // q is a letter of the answer here, not quit.
+    await k.press('q', KEYS.enter);
+    await k.waitFor('Not quite — try again.');
+    expect(k.screen()).toContain('› q');
+    await k.press('\u0015', ...'Ready', KEYS.enter);
+    await k.waitFor('✔ Quiz answered — Enter goes to the next step.');
+    expect(k.history()).toContain('✔ Q1: Which shell runs the commands here? — bash');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 2/2');
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 30_000);
+
   test("a kind scenario's intro checks the machine (the kind provider is in the bundle)", async () => {
     // PATH without docker/kind/kubectl: every cluster tool is reported missing, with its fix.
     const k = start(['run', 'istio-egress'], {cols: 120, rows: 40, env: {PATH: '/usr/bin:/bin'}});
