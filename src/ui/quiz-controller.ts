@@ -54,10 +54,11 @@ export function handleQuizIntent(intent: Intent, d: QuizDeps): void {
     dispatch({type: 'quiz', quiz: next});
   };
   const count = quiz.options.length;
-  const choose = (i: number) => {
-    if (quiz.kind === 'single') return set({cursor: i, selected: [i]});
-    const selected = prompt.selected.includes(i) ? prompt.selected.filter((x) => x !== i) : [...prompt.selected, i].sort((a, b) => a - b);
-    set({cursor: i, selected});
+  /** Choosing option i (single) or ticking/unticking it (multiple), from a given prompt. */
+  const chosen = (from: QuizPrompt, i: number): Partial<QuizPrompt> => {
+    if (quiz.kind === 'single') return {cursor: i, selected: [i]};
+    const selected = from.selected.includes(i) ? from.selected.filter((x) => x !== i) : [...from.selected, i].sort((a, b) => a - b);
+    return {cursor: i, selected};
   };
   switch (intent.type) {
     case 'quiz-close':
@@ -76,10 +77,14 @@ export function handleQuizIntent(intent: Intent, d: QuizDeps): void {
     }
     case 'quiz-input': {
       if (!isChoice(quiz)) return set({text: Array.from(prompt.text + intent.text).slice(0, MAX_TEXT).join('')});
-      if (intent.text === ' ') return count > 0 ? choose(prompt.cursor) : undefined;
-      const n = /^[1-9]$/.test(intent.text) ? Number(intent.text) - 1 : -1;
-      if (n >= 0 && n < count) return choose(n);
-      return set({verdict: 'choose'});
+      // Keys that came in one read ("23", or "2" with Enter) each count, in order.
+      let next: QuizPrompt = prompt;
+      for (const ch of Array.from(intent.text)) {
+        const n = ch === ' ' ? next.cursor : /^[1-9]$/.test(ch) ? Number(ch) - 1 : -1;
+        if (n < 0 || n >= count) return set({verdict: 'choose'});
+        next = {...next, ...chosen(next, n)};
+      }
+      return set({cursor: next.cursor, selected: next.selected});
     }
     case 'quiz-submit':
       return submit(d, prompt, quiz);

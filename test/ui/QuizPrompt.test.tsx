@@ -131,3 +131,13 @@ describe('quiz prompt', () => {
     expect(frame).toContain('Esc close');
   });
 });
+
+test('keys that arrive in one read with Enter (a fast typist, tmux) each count, then the answer is submitted', async () => {
+  const {session, engine} = sessionFor(quizScenario([quiz('Q1', 'Pick b and c', 'multiple', ['a', 'b', 'c'], [1, 2])], []));
+  const app = renderApp({session});
+  await app.press(KEY.enter);
+  await app.until('Step 1/2');
+  await app.press(KEY.enter, '23\r');
+  expect(engine.calls).toContain('answer:0:[1,2]');
+  expect(app.frame()).toContain('✔ Quiz answered');
+});
