@@ -107,7 +107,7 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
     // then the poller's final full-length look, whose FAIL: line is the one reported.
     const r = await katarunTest('no-serviceentry', ['--create-cluster', '--from', '3', '--to', '3', '--check-timeout', '2500ms', '--lang', 'ru'], {state: {dropKinds: ['ServiceEntry']}});
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(/step 3\/7 .*ServiceEntry: внесите внешний хост в реестр/);
+    expect(r.output).toMatch(/✘ шаг 3\/7 ServiceEntry: внесите внешний хост в реестр/);
     expect(r.calls).toContain('kubectl apply -f egress/worldtime-serviceentry.yaml');
     expect(r.output).toContain('ни один ServiceEntry в dev-service-mesh не содержит worldtime.outside-world.svc.cluster.local — kubectl apply -f egress/worldtime-serviceentry.yaml');
     // Steps after the failing one do not run.
