@@ -228,7 +228,7 @@ describe('katarun in a terminal', () => {
     await k.waitFor('Not quite — try again.');
     expect(k.screen()).toContain('› q');
     await k.press('\u0015', ...'Ready', KEYS.enter);
-    await k.waitFor('✔ Quiz answered — Enter goes to the next step.');
+    await k.waitFor('Enter goes to the next step.');
     expect(k.history()).toContain('✔ Q1: Which shell runs the commands here? — bash');
     await k.press(KEYS.enter);
     await k.waitFor('Step 2/2');

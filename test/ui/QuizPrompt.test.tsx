@@ -61,7 +61,8 @@ describe('quiz prompt', () => {
     expect(app.frame()).toMatch(/1 \( \) 80/);
     await app.press(KEY.enter);
     expect(engine.calls.filter((c) => c.startsWith('answer:'))).toEqual(['answer:0:[0]', 'answer:0:[1]']);
-    expect(app.frame()).toContain('✔ Quiz answered — Enter goes to the next step.');
+    expect(app.frame()).toContain('✔ Quiz answered (1 of 1)');
+    expect(app.frame()).toContain('Enter goes to the next step.');
     expect(app.frame()).toContain('✔ Q1: Which port does HTTPS use? — 443');
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Step 2/2');
