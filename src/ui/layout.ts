@@ -31,22 +31,32 @@ export interface StepLayout {
 const MAX_ACTIONS = 6;
 const MAX_TAIL = 12;
 
-export function stepLayout(input: StepLayoutInput): StepLayout {
-  // One row stays free: Ink ends every frame with a newline.
-  let free = Math.max(0, input.rows - 1);
-  const take = (want: number) => {
-    const got = Math.max(0, Math.min(want, free));
-    free -= got;
-    return got;
+/**
+ * Hands out a terminal's rows in the order asked, each request getting what is left of it.
+ * One row stays free: Ink ends every frame with a newline. `left()` says what is still free.
+ */
+function rowBudget(rows: number): {take: (want: number) => number; left: () => number} {
+  let free = Math.max(0, rows - 1);
+  return {
+    take(want) {
+      const got = Math.max(0, Math.min(want, free));
+      free -= got;
+      return got;
+    },
+    left: () => free,
   };
+}
+
+export function stepLayout(input: StepLayoutInput): StepLayout {
+  const {take, left} = rowBudget(input.rows);
   const keys = take(1);
   const header = take(1);
   const check = take(Math.max(1, input.checkLines));
   const quiz = take(input.quiz ? 1 : 0);
   const notice = take(input.notice ? 1 : 0);
   // Keep at least three rows of output before giving the action list more than two.
-  const actions = take(Math.min(input.actions, free > 8 ? MAX_ACTIONS : 2));
-  const tail = input.output ? take(Math.min(MAX_TAIL, free)) : 0;
+  const actions = take(Math.min(input.actions, left() > 8 ? MAX_ACTIONS : 2));
+  const tail = input.output ? take(MAX_TAIL) : 0;
   return {header, actions, tail, check, quiz, notice, keys, total: header + actions + tail + check + quiz + notice + keys};
 }
 
@@ -81,12 +91,7 @@ const MAX_QUESTION_LINES = 4;
 
 /** The quiz prompt's rows: what to do, the question's first line and where to answer come first. */
 export function quizLayout(q: QuizLayoutInput): QuizLayout {
-  let free = Math.max(0, q.rows - 1);
-  const take = (want: number) => {
-    const got = Math.max(0, Math.min(want, free));
-    free -= got;
-    return got;
-  };
+  const {take} = rowBudget(q.rows);
   const keys = take(1);
   const header = take(1);
   const firstLine = take(Math.min(1, q.questionLines));
