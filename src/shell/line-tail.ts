@@ -4,6 +4,7 @@
 // decoded into lines, so megabytes of output cost little and hold no memory.
 
 import {StringDecoder} from 'node:string_decoder';
+import {countNewlinesSimd} from './newline-counter.js';
 
 const NL = 10;
 
@@ -95,11 +96,16 @@ export class LineTail {
   }
 }
 
+/** Newlines in a buffer: by WebAssembly SIMD when it is large (./newline-counter.ts), else in JavaScript. */
+export function countNewlines(buf: Uint8Array): number {
+  return countNewlinesSimd(buf) ?? countNewlinesJs(buf);
+}
+
 /**
  * Newlines in a buffer, four bytes at a time (a SWAR zero-byte test on `word ^ 0x0a0a0a0a`);
  * about twice as fast as a byte loop, which matters at megabytes per command.
  */
-export function countNewlines(buf: Uint8Array): number {
+export function countNewlinesJs(buf: Uint8Array): number {
   let n = 0;
   let i = 0;
   const end = buf.length;
