@@ -8,10 +8,12 @@ import {ExitCode, UserError} from './exit-codes.js';
 
 type CommandModule = {run(argv: string[]): Promise<number>};
 
-// Each from the bundle when there is one (see `bundled`), else from its plain module.
+// Each from the bundle when there is one (see `bundled`), else from its plain module; `list`
+// always from its plain modules: it needs few of them, fewer than the ~20 ms of reading the
+// bundle and its cache (measured: 90 ms plain, 110 ms bundled; `validate` 190 → 160 ms bundled).
 const commands: Record<string, () => Promise<CommandModule>> = {
   validate: () => bundled('validate', () => import('./commands/validate.js')),
-  list: () => bundled('list', () => import('./commands/list.js')),
+  list: () => import('./commands/list.js'),
   test: () => bundled('test', () => import('./commands/test.js')),
   run: () => bundled('run', () => import('./commands/run.js')),
   doctor: () => bundled('doctor', () => import('./commands/doctor.js')),
