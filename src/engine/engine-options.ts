@@ -1,6 +1,7 @@
 // Options of createEngine, and the extra controls the headless runner uses on top of the
 // Engine interface the TUI sees.
 
+import type {UiLang} from '../render/i18n.js';
 import type {Diagnostic} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
 import type {EngineDirs} from './dirs.js';
@@ -23,6 +24,8 @@ export interface EngineOptions {
   readonly createCluster?: boolean;
   /** Use this kube context instead of a kind cluster. */
   readonly context?: string;
+  /** The language of katarun's own words in what the engine reports (the machine checks); default English. */
+  readonly uiLang?: UiLang;
   /** XDG folders (default: from the environment). */
   readonly dirs?: EngineDirs;
   readonly now?: () => number;

@@ -10,6 +10,7 @@ import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
+import type {Translate, UiLang} from '../../render/i18n.js';
 
 const HELP = `Usage: katarun doctor [scenario] [options]
 
@@ -24,7 +25,8 @@ istio-egress needs Docker and kind), and the machine is ready when all of them a
 Options:
   --format human|json   output format (default human)
   --context NAME        check an existing kube context instead of a kind cluster
-  --lang xx             the scenario's language (its _xx/ translation)
+  --lang xx             the scenario's language (its _xx/ translation) and that of the
+                        checks' words (default from the locale)
   -h, --help            show this help
 
 Exit codes: 0 ready, 2 usage or invalid scenario, 3 not ready.
@@ -52,7 +54,7 @@ export function bundledScenarioDirs(): string[] {
     .sort();
 }
 
-async function check(scenario: Scenario, context: string | undefined): Promise<ScenarioDoctorResult> {
+async function check(scenario: Scenario, context: string | undefined, uiLang: UiLang): Promise<ScenarioDoctorResult> {
   const [{environmentProvider}, {defaultDirs, environmentStateDir}] = await Promise.all([import('../../engine/environment/index.js'), import('../../engine/dirs.js')]);
   const dirs = defaultDirs();
   const provider = await environmentProvider(scenario.environment);
@@ -64,12 +66,13 @@ async function check(scenario: Scenario, context: string | undefined): Promise<S
     cacheDir: dirs.cache,
     env,
     log: () => undefined,
+    uiLang,
     ...(context !== undefined ? {context} : {}),
   });
   return {id: scenario.id, title: scenario.title, environment: scenario.environment.kind, report};
 }
 
-export function formatHuman(results: readonly ScenarioDoctorResult[]): string {
+export function formatHuman(results: readonly ScenarioDoctorResult[], t: Translate): string {
   const out: string[] = [];
   for (const r of results) {
     out.push(`${r.id} — ${r.title} (${r.environment})`);
@@ -77,10 +80,10 @@ export function formatHuman(results: readonly ScenarioDoctorResult[]): string {
     for (const c of r.report.checks) {
       const mark = c.ok ? '✔' : c.severity === 'warning' ? '!' : '✖';
       out.push(`  ${mark} ${c.id.padEnd(width)}  ${c.detail}`);
-      if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  fix: ${c.fix}`);
+      if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  ${t('doctor.fix')} ${c.fix}`);
     }
     const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
-    out.push(r.report.ready ? '  ready' : `  not ready: ${problems} problem${problems === 1 ? '' : 's'} to fix`, '');
+    out.push(`  ${r.report.ready ? t('doctor.ready') : problems === 1 ? t('doctor.notReadyOne') : t('doctor.notReady', {n: problems})}`, '');
   }
   return `${out.join('\n')}\n`;
 }
@@ -94,20 +97,27 @@ export async function run(argv: string[]): Promise<number> {
   const format = parseChoice(v.format, ['human', 'json'], '--format', 'format', 'human');
   if (positionals.length > 1) throw new UserError('doctor: give at most one scenario', ExitCode.invalid, "usage: katarun doctor [scenario] (see 'katarun doctor --help')");
 
-  const [{resolveScenarioDir}, {loadScenario}, {printDiagnostics}] = await Promise.all([
+  const [{resolveScenarioDir}, {loadScenario}, {printDiagnostics}, {translator, uiLanguage}] = await Promise.all([
     import('../scenario-arg.js'),
     import('../../scenario/load-scenario.js'),
     import('../../headless/print-diagnostics.js'),
+    import('../../render/i18n.js'),
   ]);
+  // The same language choice as the TUI's: --lang, else the locale.
+  const uiLang = uiLanguage(v.lang);
+  const t = translator(uiLang);
   const dirs = positionals.length === 1 ? [resolveScenarioDir(positionals[0]!)] : bundledScenarioDirs();
   const results: ScenarioDoctorResult[] = [];
   for (const dir of dirs) {
     const scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
     if (printDiagnostics(scenario.diagnostics.filter((d) => d.severity === 'error'), process.stderr)) return ExitCode.invalid;
-    results.push(await check(scenario, v.context));
+    results.push(await check(scenario, v.context, uiLang));
   }
   const ready = results.every((r) => r.report.ready);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ready, scenarios: results}, null, 2)}\n`);
-  else process.stdout.write(formatHuman(results) + (results.length > 1 ? `${ready ? 'ready for every bundled scenario' : `ready for: ${results.filter((r) => r.report.ready).map((r) => r.id).join(', ') || 'none'}`}\n` : ''));
+  else {
+    const readyIds = results.filter((r) => r.report.ready).map((r) => r.id).join(', ') || t('doctor.noneReady');
+    process.stdout.write(formatHuman(results, t) + (results.length > 1 ? `${ready ? t('doctor.allReady') : t('doctor.readyFor', {ids: readyIds})}\n` : ''));
+  }
   return ready ? ExitCode.ok : ExitCode.envNotReady;
 }

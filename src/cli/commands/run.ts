@@ -115,13 +115,15 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
   const kind = scenario.environment.kind === 'kind';
   let report: Promise<PreflightReport> | undefined;
   const preflight = () =>
-    (report ??= import('../../engine/environment/index.js').then(async ({environmentProvider}) =>
+    (report ??= Promise.all([import('../../engine/environment/index.js'), import('../../render/i18n.js')]).then(async ([{environmentProvider}, {uiLanguage}]) =>
       (await environmentProvider(scenario.environment)).preflight(scenario, {
         createCluster: flags.createCluster,
         stateDir: environmentStateDir(dirs, scenario.id),
         cacheDir: dirs.cache,
         env: userEnv,
         log: () => undefined,
+        // The checks speak the UI's language (startTui picks it the same way).
+        uiLang: uiLanguage(flags.lang),
         ...(flags.context !== undefined ? {context: flags.context} : {}),
       }),
     ));

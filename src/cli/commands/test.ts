@@ -21,7 +21,8 @@ Options:
   --check-timeout DURATION          give every check this long (e.g. 30s, 5m)
   --settle DURATION                 how long a long-running command runs before its Ctrl-C (default 3s)
   --keep-going                      run the steps after a failing one too
-  --lang xx                         the scenario's language (its _xx/ translation)
+  --lang xx                         the scenario's language (its _xx/ translation) and katarun's
+                                    (the report, the machine checks; default from the locale)
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
@@ -102,7 +103,8 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const {installInterruptHandlers} = await import('../../headless/interrupts.js');
   const {translator, uiLanguage} = await import('../../render/i18n.js');
   // The same language choice as the TUI's: --lang, else the locale.
-  const t = translator(uiLanguage(v.lang));
+  const uiLang = uiLanguage(v.lang);
+  const t = translator(uiLang);
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
   const interrupts = installInterruptHandlers();
   try {
@@ -111,6 +113,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       createCluster: v['create-cluster'] ?? false,
+      uiLang,
       ...(v.context !== undefined ? {context: v.context} : {}),
       ...(from !== undefined ? {from} : {}),
       ...(to !== undefined ? {to} : {}),
@@ -136,9 +139,9 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       return ExitCode.invalid;
     }
     if (err instanceof EnvironmentNotReadyError) {
-      io.stderr.write(`katarun: the environment is not ready for '${scenario.id}':\n`);
+      io.stderr.write(`${t('preflight.notReadyFor', {id: scenario.id})}\n`);
       for (const c of err.report.checks.filter((x) => !x.ok)) {
-        io.stderr.write(`  ${c.severity === 'error' ? '✘' : '! (warning)'} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
+        io.stderr.write(`  ${c.severity === 'error' ? '✘' : `! ${t('preflight.warning')}`} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
       }
       return ExitCode.envNotReady;
     }

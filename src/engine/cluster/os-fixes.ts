@@ -1,5 +1,9 @@
 // What to do about a missing or broken prerequisite, for the learner's operating system.
 // Each fix is one line a person can act on; links go to the tools' own install pages.
+// The words are the UI's (`t`, the learner's language); commands and links go in as
+// parameters, so they read the same in every language.
+
+import type {Translate} from '../../render/i18n.js';
 
 export type HostOs = 'macos' | 'linux' | 'wsl' | 'windows';
 
@@ -11,60 +15,57 @@ export function hostOs(platform: NodeJS.Platform = process.platform, env: Readon
 
 const goArch = (arch: string = process.arch): string => (arch === 'arm64' ? 'arm64' : 'amd64');
 
-export function dockerMissingFix(os: HostOs): string {
+export function dockerMissingFix(os: HostOs, t: Translate): string {
   switch (os) {
-    case 'macos': return 'install Docker Desktop (https://docs.docker.com/desktop/setup/install/mac-install/) or colima (brew install colima docker && colima start --cpu 4 --memory 6)';
+    case 'macos': return t('fix.dockerMac', {url: 'https://docs.docker.com/desktop/setup/install/mac-install/', command: 'brew install colima docker && colima start --cpu 4 --memory 6'});
     case 'windows':
-    case 'wsl': return 'install Docker Desktop and turn on WSL integration for this distro (Settings → Resources → WSL integration)';
-    default: return 'install Docker Engine (https://docs.docker.com/engine/install/), then: sudo systemctl enable --now docker';
+    case 'wsl': return t('fix.dockerWsl');
+    default: return t('fix.dockerLinux', {url: 'https://docs.docker.com/engine/install/', command: 'sudo systemctl enable --now docker'});
   }
 }
 
-export function dockerDownFix(os: HostOs, output: string): string {
-  if (/permission denied/i.test(output)) return 'your user may not talk to the Docker daemon: sudo usermod -aG docker "$USER", then log out and back in';
+export function dockerDownFix(os: HostOs, output: string, t: Translate): string {
+  if (/permission denied/i.test(output)) return t('fix.dockerGroup', {command: 'sudo usermod -aG docker "$USER"'});
   switch (os) {
-    case 'macos': return 'start Docker Desktop (open -a Docker) or colima (colima start), wait until it says it is running, then retry';
+    case 'macos': return t('fix.dockerStartMac', {app: 'open -a Docker', command: 'colima start'});
     case 'windows':
-    case 'wsl': return 'start Docker Desktop and check that WSL integration is on for this distro';
-    default: return 'start the daemon: sudo systemctl start docker (check with: docker info)';
+    case 'wsl': return t('fix.dockerStartWsl');
+    default: return t('fix.dockerStartLinux', {command: 'sudo systemctl start docker', check: 'docker info'});
   }
 }
 
-export function toolMissingFix(name: string, os: HostOs, install?: string): string {
+export function toolMissingFix(name: string, os: HostOs, install: string | undefined, t: Translate): string {
+  const kind = `curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.31.0/kind-linux-${goArch()} && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind`;
+  const kubectl = `curl -LO https://dl.k8s.io/release/v1.35.0/bin/linux/${goArch()}/kubectl && chmod +x kubectl && sudo mv kubectl /usr/local/bin/`;
   const known: Record<string, Partial<Record<HostOs, string>>> = {
-    kind: {
-      macos: 'brew install kind',
-      linux: `curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.31.0/kind-linux-${goArch()} && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind`,
-      wsl: `curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.31.0/kind-linux-${goArch()} && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind`,
-      windows: 'winget install Kubernetes.kind',
+    kind: {macos: 'brew install kind', linux: kind, wsl: kind, windows: 'winget install Kubernetes.kind'},
+    kubectl: {macos: 'brew install kubectl', linux: kubectl, wsl: kubectl, windows: 'winget install Kubernetes.kubectl'},
+    curl: {
+      macos: t('fix.curlMac'),
+      linux: t('fix.or', {first: 'sudo apt-get install curl', second: 'dnf install curl'}),
+      wsl: 'sudo apt-get install curl',
+      windows: 'winget install cURL.cURL',
     },
-    kubectl: {
-      macos: 'brew install kubectl',
-      linux: `curl -LO https://dl.k8s.io/release/v1.35.0/bin/linux/${goArch()}/kubectl && chmod +x kubectl && sudo mv kubectl /usr/local/bin/`,
-      wsl: `curl -LO https://dl.k8s.io/release/v1.35.0/bin/linux/${goArch()}/kubectl && chmod +x kubectl && sudo mv kubectl /usr/local/bin/`,
-      windows: 'winget install Kubernetes.kubectl',
-    },
-    curl: {macos: 'curl ships with macOS; check your PATH', linux: 'sudo apt-get install curl (or dnf install curl)', wsl: 'sudo apt-get install curl', windows: 'winget install cURL.cURL'},
   };
   const own = known[name]?.[os];
   // The scenario's own install text repeats per-OS commands; with ours, its link is enough.
   const link = install ? /https?:\/\/\S+/.exec(install)?.[0] : undefined;
-  if (own) return link ? `${own} — or see ${link}` : own;
-  return own ?? install ?? `install ${name} and put it on PATH`;
+  if (own) return link ? t('fix.orSee', {fix: own, link}) : own;
+  return install ?? t('fix.tool', {name});
 }
 
-export function memoryFix(os: HostOs, needMiB: number): string {
+export function memoryFix(os: HostOs, needMiB: number, t: Translate): string {
   const gb = Math.ceil(needMiB / 1024);
-  if (os === 'linux') return `free memory: close other programs or containers (docker ps; kind get clusters) until about ${gb} GiB are available`;
-  return `give Docker more memory: Docker Desktop → Settings → Resources → Memory ≥ ${gb + 2} GB (colima: colima start --memory ${gb + 2})`;
+  if (os === 'linux') return t('fix.memLinux', {commands: 'docker ps; kind get clusters', gib: gb});
+  return t('fix.memDocker', {gb: gb + 2, command: `colima start --memory ${gb + 2}`});
 }
 
-export function cpuFix(os: HostOs, needCpus: number): string {
-  if (os === 'linux') return `this machine has fewer than ${needCpus} CPUs; use a bigger machine or VM`;
-  return `give Docker more CPUs: Docker Desktop → Settings → Resources → CPUs ≥ ${needCpus} (colima: colima start --cpu ${needCpus})`;
+export function cpuFix(os: HostOs, needCpus: number, t: Translate): string {
+  if (os === 'linux') return t('fix.cpuLinux', {n: needCpus});
+  return t('fix.cpuDocker', {n: needCpus, command: `colima start --cpu ${needCpus}`});
 }
 
-export function portFix(port: number, os: HostOs): string {
+export function portFix(port: number, os: HostOs, t: Translate): string {
   const who = os === 'macos' ? `lsof -nP -iTCP:${port} -sTCP:LISTEN` : `ss -ltnp 'sport = :${port}'`;
-  return `something else listens on 127.0.0.1:${port}; find it with: ${who} — stop it, or delete an old cluster that maps the port (kind get clusters; kind delete cluster --name NAME)`;
+  return t('fix.port', {address: `127.0.0.1:${port}`, command: who, commands: 'kind get clusters; kind delete cluster --name NAME'});
 }

@@ -5,8 +5,9 @@
 
 import {mkdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
+import {translator, type Translate} from '../../render/i18n.js';
 import type {Scenario, ToolRequirement} from '../../scenario/model.js';
-import {availableMemoryMiB, cpuCheck, memoryCheck, portCheck} from '../cluster/machine-checks.js';
+import {availableMemoryMiB, cpuCheck, gib, memoryCheck, portCheck} from '../cluster/machine-checks.js';
 import {contextNames, contextReachable, createKindCluster, currentContext, deleteKindCluster, dockerInfo, kindClusters, writeGuardedKubeconfig} from '../cluster/kind-cli.js';
 import {dockerDownFix, dockerMissingFix, hostOs} from '../cluster/os-fixes.js';
 import {probeTool} from '../cluster/tool-probe.js';
@@ -30,62 +31,67 @@ function toolsFor(scenario: Scenario, withKind: boolean): ToolRequirement[] {
   return tools.filter((t) => t.name !== 'docker' && (withKind || t.name !== 'kind'));
 }
 
-async function contextPreflight(scenario: Scenario, options: EnvironmentOptions, context: string): Promise<PreflightCheck[]> {
-  const tools = await Promise.all(toolsFor(scenario, false).map((t) => probeTool(t, {env: options.env, optional: FETCHED_BY_SETUP.has(t.name)})));
+function probeTools(scenario: Scenario, options: EnvironmentOptions, withKind: boolean, t: Translate): Promise<PreflightCheck[]> {
+  return Promise.all(toolsFor(scenario, withKind).map((tool) => probeTool(tool, {env: options.env, optional: FETCHED_BY_SETUP.has(tool.name), t})));
+}
+
+async function contextPreflight(scenario: Scenario, options: EnvironmentOptions, context: string, t: Translate): Promise<PreflightCheck[]> {
+  const tools = await probeTools(scenario, options, false, t);
   const names = await contextNames(options.env);
+  const listCommand = 'kubectl config get-contexts';
   let ctx: PreflightCheck;
-  if (names === undefined) ctx = {id: 'context', ok: false, severity: 'error', detail: 'kubectl cannot list contexts', fix: 'check your kubeconfig: kubectl config get-contexts'};
+  if (names === undefined) ctx = {id: 'context', ok: false, severity: 'error', detail: t('preflight.contextsUnlisted'), fix: t('fix.contextsUnlisted', {command: listCommand})};
   else if (!names.includes(context)) {
-    ctx = {id: 'context', ok: false, severity: 'error', detail: `no kube context named ${context}`, fix: `pick one of: ${names.join(', ') || '(none)'} (kubectl config get-contexts)`};
+    ctx = {id: 'context', ok: false, severity: 'error', detail: t('preflight.contextMissing', {name: context}), fix: t('fix.contextPick', {names: names.join(', ') || t('preflight.none'), command: listCommand})};
   } else {
     const r = await contextReachable(context, options.env);
     ctx = r.ok
-      ? {id: 'context', ok: true, severity: 'error', detail: `context ${context} answers; the scenario will use only this context`}
-      : {id: 'context', ok: false, severity: 'error', detail: `context ${context} does not answer: ${r.output.split('\n').pop() ?? ''}`, fix: 'check that the cluster is running and your credentials are valid: kubectl --context ' + context + ' get nodes'};
+      ? {id: 'context', ok: true, severity: 'error', detail: t('preflight.contextOk', {name: context})}
+      : {id: 'context', ok: false, severity: 'error', detail: t('preflight.contextDown', {name: context, output: r.output.split('\n').pop() ?? ''}), fix: t('fix.contextDown', {command: `kubectl --context ${context} get nodes`})};
   }
-  return [bashCheck(options.env), ...tools, ctx];
+  return [bashCheck(options.env, t), ...tools, ctx];
 }
 
-async function kindPreflight(scenario: Scenario, options: EnvironmentOptions): Promise<PreflightCheck[]> {
+async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t: Translate): Promise<PreflightCheck[]> {
   const os = hostOs(process.platform, options.env);
   const cluster = clusterOf(scenario);
   const [docker, tools, clusters, current] = await Promise.all([
     dockerInfo(options.env),
-    Promise.all(toolsFor(scenario, true).map((t) => probeTool(t, {env: options.env, optional: FETCHED_BY_SETUP.has(t.name)}))),
+    probeTools(scenario, options, true, t),
     kindClusters(options.env),
     currentContext(options.env),
   ]);
-  const checks: PreflightCheck[] = [bashCheck(options.env)];
+  const checks: PreflightCheck[] = [bashCheck(options.env, t)];
   checks.push(
     docker.missing
-      ? {id: 'docker', ok: false, severity: 'error', detail: 'docker was not found on PATH', fix: dockerMissingFix(os)}
+      ? {id: 'docker', ok: false, severity: 'error', detail: t('preflight.toolMissing', {name: 'docker'}), fix: dockerMissingFix(os, t)}
       : docker.ok
-        ? {id: 'docker', ok: true, severity: 'error', detail: `Docker daemon ${docker.serverVersion ?? ''} is reachable`.replace('  ', ' ')}
-        : {id: 'docker', ok: false, severity: 'error', detail: `the Docker daemon is not reachable: ${docker.output.split('\n').pop() ?? ''}`, fix: dockerDownFix(os, docker.output)},
+        ? {id: 'docker', ok: true, severity: 'error', detail: t('preflight.dockerUp', {version: docker.serverVersion ?? ''}).replace('  ', ' ')}
+        : {id: 'docker', ok: false, severity: 'error', detail: t('preflight.dockerDown', {output: docker.output.split('\n').pop() ?? ''}), fix: dockerDownFix(os, docker.output, t)},
   );
   checks.push(...tools);
   const exists = clusters?.includes(cluster.name) ?? false;
   if (clusters !== undefined || docker.ok) {
     checks.push(
       exists
-        ? {id: 'cluster', ok: true, severity: 'error', detail: `kind cluster ${cluster.name} exists and will be reused`}
+        ? {id: 'cluster', ok: true, severity: 'error', detail: t('preflight.clusterExists', {name: cluster.name})}
         : options.createCluster
-          ? {id: 'cluster', ok: true, severity: 'error', detail: `kind cluster ${cluster.name} will be created`}
-          : {id: 'cluster', ok: false, severity: 'error', detail: `kind cluster ${cluster.name} does not exist`, fix: 'pass --create-cluster to create it (katarun test), or start the scenario in the terminal UI, which asks first'},
+          ? {id: 'cluster', ok: true, severity: 'error', detail: t('preflight.clusterCreated', {name: cluster.name})}
+          : {id: 'cluster', ok: false, severity: 'error', detail: t('preflight.clusterMissing', {name: cluster.name}), fix: t('fix.cluster')},
     );
   }
   if (exists) {
-    checks.push({id: 'memory', ok: true, severity: 'warning', detail: `cluster already running; ${((await availableMemoryMiB()) / 1024).toFixed(1)} GiB still available`});
+    checks.push({id: 'memory', ok: true, severity: 'warning', detail: t('preflight.memRunning', {gib: gib(await availableMemoryMiB(), t)})});
   } else {
-    checks.push(await memoryCheck(os, scenario.environment.minMemoryMiB, docker));
-    checks.push(cpuCheck(os, scenario.environment.minCpus, docker));
+    checks.push(await memoryCheck(os, scenario.environment.minMemoryMiB, docker, t));
+    checks.push(cpuCheck(os, scenario.environment.minCpus, docker, t));
   }
-  for (const port of cluster.hostPorts) checks.push(await portCheck(port, os, exists ? cluster.name : undefined));
+  for (const port of cluster.hostPorts) checks.push(await portCheck(port, os, exists ? cluster.name : undefined, t));
   checks.push({
     id: 'kube-context',
     ok: true,
     severity: 'warning',
-    detail: current ? `your current kube context is ${current}; the scenario never touches it (it gets its own KUBECONFIG)` : 'no current kube context; the scenario gets its own KUBECONFIG',
+    detail: current ? t('preflight.kubeContext', {name: current}) : t('preflight.noKubeContext'),
   });
   return checks;
 }
@@ -100,7 +106,8 @@ async function prepareContext(options: EnvironmentOptions, context: string): Pro
 
 export const kindProvider: EnvironmentProvider = {
   async preflight(scenario, options) {
-    const checks = options.context ? await contextPreflight(scenario, options, options.context) : await kindPreflight(scenario, options);
+    const t = translator(options.uiLang ?? 'en');
+    const checks = options.context ? await contextPreflight(scenario, options, options.context, t) : await kindPreflight(scenario, options, t);
     return {ready: checks.every((c) => c.ok || c.severity === 'warning'), checks};
   },
 

@@ -1,8 +1,15 @@
 // What a scenario needs from the machine, checked (preflight / doctor) and provided (prepare):
 // a local shell for bash scenarios, a kind cluster behind a guarded KUBECONFIG for kind ones.
 
+import type {UiLang} from '../../render/i18n.js';
 import type {Scenario} from '../../scenario/model.js';
 
+// A check's detail and fix are finished text in the learner's language (the provider gets
+// `uiLang` and translates where it builds the sentence), not a message key for the reader to
+// translate: a fix nests another fix, a scenario's own install text or a tool's error output,
+// so keys would need a recursive message type and a translating pass in every reader (the
+// intro, doctor human and JSON, test's exit 3). Text keeps all of them unchanged, and the
+// engine may use src/render/i18n.ts, the bottom layer.
 export interface PreflightCheck {
   /** Stable id, e.g. `docker`, `tool:kind`, `memory`, `port:8080`, `context`. */
   readonly id: string;
@@ -34,6 +41,8 @@ export interface EnvironmentOptions {
   readonly signal?: AbortSignal;
   /** Progress lines for the learner. */
   readonly log: (line: string) => void;
+  /** The language of what the checks say (--lang, else the locale); default English. */
+  readonly uiLang?: UiLang;
 }
 
 export interface PreparedEnvironment {
