@@ -6,6 +6,9 @@
 // | ------------------------------------------------------------------------ | --------------------------- |
 // | `https://[[HOST_SUBDOMAIN]]-PORT-[[KATACODA_HOST]].environments.katacoda.com` | `http://localhost:PORT`  |
 // | `[[HOST_SUBDOMAIN]]-PORT-[[KATACODA_HOST]].environments.katacoda.com`      | `localhost:PORT`            |
+// |   … with `.[[KATACODA_DOMAIN]]` for the domain, or `$PORT` / `${PORT}` for the port | the same          |
+// | `https://[[HOST_SUBDOMAIN]]-[[KATACODA_HOST]].environments.katacoda.com` (no port: the port selector) | `http://localhost` + a notice |
+// | `[[KATACODA_DOMAIN]]` (alone)                                             | `localhost`                 |
 // | `[[HOST_IP]]`, `[[HOST1_IP]]`, `[[HOST2_IP]]`, … `[[CLIENT_IP]]`            | `127.0.0.1`                 |
 // | `[[HOST_SUBDOMAIN]]`, `[[KATACODA_HOST]]` (alone)                          | `localhost`                 |
 // | `{{TRAFFIC_HOST1_80}}`, `{{TRAFFIC_HOSTn_PORT}}`                           | `http://localhost:PORT`     |
@@ -19,7 +22,11 @@ export interface ResolvedText {
   readonly notices: readonly string[];
 }
 
-const PROXY_URL = /(https?:\/\/)?\[\[HOST\d*_SUBDOMAIN\]\]-(\d+)-\[\[KATACODA_HOST\]\]\.environments\.katacoda\.com/g;
+const DOMAIN = String.raw`\.(?:environments\.katacoda\.com|\[\[KATACODA_DOMAIN\]\])`;
+// The port as digits, or as a shell variable the command sets (`$INGRESS_PORT`, `${PORT}`).
+const PROXY_URL = new RegExp(String.raw`(https?:\/\/)?\[\[HOST\d*_SUBDOMAIN\]\]-(\d+|\$\w+|\$\{\w+\})-\[\[KATACODA_HOST\]\]` + DOMAIN, 'g');
+const SELECTOR_URL = new RegExp(String.raw`(https?:\/\/)?\[\[HOST\d*_SUBDOMAIN\]\]-\[\[KATACODA_HOST\]\]` + DOMAIN + String.raw`\/?`, 'g');
+const LONE_DOMAIN = /\[\[KATACODA_DOMAIN\]\]/g;
 const HOST_IP = /\[\[(?:HOST\d*|CLIENT)_IP\]\]/g;
 const LONE_HOST = /\[\[(?:HOST\d*_SUBDOMAIN|KATACODA_HOST)\]\]/g;
 const TRAFFIC_HOST = /\{\{TRAFFIC_HOST\d+_(\d+)\}\}/g;
@@ -28,14 +35,21 @@ const TRAFFIC_HOST = /\{\{TRAFFIC_HOST\d+_(\d+)\}\}/g;
 export function resolvePlaceholders(text: string): ResolvedText {
   if (!text.includes('[[') && !text.includes('{{')) return {text, notices: []};
   const notices: string[] = [];
+  let selector = false;
   let out = text
     .replace(PROXY_URL, (_m, scheme: string | undefined, port: string) => (scheme ? `http://localhost:${port}` : `localhost:${port}`))
+    .replace(SELECTOR_URL, () => {
+      selector = true;
+      return 'http://localhost';
+    })
     .replace(HOST_IP, '127.0.0.1')
     .replace(LONE_HOST, 'localhost')
+    .replace(LONE_DOMAIN, 'localhost')
     .replace(TRAFFIC_HOST, (_m, port: string) => `http://localhost:${port}`);
   if (out.includes('{{TRAFFIC_SELECTOR}}')) {
-    notices.push('This step links to a port selector; services run on this machine, so open http://localhost:<port> for the port the step names.');
+    selector = true;
     out = out.replaceAll('{{TRAFFIC_SELECTOR}}', 'http://localhost');
   }
+  if (selector) notices.push('This step links to a port selector; services run on this machine, so open http://localhost:<port> for the port the step names.');
   return {text: out, notices};
 }

@@ -22,6 +22,18 @@ describe('placeholders', () => {
   it('leaves plain text untouched', () => {
     expect(resolvePlaceholders('echo {{x}} [[y]]').text).toBe('echo {{x}} [[y]]');
   });
+  it('reads the proxy URL forms real scenarios use: [[KATACODA_DOMAIN]], a port in a shell variable, no port', () => {
+    // mlrun quick-start: a registry address built from the placeholders.
+    expect(resolvePlaceholders('export REGISTRY=[[HOST_SUBDOMAIN]]-30100-[[KATACODA_HOST]].[[KATACODA_DOMAIN]]').text).toBe('export REGISTRY=localhost:30100');
+    // Istio bookinfo: the port is what the previous command found.
+    expect(resolvePlaceholders('curl http://[[HOST_SUBDOMAIN]]-$INGRESS_PORT-[[KATACODA_HOST]].environments.katacoda.com/productpage').text).toBe('curl http://localhost:$INGRESS_PORT/productpage');
+    expect(resolvePlaceholders('[[HOST2_SUBDOMAIN]]-${PORT}-[[KATACODA_HOST]].[[KATACODA_DOMAIN]]').text).toBe('localhost:${PORT}');
+    // No port: Katacoda's port selector page, as {{TRAFFIC_SELECTOR}}.
+    const selector = resolvePlaceholders('open https://[[HOST_SUBDOMAIN]]-[[KATACODA_HOST]].environments.katacoda.com/ and pick 80');
+    expect(selector.text).toBe('open http://localhost and pick 80');
+    expect(selector.notices).toHaveLength(1);
+    expect(resolvePlaceholders('[[KATACODA_DOMAIN]]').text).toBe('localhost');
+  });
 });
 
 describe('export -p parser', () => {
