@@ -196,4 +196,10 @@ describe('constructs from a wider sample (40 public scenarios, 15 repositories)'
     expect(w.actions).toEqual([]);
     expect(w.diagnostics.map((d) => d.code)).toEqual(['markdown/file-block']);
   });
+
+  it('a data-marker holding an HTML comment (its ">" inside the quotes) inserts at the marker', () => {
+    const r = lexPage('<pre class="file" data-filename="pom.xml" data-target="insert" data-marker="<!-- TODO: Add JPA dependency here -->">\n    &lt;dependency&gt;\n</pre>\n', '/s/step1.md');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.actions).toMatchObject([{kind: 'file', path: 'pom.xml', mode: 'insert', marker: '<!-- TODO: Add JPA dependency here -->', text: '    <dependency>\n'}]);
+  });
 });

@@ -6,7 +6,9 @@ import type {TokenizerExtension} from 'marked';
 import {decodeEntities, parseAttributes} from './html-text.js';
 import type {FileToken} from './tokens.js';
 
-const PRE = /^ {0,3}<pre(\s[^>]*)?>([\s\S]*?)<\/pre>[^\n]*(?:\n|$)/i;
+// Attributes one by one, so that a quoted value may hold `>`: authors mark the insertion point
+// with an HTML comment, data-marker="<!-- TODO: add the dependency here -->".
+const PRE = /^ {0,3}<pre((?:\s+[^\s"'>=/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*>([\s\S]*?)<\/pre>[^\n]*(?:\n|$)/i;
 
 export const preFileExtension: TokenizerExtension = {
   name: 'katarunFile',
