@@ -93,6 +93,14 @@ describe('katarun test (built CLI)', () => {
     expect(existsSync(markerFile)).toBe(false);
   });
 
+  it("exit 3 in Russian with --lang ru: katarun's words translated, the scenario's install text as written", () => {
+    const r = katarun([fixture('notready'), '--lang', 'ru']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("katarun: окружение не готово для 'notready':");
+    expect(r.stderr).toContain('✘ tool:katarun-missing-tool-for-tests: katarun-missing-tool-for-tests не найден в PATH — nothing to install');
+    expect(r.stderr).not.toContain('was not found');
+  });
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} during a run: cleans up, exit 130, no survivors`, async () => {
       const child = spawn(process.execPath, [cli, 'test', fixture('slow')], {cwd: t.root, env: env(), stdio: ['ignore', 'pipe', 'pipe']});

@@ -246,6 +246,16 @@ describe('katarun in a terminal', () => {
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
   }, 30_000);
+
+  test('with --lang ru the intro lists the missing tools in Russian, the install command as written', async () => {
+    const k = start(['run', 'istio-egress', '--lang', 'ru'], {cols: 120, rows: 40, env: {PATH: '/usr/bin:/bin'}});
+    await k.waitFor('эта машина пока не готова', 15_000);
+    expect(k.screen()).toMatch(/✘ tool:kind: kind не найден в PATH — curl -Lo \.\/kind https:\/\/kind\.sigs\.k8s\.io\//);
+    expect(k.screen()).toMatch(/✘ docker: docker не найден в PATH — установите Docker/);
+    expect(k.screen()).not.toContain('was not found');
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+  }, 30_000);
 });
 
 describe('katarun without a terminal', () => {
