@@ -122,9 +122,16 @@ export function katarunRenderers(labels: ActionLabels, styles: Styles): Renderer
   const collapsed: RendererExtension = {
     name: 'katarunCollapsed',
     renderer(token) {
-      const t = token as {kind?: string};
-      return `${styles.dim(`▸ ${t.kind === 'solution' ? labels.solution : labels.hint}`)}\n\n`;
+      const t = token as {kind?: string; summary?: string};
+      return collapsedLine(t.kind === 'solution' ? 'solution' : 'hint', t.summary);
     },
+  };
+  // A collapsed hint or solution keeps the author's own title when it has one ("Tip 2").
+  const collapsedLine = (role: 'hint' | 'solution', summary: string | undefined): string => {
+    const label = role === 'solution' ? labels.solution : labels.hint;
+    const title = (summary ?? '').replace(/<[^>]*>/g, '').trim();
+    const own = title !== '' && !label.toLowerCase().startsWith(title.toLowerCase());
+    return `${styles.dim(`▸ ${own ? `${title} (${label})` : label}`)}\n\n`;
   };
   // The scenario layer's <details> token: hints and solutions stay collapsed (h and a open
   // them); any other <details> is shown open, because its commands are part of the step.
@@ -132,7 +139,7 @@ export function katarunRenderers(labels: ActionLabels, styles: Styles): Renderer
     name: 'katarunDetails',
     renderer(token) {
       const t = token as {role?: string; summary?: string; tokens?: Token[]};
-      if (t.role === 'hint' || t.role === 'solution') return `${styles.dim(`▸ ${t.role === 'solution' ? labels.solution : labels.hint}`)}\n\n`;
+      if (t.role === 'hint' || t.role === 'solution') return collapsedLine(t.role, t.summary);
       const summary = t.summary ? `▾ ${t.summary.replace(/<[^>]*>/g, '').trim()}\n\n` : '';
       return summary + this.parser.parse(t.tokens ?? []);
     },
@@ -159,7 +166,7 @@ export function collapseDetails(tokens: readonly Token[]): Token[] {
     const raw = tokens.slice(i, j + 1).map((t) => t.raw).join('');
     const summary = /<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(raw)?.[1] ?? '';
     const kind = SOLUTION_SUMMARY.test(summary) ? 'solution' : 'hint';
-    out.push({type: 'katarunCollapsed', raw: '', kind} as unknown as Token);
+    out.push({type: 'katarunCollapsed', raw: '', kind, summary} as unknown as Token);
     i = Math.min(j, tokens.length - 1);
   }
   return out;

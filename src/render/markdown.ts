@@ -8,6 +8,7 @@ import chalk from 'chalk';
 import {Marked, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {collapseDetails, englishLabels, katarunRenderers, type ActionLabels} from './markdown-tokens.js';
+import {htmlToTerminal} from './html-render.js';
 import {sanitizeText} from './sanitize.js';
 
 /** The bundle's lazy stand-in for cli-highlight (scripts/bundle.mjs); absent when running the
@@ -102,6 +103,9 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
         text(token) {
           if (typeof token === 'object' && 'tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
           return false;
+        },
+        html(token) {
+          return htmlToTerminal(token.text, {block: token.block === true, styles, imageLabel: labels.image});
         },
       },
     },

@@ -103,3 +103,35 @@ describe('lists', () => {
     expect(out).not.toContain('**');
   });
 });
+
+describe('HTML in a step, as Katacoda and Killercoda authors write it', () => {
+  const render = (source: string) => renderMarkdown(source, {width: 80});
+
+  test('line breaks, key caps, styling tags, images and <pre> blocks read as text, nothing raw', () => {
+    const out = render(
+      '<br>\n\n### Solve it\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop, then <strong>read</strong> the note.\n\n<img src="https://example.com/logo.png" width="250" alt="logo">\n\nMarkdown:\n<pre>\n&#x3C;kbd&#x3E;Ctrl&#x3C;/kbd&#x3E;\n</pre>\n\nResults.\n',
+    );
+    expect(out.slice(0, out.indexOf('Markdown:'))).not.toMatch(/<\/?(br|kbd|strong|img)\b/);
+    expect(out).not.toMatch(/<\/?pre\b/);
+    expect(out).toContain('Press [Ctrl]+[C] to stop, then read the note.');
+    expect(out).toContain('[image: logo — https://example.com/logo.png]');
+    // An encoded tag inside <pre> is shown as the code it is, not taken for a key cap.
+    expect(out).toContain('  <kbd>Ctrl</kbd>');
+    // The block's text does not run into the next paragraph's.
+    expect(out).toMatch(/<\/kbd>\n\nResults\./);
+    expect(out.startsWith('Solve it')).toBe(true);
+  });
+
+  test('a character reference to a control character is dropped, so HTML cannot drive the terminal', () => {
+    const out = render('<p>clear &#x1b;[2J now &#27;]52;c;AAAA&#7;</p>\n\n<pre>&#x9b;31m red</pre>\n');
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('clear [2J now ]52;c;AAAA');
+  });
+
+  test("a collapsed hint keeps its author's title; a plain 'Hint' title is not repeated", () => {
+    const out = render('<details><summary>Tip 1</summary>\n\nUse `ls`.\n\n</details>\n\n<details><summary>Hint</summary>\n\nx\n\n</details>\n');
+    expect(out).toContain('▸ Tip 1 (Hint — press h)');
+    expect(out).toContain('▸ Hint — press h');
+    expect(out).not.toContain('Use');
+  });
+});

@@ -1,16 +1,8 @@
 // The little HTML that scenario markdown embeds: attributes of a tag, entities, tag names.
 
-const NAMED: Record<string, string> = {lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'"};
+import {decodeEntities} from '../../render/html-entities.js';
 
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
-}
+export {decodeEntities};
 
 /** Attributes of an opening tag's inside (`class="file" data-target=replace`), names lower-cased. */
 export function parseAttributes(inside: string): Record<string, string> {
