@@ -202,4 +202,11 @@ describe('constructs from a wider sample (40 public scenarios, 15 repositories)'
     expect(r.diagnostics).toEqual([]);
     expect(r.actions).toMatchObject([{kind: 'file', path: 'pom.xml', mode: 'insert', marker: '<!-- TODO: Add JPA dependency here -->', text: '    <dependency>\n'}]);
   });
+
+  it('an unsupported key that asks for nothing ("files": []) is not reported', async () => {
+    const quiet = await scenarioIn('empty-files', {...kube('ubuntu'), details: {steps: [{title: 's', text: 'step1.md'}]}, environment: {uilayout: 'terminal'}, files: []});
+    expect(quiet.diagnostics.filter((d) => d.code === 'index/unsupported')).toEqual([]);
+    const loud = await scenarioIn('some-files', {...kube('ubuntu'), files: ['app.js']});
+    expect(loud.diagnostics.filter((d) => d.code === 'index/unsupported').map((d) => d.message)).toEqual([expect.stringContaining('files is not supported')]);
+  });
 });

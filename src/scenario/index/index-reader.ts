@@ -102,6 +102,8 @@ export class IndexReader {
       const where = this.keyAt([...path, key]);
       const what = describePath([...path, key]);
       if (Object.hasOwn(unsupported, key)) {
+        // `"files": []`, `"uisettings": ""`: asks for nothing, so nothing is missing.
+        if (isEmptyValue(obj[key])) continue;
         this.sink.warn('index/unsupported', this.file, where, `${what} is not supported by katarun: ${unsupported[key]}`);
       } else if (!known.has(key)) {
         const near = [...known].find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= Math.min(2, k.length >> 1));
@@ -121,4 +123,8 @@ export function editDistance(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length]!;
+}
+
+function isEmptyValue(v: unknown): boolean {
+  return v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) || (isRecord(v) && Object.keys(v).length === 0);
 }
