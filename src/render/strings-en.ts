@@ -24,7 +24,7 @@ export const en = {
   'resume.continue': 'Enter: continue at step {step} (earlier steps are re-checked)',
   'resume.over': 'o: start over',
   'step.title': 'Step {k}/{n}',
-  'step.time': '{elapsed} / ~{estimate}',
+  'step.time': '{elapsed} / ~{minutes} min',
   'step.target': 'target {target}',
   'step.again': '(again)',
   'action.run': 'run',

@@ -25,7 +25,7 @@ export const ru: Strings = {
   'resume.continue': 'Enter: продолжить с шага {step} (прежние шаги будут перепроверены)',
   'resume.over': 'o: начать заново',
   'step.title': 'Шаг {k}/{n}',
-  'step.time': '{elapsed} / ~{estimate}',
+  'step.time': '{elapsed} / ~{minutes} мин',
   'step.target': 'цель {target}',
   'step.again': '(снова)',
   'action.run': 'запуск',

@@ -17,10 +17,6 @@ export function progressBar(current: number, total: number, width = Math.min(tot
 }
 
 /** Minutes as the scenario wrote them, for "on step 0:42 / ~3 min". */
-export function formatMinutes(minutes: number): string {
-  return `${minutes} min`;
-}
-
 /**
  * A step's time estimate in whole minutes: its own when the scenario gives one, else an even
  * share of the scenario's (Katacoda and Killercoda estimate only the whole scenario), never

@@ -22,6 +22,9 @@ describe('translator', () => {
   test('fills parameters', () => {
     expect(translator('en')('step.title', {k: 2, n: 4})).toBe('Step 2/4');
     expect(translator('ru')('step.title', {k: 2, n: 4})).toBe('Шаг 2/4');
+    // The unit of the step's estimate is a word of the UI too (it said "min" in Russian).
+    expect(translator('en')('step.time', {elapsed: '0:05', minutes: 1})).toBe('0:05 / ~1 min');
+    expect(translator('ru')('step.time', {elapsed: '0:05', minutes: 1})).toBe('0:05 / ~1 мин');
   });
   test('Russian covers every key with the same parameters', () => {
     for (const key of Object.keys(en) as Array<keyof typeof en>) {
