@@ -5,7 +5,8 @@ import {Box, Text} from 'ink';
 import type {StringKey, Translate} from '../render/i18n.js';
 import type {Overlay} from './keymap.js';
 
-const HELP: ReadonlyArray<[string, StringKey]> = [
+/** A key as typed, or (a StringKey) a word for a situation rather than a key, translated. */
+const HELP: ReadonlyArray<[string | {readonly word: StringKey}, StringKey]> = [
   ['Enter', 'help.enter'],
   ['1–9', 'help.digits'],
   ['c', 'help.c'],
@@ -15,7 +16,7 @@ const HELP: ReadonlyArray<[string, StringKey]> = [
   ['h', 'help.h'],
   ['a', 'help.a'],
   ['r', 'help.r'],
-  ['quiz', 'help.quiz'],
+  [{word: 'help.quizKey'}, 'help.quiz'],
   ['q', 'help.q'],
   ['Ctrl-C', 'help.ctrlc'],
 ];
@@ -27,12 +28,15 @@ export function HelpOverlay({rows, t}: {readonly rows: number; readonly t: Trans
       <Text bold wrap="truncate-end">
         {t('help.title')}
       </Text>
-      {HELP.slice(0, room).map(([key, text]) => (
-        <Text key={key} wrap="truncate-end">
-          <Text color="cyan">{key.padEnd(8)}</Text>
-          {t(text)}
-        </Text>
-      ))}
+      {HELP.slice(0, room).map(([key, text]) => {
+        const label = typeof key === 'string' ? key : t(key.word);
+        return (
+          <Text key={text} wrap="truncate-end">
+            <Text color="cyan">{label.padEnd(8)}</Text>
+            {t(text)}
+          </Text>
+        );
+      })}
       <Text dimColor wrap="truncate-end">
         {t('help.close')}
       </Text>

@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import type {Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
+import {difficultyLabel} from './format.js';
 import type {PickerEntry} from './session.js';
 import type {UiMessage} from './ui-state.js';
 
@@ -38,7 +39,7 @@ export function Picker({entries, index, rows, opening, message, t}: PickerProps)
         const selected = start + i === index;
         const meta = [
           entry.id,
-          entry.difficulty,
+          entry.difficulty && difficultyLabel(entry.difficulty, t),
           entry.time,
           t('meta.steps', {n: entry.steps}),
           entry.languages.join('/'),

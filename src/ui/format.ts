@@ -1,5 +1,7 @@
 // Small pure formatters for the screens: durations, the step progress bar, fitting text.
 
+import type {StringKey, Translate} from '../render/i18n.js';
+
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
   const h = Math.floor(total / 3600);
@@ -48,4 +50,21 @@ export function wrapWords(text: string, width: number): string[] {
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
+}
+
+const DIFFICULTY: Readonly<Record<string, StringKey>> = {
+  beginner: 'difficulty.beginner',
+  easy: 'difficulty.beginner',
+  intermediate: 'difficulty.intermediate',
+  medium: 'difficulty.intermediate',
+  advanced: 'difficulty.advanced',
+  hard: 'difficulty.advanced',
+  expert: 'difficulty.advanced',
+};
+
+/** Katacoda and Killercoda wrote difficulty as English words; the common ones speak the UI's
+ * language, anything else is shown as the author wrote it. */
+export function difficultyLabel(difficulty: string, t: Translate): string {
+  const key = DIFFICULTY[difficulty.trim().toLowerCase()];
+  return key ? t(key) : difficulty;
 }

@@ -13,7 +13,7 @@ import type {ActionLabels} from '../render/markdown-tokens.js';
 import {sanitizeAnsiLine, sanitizeText} from '../render/sanitize.js';
 import {lexPage} from '../scenario/markdown/lex-page.js';
 import type {Page, Scenario} from '../scenario/model.js';
-import {formatDuration} from './format.js';
+import {difficultyLabel, formatDuration} from './format.js';
 
 export interface TranscriptItem {
   readonly key: string;
@@ -66,7 +66,7 @@ const rule = (width: number) => chalk.dim('─'.repeat(Math.max(10, Math.min(wid
 export function introText(scenario: Scenario, ctx: RenderContext): string {
   const t = ctx.t;
   const meta = [
-    scenario.difficulty && `${t('meta.difficulty')}: ${scenario.difficulty}`,
+    scenario.difficulty && `${t('meta.difficulty')}: ${difficultyLabel(scenario.difficulty, t)}`,
     scenario.time && `${t('meta.time')}: ${scenario.time}`,
     t('meta.steps', {n: scenario.steps.length}),
     scenario.languages.length > 1 && `${t('meta.languages')}: ${scenario.languages.join(', ')}`,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {quizLayout, stepLayout} from '../../src/ui/layout.js';
-import {formatDuration, progressBar, stepEstimateMinutes} from '../../src/ui/format.js';
+import {difficultyLabel, formatDuration, progressBar, stepEstimateMinutes} from '../../src/ui/format.js';
+import {translator} from '../../src/render/i18n.js';
 
 describe('stepLayout', () => {
   test('the live region is always shorter than the terminal', () => {
@@ -59,5 +60,16 @@ describe('quiz layout', () => {
     expect(quizLayout({rows: 6, questionLines: 3, options: 5, input: false, feedback: true, message: false})).toMatchObject({keys: 1, header: 1, question: 1, options: 1, feedback: 1});
     expect(quizLayout({rows: 24, questionLines: 9, options: 3, input: false, feedback: true, message: true})).toMatchObject({question: 4, options: 3, message: 1});
     expect(quizLayout({rows: 24, questionLines: 1, options: 0, input: true, feedback: false, message: false})).toMatchObject({input: 1, total: 4});
+  });
+});
+
+describe('difficulty', () => {
+  test("the common English words speak the UI's language; anything else is shown as written", () => {
+    const ru = translator('ru');
+    expect(difficultyLabel('beginner', ru)).toBe('начальный');
+    expect(difficultyLabel(' Intermediate ', ru)).toBe('средний');
+    expect(difficultyLabel('hard', ru)).toBe('продвинутый');
+    expect(difficultyLabel('beginner', translator('en'))).toBe('beginner');
+    expect(difficultyLabel('для всех', ru)).toBe('для всех');
   });
 });
