@@ -54,7 +54,7 @@ export const ru: Strings = {
   'check.actual': 'получено',
   'keys.step': 'Enter дальше · 1–9 действие · c копия · n/p шаг · s оболочка · h подсказка · a решение · r проверка · ? справка · q выход',
   'keys.stepShort': 'Enter дальше · 1–9 · n/p · s оболочка · h подсказка · ? справка · q выход',
-  'keys.finish': 'Enter выход · p назад · q выход',
+  'keys.finish': 'Enter завершить · p назад · q выход',
   'keys.setup': 'Ctrl-C стоп · q выход',
   'hint.title': 'Подсказка {i}/{n}',
   'hint.none': 'Подсказок к этому шагу больше нет.',
