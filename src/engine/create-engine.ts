@@ -113,6 +113,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     progress: options.progress ?? true,
     autoCheck: options.autoCheck ?? true,
     ...(options.freshWorkspace !== undefined ? {freshWorkspace: options.freshWorkspace} : {}),
+    ...(options.uiLang ? {uiLang: options.uiLang} : {}),
     prepare: async (log) => {
       const provider = await environmentProvider(scenario.environment);
       prepared = (await provider.prepare(scenario, envOptions(log))).env;

@@ -3,6 +3,7 @@
 
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import {translator, type UiLang} from '../render/i18n.js';
 import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
 import {zxCliPath} from '../shell/zx-cli.js';
@@ -38,6 +39,8 @@ export interface LifecycleDeps {
   readonly progress: boolean;
   readonly autoCheck: boolean;
   readonly freshWorkspace?: boolean;
+  /** The language of katarun's own setup lines (--lang, else the locale); default English. */
+  readonly uiLang?: UiLang;
   /** Prepare the environment (cluster, guarded KUBECONFIG…); progress lines go to `log`. */
   readonly prepare: (log: (line: string) => void) => Promise<void>;
 }
@@ -88,7 +91,7 @@ export class EngineLifecycle {
       if (d.scenario.setup) await this.runSetup(log);
     } catch (err) {
       d.dispatch({type: 'setup', patch: {status: 'failed'}, lines: [(err as Error).message]});
-      d.notice('error', `Setup failed: ${(err as Error).message}`);
+      d.notice('error', translator(d.uiLang ?? 'en')('env.setupFailed', {message: (err as Error).message}));
       return;
     }
     d.dispatch({type: 'setup', patch: {status: 'passed'}});
@@ -115,7 +118,8 @@ export class EngineLifecycle {
       },
     });
     if (partial) log(partial);
-    if (res.exitCode !== 0) throw new Error(res.timedOut ? 'the setup script timed out' : `the setup script exited with status ${res.exitCode ?? res.signal}`);
+    const t = translator(d.uiLang ?? 'en');
+    if (res.exitCode !== 0) throw new Error(res.timedOut ? t('env.setupTimedOut') : t('env.setupExit', {code: String(res.exitCode ?? res.signal)}));
   }
 
   private async loadSaved(): Promise<SavedProgress | undefined> {

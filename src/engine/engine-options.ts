@@ -24,7 +24,7 @@ export interface EngineOptions {
   readonly createCluster?: boolean;
   /** Use this kube context instead of a kind cluster. */
   readonly context?: string;
-  /** The language of katarun's own words in what the engine reports (the machine checks); default English. */
+  /** The language of katarun's own words in what the engine reports (the machine checks, the setup lines and errors); default English. */
   readonly uiLang?: UiLang;
   /** XDG folders (default: from the environment). */
   readonly dirs?: EngineDirs;

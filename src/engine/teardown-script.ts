@@ -3,6 +3,7 @@
 // a run of the scenario has, so the script sees what the steps saw.
 
 import {join} from 'node:path';
+import type {UiLang} from '../render/i18n.js';
 import type {Scenario} from '../scenario/model.js';
 import type {ProcessResult} from '../shell/types.js';
 import {environmentStateDir, workspaceDir, type EngineDirs} from './dirs.js';
@@ -16,13 +17,23 @@ export interface TeardownOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly log: (line: string) => void;
   readonly onOutput: (chunk: string) => void;
+  /** The language of katarun's own lines and errors (--lang, else the locale); default English. */
+  readonly uiLang?: UiLang;
 }
 
 /** Undefined when the scenario has no teardown script. */
 export async function runTeardownScript(scenario: Scenario, o: TeardownOptions): Promise<ProcessResult | undefined> {
   if (!scenario.teardown) return undefined;
   const stateDir = environmentStateDir(o.dirs, scenario.id);
-  const prepared = await kindProvider.prepare(scenario, {context: o.context, createCluster: false, stateDir, cacheDir: o.dirs.cache, env: o.env, log: o.log});
+  const prepared = await kindProvider.prepare(scenario, {
+    context: o.context,
+    createCluster: false,
+    stateDir,
+    cacheDir: o.dirs.cache,
+    env: o.env,
+    log: o.log,
+    ...(o.uiLang ? {uiLang: o.uiLang} : {}),
+  });
   const vars = katarunVars(scenario, o.dirs, {workspace: workspaceDir(o.dirs, scenario.id), shellEnvFile: join(stateDir, 'shell-env.sh')});
   return defaultShellPort().runScript(scenario.teardown, {
     cwd: scenario.dir,

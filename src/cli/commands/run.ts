@@ -142,16 +142,20 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
     preflight,
     ...(missingCluster ? {missingCluster} : {}),
     ...(flags.context ? {target: flags.context} : kind && scenario.environment.cluster ? {target: `kind-${scenario.environment.cluster.name}`} : {}),
-    createEngine: async ({createCluster}) =>
-      (await import('../../engine/create-engine.js')).createEngine(scenario, {
+    createEngine: async ({createCluster}) => {
+      const [{createEngine}, {uiLanguage}] = await Promise.all([import('../../engine/create-engine.js'), import('../../render/i18n.js')]);
+      return createEngine(scenario, {
         shell: flags.shell ?? 'auto',
+        // The setup lines ("Creating kind cluster…") speak the UI's language, like the checks.
+        uiLang: uiLanguage(flags.lang),
         env: userEnv,
         createCluster: createCluster || flags.createCluster,
         dirs,
         size: {cols: columns, rows},
         ...(flags.context !== undefined ? {context: flags.context} : {}),
         ...(flags.checkTimeoutMs !== undefined ? {checkTimeoutMs: flags.checkTimeoutMs} : {}),
-      }),
+      });
+    },
   };
 }
 

@@ -98,7 +98,8 @@ export async function writeGuardedKubeconfig(file: string, source: {cluster: str
   const size = await stat(tmp).then((s) => s.size, () => 0);
   if (!r.ok || size === 0) {
     await rm(tmp, {force: true});
-    return {ok: false, missing: r.missing, output: r.output || 'the kubeconfig came out empty'};
+    // An empty output means the file came out empty; the caller says so in the learner's language.
+    return {ok: false, missing: r.missing, output: r.output};
   }
   await chmod(tmp, 0o600);
   await rename(tmp, file);

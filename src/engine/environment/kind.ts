@@ -1,7 +1,8 @@
 // The environment of a kind scenario: a local kind cluster (created when allowed, reused
 // when present) or an existing kube context, always handed to the scenario through a
 // KUBECONFIG that holds that one cluster only — the context guard: no command of a
-// scenario can reach another cluster of the user's.
+// scenario can reach another cluster of the user's. What it says (checks, progress lines,
+// errors) is in the learner's language (`uiLang`); names, paths and tools' output are not.
 
 import {mkdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -96,11 +97,14 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
   return checks;
 }
 
-async function prepareContext(options: EnvironmentOptions, context: string): Promise<PreparedEnvironment> {
+/** The last line of a tool's output: where kind and kubectl put the reason. */
+const lastLine = (output: string): string => output.split('\n').pop() ?? '';
+
+async function prepareContext(options: EnvironmentOptions, context: string, t: Translate): Promise<PreparedEnvironment> {
   const file = kubeconfigPath(options);
   const r = await writeGuardedKubeconfig(file, {context}, options.env);
-  if (!r.ok) throw new Error(`cannot use kube context ${context}: ${r.output.split('\n').pop()} — list the contexts with: kubectl config get-contexts`);
-  options.log(`Using kube context ${context} (only this context is visible to the scenario)`);
+  if (!r.ok) throw new Error(t('env.contextFailed', {name: context, output: lastLine(r.output) || t('env.kubeconfigEmpty'), command: 'kubectl config get-contexts'}));
+  options.log(t('env.usingContext', {name: context}));
   return {env: {KUBECONFIG: file}, target: context};
 }
 
@@ -112,17 +116,18 @@ export const kindProvider: EnvironmentProvider = {
   },
 
   async prepare(scenario, options) {
+    const t = translator(options.uiLang ?? 'en');
     await mkdir(options.stateDir, {recursive: true});
-    if (options.context) return prepareContext(options, options.context);
+    if (options.context) return prepareContext(options, options.context, t);
     const cluster = clusterOf(scenario);
     const clusters = await kindClusters(options.env);
-    if (clusters === undefined) throw new Error('kind cannot list its clusters — is Docker running? Run: katarun doctor ' + scenario.id);
+    if (clusters === undefined) throw new Error(t('env.kindUnlisted', {command: `katarun doctor ${scenario.id}`}));
     if (clusters.includes(cluster.name)) {
-      options.log(`Reusing kind cluster ${cluster.name}`);
+      options.log(t('env.reusing', {name: cluster.name}));
     } else if (!options.createCluster) {
-      throw new Error(`kind cluster ${cluster.name} does not exist — pass --create-cluster to create it, or start the scenario in the terminal UI, which asks first`);
+      throw new Error(t('env.noCluster', {name: cluster.name, flag: '--create-cluster'}));
     } else {
-      options.log(`Creating kind cluster ${cluster.name}${cluster.nodeImage ? ` (${cluster.nodeImage.split('@')[0]})` : ''} — a minute or two the first time`);
+      options.log(t('env.creating', {name: cluster.name, image: cluster.nodeImage ? ` (${cluster.nodeImage.split('@')[0]})` : ''}));
       const created = await createKindCluster({
         name: cluster.name,
         env: options.env,
@@ -131,22 +136,23 @@ export const kindProvider: EnvironmentProvider = {
         ...(cluster.config ? {config: cluster.config} : {}),
         ...(options.signal ? {signal: options.signal} : {}),
       });
-      if (!created.ok) throw new Error(`kind could not create cluster ${cluster.name}: ${created.output.split('\n').slice(-3).join(' | ')}`);
+      if (!created.ok) throw new Error(t('env.createFailed', {name: cluster.name, output: created.output.split('\n').slice(-3).join(' | ')}));
     }
     const file = kubeconfigPath(options);
     const r = await writeGuardedKubeconfig(file, {cluster: cluster.name}, options.env);
-    if (!r.ok) throw new Error(`cannot get the kubeconfig of kind cluster ${cluster.name}: ${r.output.split('\n').pop()}`);
-    options.log(`Guarded KUBECONFIG: ${file} (holds only kind-${cluster.name})`);
+    if (!r.ok) throw new Error(t('env.kubeconfigFailed', {name: cluster.name, output: lastLine(r.output) || t('env.kubeconfigEmpty')}));
+    options.log(t('env.guarded', {file, context: `kind-${cluster.name}`}));
     return {env: {KUBECONFIG: file, KATARUN_CLUSTER: cluster.name}, target: `kind-${cluster.name}`};
   },
 
   async teardown(scenario, options) {
     // Never delete a cluster katarun did not create: with --context only the guard file goes.
     if (!options.context) {
+      const t = translator(options.uiLang ?? 'en');
       const cluster = clusterOf(scenario);
       const r = await deleteKindCluster(cluster.name, options.env);
-      if (!r.ok) throw new Error(`kind could not delete cluster ${cluster.name}: ${r.output.split('\n').pop()}`);
-      options.log(`Deleted kind cluster ${cluster.name}`);
+      if (!r.ok) throw new Error(t('env.deleteFailed', {name: cluster.name, output: lastLine(r.output)}));
+      options.log(t('env.deleted', {name: cluster.name}));
     }
     await rm(kubeconfigPath(options), {force: true});
   },
