@@ -18,6 +18,7 @@ import {readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {MAY_BE_EMOJI_SOURCE} from './emoji-prefilter.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -52,6 +53,10 @@ const ORIGINAL_URL_FUNCTION = `const ${ORIGINAL_URL} = (rel) => require("node:ur
  *   (~50 ms before the first frame). Without fetch it decodes the same base64 itself.
  * - Ink's reconciler awaits at its top level, twice, both only under DEV=true (React
  *   devtools and its own package.json for them). katarun does not offer React devtools.
+ * - string-width compiles /^\p{RGI_Emoji}$/v when it loads: ~13 ms before the first frame, for
+ *   a test that only a segment holding an emoji character can pass. It is built at the first
+ *   such segment instead, behind a cheap test that never turns a real emoji away
+ *   (scripts/emoji-prefilter.mjs).
  */
 const sourcePatches = {
   name: 'source-patches',
@@ -60,6 +65,17 @@ const sourcePatches = {
       let source = await readFile(args.path, 'utf8');
       const original = source;
       if (/yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/.test(args.path)) source = patch(source, args.path, 'typeof fetch', '"undefined"');
+      // Ink's string-width 8 (wrap-ansi shares it, see oneStringWidth); cli-table3 has an old one of its own.
+      if (args.path === join(root, 'node_modules', 'string-width', 'index.js')) {
+        source = patch(
+          source,
+          args.path,
+          'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+          `const mayBeEmoji = /${MAY_BE_EMOJI_SOURCE}/u;\n` +
+            'let rgiEmojiCompiled;\n' +
+            'const rgiEmojiRegex = {test: (segment) => mayBeEmoji.test(segment) && (rgiEmojiCompiled ??= new RegExp("^\\\\p{RGI_Emoji}$", "v")).test(segment)};',
+        );
+      }
       if (/[\\/]ink[\\/]build[\\/]reconciler\.js$/.test(args.path)) {
         source = patch(source, args.path, "await import('./devtools.js')", 'void 0');
         source = patch(source, args.path, '? await loadPackageJson()', '? {}');
