@@ -8,6 +8,7 @@ import type {CommandResult} from '../shell/types.js';
 import {writeFileAction} from './file-action.js';
 import {resolvePlaceholders} from './placeholders.js';
 import type {EngineMsg} from './reducer.js';
+import type {Translate} from '../render/i18n.js';
 import type {ShellPort} from './shell-port.js';
 import type {TerminalPool} from './terminals.js';
 import type {ActionStatus, EngineEvent} from './types.js';
@@ -18,6 +19,8 @@ export interface ActionContext {
   readonly dispatch: (msg: EngineMsg) => void;
   readonly emit: (event: EngineEvent) => void;
   readonly notice: (level: 'info' | 'warning' | 'error', message: string) => void;
+  /** katarun's own words, in the UI's language. */
+  readonly t: Translate;
   /** Map a Katacoda path into the workspace (throws when it escapes). */
   readonly mapPath: (path: string) => string;
   readonly commandTimeoutMs?: number;
@@ -40,7 +43,7 @@ export function terminalFor(action: ExecAction, ctx?: ActionContext): TerminalId
     warnedHosts.set(ctx, seen);
     if (!seen.has(action.host!)) {
       seen.add(action.host!);
-      ctx.notice('warning', `${action.host} is another machine in Katacoda; here it is a local terminal (T${m[1]}).`);
+      ctx.notice('warning', ctx.t('notice.hostMapped', {host: action.host!, terminal: `T${m[1]}`}));
     }
   }
   return `T${Number(m[1])}`;
@@ -66,7 +69,7 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
     case 'open': {
       const path = ctx.mapPath(action.path);
       ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
-      ctx.notice('info', `Open ${path} in your editor.`);
+      ctx.notice('info', ctx.t('notice.openFile', {path}));
       return {opened: path};
     }
     case 'file': {
@@ -74,10 +77,10 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
       try {
         await writeFileAction(path, action, text);
         ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
-        ctx.notice('info', `Wrote ${path} (${action.mode}).`);
+        ctx.notice('info', ctx.t('notice.wrote', {path, mode: action.mode}));
       } catch (err) {
         ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
-        ctx.notice('error', `Could not write ${path}: ${(err as Error).message}`);
+        ctx.notice('error', ctx.t('notice.writeFailed', {path, message: (err as Error).message}));
       }
       return {opened: path};
     }
@@ -86,7 +89,7 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
 
 function resolve(ctx: ActionContext, text: string): string {
   const r = resolvePlaceholders(text);
-  for (const n of r.notices) ctx.notice('info', n);
+  if (r.portSelector) ctx.notice('info', ctx.t('notice.portSelector'));
   return r.text;
 }
 
@@ -98,7 +101,7 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
   if (action.ctrlSeq || action.noNewline) {
     const s = await ctx.terminals.session(id);
     const bytes = action.ctrlSeq ? ctx.port.ctrlSequenceBytes(action.text.trim()) : command;
-    if (bytes === undefined) ctx.notice('warning', `'${action.text}' is not a key sequence katarun knows; nothing was sent.`);
+    if (bytes === undefined) ctx.notice('warning', ctx.t('notice.unknownKeys', {text: action.text}));
     else s.write(bytes);
     set('done');
     return {exitCode: 0, timedOut: false, interrupted: false, durationMs: 0, tail: [], lineCount: 0};

@@ -20,6 +20,7 @@ import {initialState, reduce, stepElapsed, type EngineMsg} from './reducer.js';
 import {checkEnv, katarunVars, plainEnv, scriptEnv, withBin} from './script-env.js';
 import {createStore} from './store.js';
 import {TerminalPool} from './terminals.js';
+import {translator} from '../render/i18n.js';
 import type {EngineEvent, EngineState, NextResult} from './types.js';
 import {defaultPathMapper, workspaceBin} from './path-mapper.js';
 import {defaultShellPort} from './shell-port-default.js';
@@ -39,6 +40,8 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile});
   let prepared: Readonly<Record<string, string>> = {};
   let noticeId = 0;
+  // katarun's own words in the engine's notices speak the UI's language.
+  const t = translator(options.uiLang ?? 'en');
 
   const dispatch = (msg: EngineMsg) => store.update((s) => reduce(s, msg));
   const emit = (e: EngineEvent) => {
@@ -54,11 +57,12 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   const runHintScript = async (script: Script, seconds: number) => {
     const r = await port.runScript(script, {cwd: workspace, env: shellEnv(), timeoutMs: 10_000, args: [String(seconds)]});
     const text = r.output.trim();
-    if (r.exitCode !== 0) notice('warning', `The hint script failed (exit ${r.exitCode ?? r.signal}): ${text.split('\n').at(-1) ?? ''}`);
-    else notice('info', text ? `Hint: ${text}` : `No hint yet after ${seconds} s on this step — ask again later.`);
+    if (r.exitCode !== 0) notice('warning', t('notice.hintFailed', {code: String(r.exitCode ?? r.signal), line: text.split('\n').at(-1) ?? ''}));
+    else notice('info', text ? t('notice.hint', {text}) : t('notice.noHintYet', {seconds}));
   };
 
   const terminals = new TerminalPool({
+    t,
     port,
     kind: options.shell ?? 'auto',
     cwd: workspace,
@@ -90,6 +94,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     },
   });
   const actionCtx: ActionContext = {
+    t,
     port,
     terminals,
     dispatch,

@@ -3,7 +3,7 @@
 
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {translator, type UiLang} from '../render/i18n.js';
+import {translator, type Translate, type UiLang} from '../render/i18n.js';
 import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
 import {zxCliPath} from '../shell/zx-cli.js';
@@ -62,7 +62,12 @@ export class EngineLifecycle {
   private saving: Promise<void> = Promise.resolve();
   private disposed: Promise<void> | undefined;
 
-  constructor(private readonly d: LifecycleDeps) {}
+  /** katarun's own words in notices, in the UI's language. */
+  private readonly t: Translate;
+
+  constructor(private readonly d: LifecycleDeps) {
+    this.t = translator(d.uiLang ?? 'en');
+  }
 
   private get state(): EngineState {
     return this.d.store.getSnapshot();
@@ -91,7 +96,7 @@ export class EngineLifecycle {
       if (d.scenario.setup) await this.runSetup(log);
     } catch (err) {
       d.dispatch({type: 'setup', patch: {status: 'failed'}, lines: [(err as Error).message]});
-      d.notice('error', translator(d.uiLang ?? 'en')('env.setupFailed', {message: (err as Error).message}));
+      d.notice('error', this.t('env.setupFailed', {message: (err as Error).message}));
       return;
     }
     d.dispatch({type: 'setup', patch: {status: 'passed'}});
@@ -118,13 +123,12 @@ export class EngineLifecycle {
       },
     });
     if (partial) log(partial);
-    const t = translator(d.uiLang ?? 'en');
-    if (res.exitCode !== 0) throw new Error(res.timedOut ? t('env.setupTimedOut') : t('env.setupExit', {code: String(res.exitCode ?? res.signal)}));
+    if (res.exitCode !== 0) throw new Error(res.timedOut ? this.t('env.setupTimedOut') : this.t('env.setupExit', {code: String(res.exitCode ?? res.signal)}));
   }
 
   private async loadSaved(): Promise<SavedProgress | undefined> {
     const r = await loadProgress(this.d.dirs, this.d.scenario.id, this.d.now);
-    if (r.kind === 'corrupt') this.d.notice('warning', `Saved progress ${r.reason}; it was moved to ${r.movedTo} and this run starts fresh.`);
+    if (r.kind === 'corrupt') this.d.notice('warning', this.t('notice.progressCorrupt', {reason: r.reason, path: r.movedTo}));
     return r.kind === 'ok' && r.progress.contentHash === this.d.scenario.contentHash ? r.progress : undefined;
   }
 
@@ -144,7 +148,7 @@ export class EngineLifecycle {
       const check = this.d.scenario.steps[i]!.check;
       const ok = !check || (await this.d.checks.once(i))?.passed === true;
       if (ok) this.d.dispatch({type: 'step-status', step: i, status: 'passed', at: this.d.now(), resumed: true});
-      else this.d.notice('warning', `Step ${i + 1} passed last time, but its check does not pass now; go back to it with p.`);
+      else this.d.notice('warning', this.t('notice.recheckFailed', {n: i + 1}));
     }
   }
 
@@ -156,7 +160,7 @@ export class EngineLifecycle {
     if (this.pagesStarted.has(key)) return;
     this.pagesStarted.add(key);
     if (page.background) {
-      d.background.start(key, page.background, d.workspace, d.shellEnv()).catch((err: Error) => d.notice('warning', `The background script of ${key} did not start: ${err.message}`));
+      d.background.start(key, page.background, d.workspace, d.shellEnv()).catch((err: Error) => d.notice('warning', this.t('notice.backgroundFailed', {page: key, message: err.message})));
     }
     const fg = page.foreground;
     if (!fg) return;
@@ -168,7 +172,7 @@ export class EngineLifecycle {
     }
     this.ready.set(key, readFile(fg.path, 'utf8').then(
       (text) => d.terminals.run('T1', text, {}).then(() => undefined),
-      (err: Error) => d.notice('warning', `The foreground script could not be read: ${err.message}`),
+      (err: Error) => d.notice('warning', this.t('notice.foregroundUnreadable', {message: err.message})),
     ));
   }
 
@@ -233,7 +237,7 @@ export class EngineLifecycle {
     if (s.phase !== 'step' || !step) return {correct: false, done: false, reason: 'not on a step'};
     const quiz = step.quizzes[question];
     if (!quiz) return {correct: false, done: quizzesDone(step, s.steps[s.stepIndex]!), reason: `this step has no question ${question + 1}`};
-    if (!answerable(quiz)) d.notice('warning', `Quiz ${quiz.id} marks no option as right, so any answer is taken (${quiz.source.file}:${quiz.source.line}).`);
+    if (!answerable(quiz)) d.notice('warning', this.t('notice.quizNoAnswer', {id: quiz.id, file: quiz.source.file, line: quiz.source.line}));
     const correct = isCorrect(quiz, answer);
     if (correct) d.dispatch({type: 'quiz-answered', step: s.stepIndex, question});
     const st = this.state.steps[s.stepIndex]!;
@@ -281,7 +285,7 @@ export class EngineLifecycle {
     const snapshot = progressFromState(d.scenario, this.state, d.now());
     this.saving = this.saving
       .then(() => saveProgress(d.dirs, snapshot))
-      .catch((err: Error) => d.notice('warning', `Progress could not be saved: ${err.message}`));
+      .catch((err: Error) => d.notice('warning', this.t('notice.saveFailed', {message: err.message})));
   }
 
   dispose(): Promise<void> {

@@ -18,8 +18,9 @@
 
 export interface ResolvedText {
   readonly text: string;
-  /** Things the learner should know (e.g. the traffic selector has no local equivalent). */
-  readonly notices: readonly string[];
+  /** The text linked to Katacoda's port selector, which has no local equivalent: the learner
+   * should be told to open http://localhost:<port> (the caller says so, in the UI's language). */
+  readonly portSelector: boolean;
 }
 
 const DOMAIN = String.raw`\.(?:environments\.katacoda\.com|\[\[KATACODA_DOMAIN\]\])`;
@@ -33,8 +34,7 @@ const TRAFFIC_HOST = /\{\{TRAFFIC_HOST\d+_(\d+)\}\}/g;
 
 /** Replace every known placeholder with its local equivalent. Unknown text is left as is. */
 export function resolvePlaceholders(text: string): ResolvedText {
-  if (!text.includes('[[') && !text.includes('{{')) return {text, notices: []};
-  const notices: string[] = [];
+  if (!text.includes('[[') && !text.includes('{{')) return {text, portSelector: false};
   let selector = false;
   let out = text
     .replace(PROXY_URL, (_m, scheme: string | undefined, port: string) => (scheme ? `http://localhost:${port}` : `localhost:${port}`))
@@ -50,6 +50,5 @@ export function resolvePlaceholders(text: string): ResolvedText {
     selector = true;
     out = out.replaceAll('{{TRAFFIC_SELECTOR}}', 'http://localhost');
   }
-  if (selector) notices.push('This step links to a port selector; services run on this machine, so open http://localhost:<port> for the port the step names.');
-  return {text: out, notices};
+  return {text: out, portSelector: selector};
 }

@@ -3,6 +3,7 @@
 // store in batches. Whatever setup/background scripts appended to KATARUN_SHELL_ENV is
 // sourced into a terminal before its next command, so late exports still arrive.
 
+import type {Translate} from '../render/i18n.js';
 import {stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {TerminalId} from '../scenario/model.js';
@@ -22,6 +23,8 @@ export interface TerminalPoolOptions {
   readonly batchMs: number;
   readonly dispatch: (msg: EngineMsg) => void;
   readonly notice: (level: 'info' | 'warning', message: string) => void;
+  /** katarun's own words, in the UI's language. */
+  readonly t: Translate;
   readonly size?: {cols: number; rows: number};
 }
 
@@ -79,7 +82,7 @@ export class TerminalPool {
       if (this.disposed || this.entries.get(id) !== entry) return;
       this.entries.delete(id);
       this.o.dispatch({type: 'terminal', id, patch: {started: false, running: undefined}});
-      this.o.notice('warning', `The shell of ${id} ended (exit ${code ?? 'signal'}); the next command starts a new one, without the variables set so far.`);
+      this.o.notice('warning', this.o.t('notice.shellEnded', {id, code: String(code ?? 'signal')}));
     });
     this.o.dispatch({type: 'terminal', id, patch: {started: true, tail: [], lineCount: 0}});
     return s;

@@ -231,6 +231,22 @@ export const en = {
   'doctor.allReady': 'ready for every bundled scenario',
   'doctor.readyFor': 'ready for: {ids}',
   'doctor.noneReady': 'none',
+  'notice.hostMapped': '{host} is another machine in Katacoda; here it is a local terminal ({terminal}).',
+  'notice.openFile': 'Open {path} in your editor.',
+  'notice.wrote': 'Wrote {path} ({mode}).',
+  'notice.writeFailed': 'Could not write {path}: {message}',
+  'notice.unknownKeys': '\'{text}\' is not a key sequence katarun knows; nothing was sent.',
+  'notice.portSelector': 'This step links to a port selector; services run on this machine, so open http://localhost:<port> for the port the step names.',
+  'notice.hintFailed': 'The hint script failed (exit {code}): {line}',
+  'notice.hint': 'Hint: {text}',
+  'notice.noHintYet': 'No hint yet after {seconds} s on this step — ask again later.',
+  'notice.shellEnded': 'The shell of {id} ended (exit {code}); the next command starts a new one, without the variables set so far.',
+  'notice.progressCorrupt': 'Saved progress {reason}; it was moved to {path} and this run starts fresh.',
+  'notice.recheckFailed': 'Step {n} passed last time, but its check does not pass now; go back to it with p.',
+  'notice.backgroundFailed': 'The background script of {page} did not start: {message}',
+  'notice.foregroundUnreadable': 'The foreground script could not be read: {message}',
+  'notice.quizNoAnswer': 'Quiz {id} marks no option as right, so any answer is taken ({file}:{line}).',
+  'notice.saveFailed': 'Progress could not be saved: {message}',
 } as const;
 
 export type StringKey = keyof typeof en;

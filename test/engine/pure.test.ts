@@ -12,12 +12,12 @@ describe('placeholders', () => {
       'curl https://[[HOST_SUBDOMAIN]]-8080-[[KATACODA_HOST]].environments.katacoda.com/api; ping [[HOST_IP]] [[HOST2_IP]]; open {{TRAFFIC_HOST1_80}}/x',
     );
     expect(r.text).toBe('curl http://localhost:8080/api; ping 127.0.0.1 127.0.0.1; open http://localhost:80/x');
-    expect(r.notices).toEqual([]);
+    expect(r.portSelector).toBe(false);
   });
   it('turns the traffic selector into a notice', () => {
     const r = resolvePlaceholders('see {{TRAFFIC_SELECTOR}} and {{TRAFFIC_SELECTOR}}');
     expect(r.text).toBe('see http://localhost and http://localhost');
-    expect(r.notices).toHaveLength(1);
+    expect(r.portSelector).toBe(true);
   });
   it('leaves plain text untouched', () => {
     expect(resolvePlaceholders('echo {{x}} [[y]]').text).toBe('echo {{x}} [[y]]');
@@ -31,7 +31,7 @@ describe('placeholders', () => {
     // No port: Katacoda's port selector page, as {{TRAFFIC_SELECTOR}}.
     const selector = resolvePlaceholders('open https://[[HOST_SUBDOMAIN]]-[[KATACODA_HOST]].environments.katacoda.com/ and pick 80');
     expect(selector.text).toBe('open http://localhost and pick 80');
-    expect(selector.notices).toHaveLength(1);
+    expect(selector.portSelector).toBe(true);
     expect(resolvePlaceholders('[[KATACODA_DOMAIN]]').text).toBe('localhost');
   });
 });
