@@ -17,12 +17,13 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const make = (steps: ReturnType<typeof step>[]) =>
+const make = (steps: ReturnType<typeof step>[], uiLang?: 'en' | 'ru') =>
   createEngine(scenario(steps, {dir: t.root, indexFile: join(t.root, 'index.json')}), {
     dirs: t,
     shell: 'pipe',
     env: {...plainEnv(process.env), KATARUN_TEST_ID: marker},
     outputBatchMs: 50,
+    ...(uiLang ? {uiLang} : {}),
   });
 
 describe('engine actions (real bash)', () => {
@@ -85,6 +86,17 @@ describe('engine actions (real bash)', () => {
     expect(engine.store.getSnapshot().terminals.T1).toBeUndefined();
     expect(engine.store.getSnapshot().notices.some((n) => n.level === 'warning' && n.message.includes('HOST2'))).toBe(true);
     expect(await engine.runAction(2)).toEqual({copied: 'curl 127.0.0.1'});
+    await engine.dispose();
+  });
+
+  it("katarun's own words in notices follow the UI language", async () => {
+    const engine = make([step(0, [exec(1, 'true', {host: 'HOST2'}), {kind: 'copy', id: 2, text: 'open {{TRAFFIC_SELECTOR}}', source: {file: 'x', line: 1}, context: 'body', block: false}])], 'ru');
+    await engine.start();
+    await engine.runAction(1);
+    await engine.runAction(2);
+    const messages = engine.store.getSnapshot().notices.map((n) => n.message);
+    expect(messages).toContain('HOST2 в Katacoda — другая машина; здесь это локальный терминал (T2).');
+    expect(messages.some((m) => m.startsWith('Этот шаг ссылается на выбор порта'))).toBe(true);
     await engine.dispose();
   });
 
