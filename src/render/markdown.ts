@@ -5,6 +5,8 @@
 // terminal.
 
 import chalk from 'chalk';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import {Marked, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {collapseDetails, englishLabels, katarunRenderers, type ActionLabels} from './markdown-tokens.js';
@@ -69,6 +71,35 @@ export function tidyLines(text: string): string {
     .replace(/\s+$/, '');
 }
 
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+/** cli-table3's rows: re-wrapping them would break the grid; the terminal wraps them instead. */
+const TABLE_LINE = /^\s*[│┌├└┬┼┴┐┤┘─]/;
+/** A line's indent plus its list marker: where its continuation lines start. */
+const HANG = /^\s*(?:(?:[*•◦▪+-]|\d+[.)])\s+)?/;
+
+/**
+ * No line wider than the terminal. marked-terminal reflows only paragraphs, by characters: a
+ * tight list's items never wrapped, a blockquote ran two columns over, and Chinese or Japanese
+ * text (two columns a character) ran twice the width. Lines still too wide are wrapped here by
+ * display width, their continuation under the text of a list item rather than its marker.
+ */
+export function fitToWidth(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (stringWidth(line) <= width) return line;
+      const plain = line.replace(SGR, '');
+      if (TABLE_LINE.test(plain)) return line;
+      const lead = /^\s*/.exec(line)![0];
+      let hang = stringWidth(HANG.exec(plain)![0]);
+      if (hang > width / 2) hang = lead.length > width / 2 ? 0 : lead.length;
+      const pieces = wrapAnsi(line.slice(lead.length), Math.max(10, width - Math.max(hang, lead.length)), {hard: true, trim: true}).split('\n');
+      return pieces.map((piece, i) => (i === 0 ? lead : ' '.repeat(hang)) + piece).join('\n');
+    })
+    .join('\n');
+}
+
 export function renderMarkdown(source: string, options: MarkdownOptions): string {
   const width = Math.max(20, Math.floor(options.width));
   const lex = options.lex ?? plainLex;
@@ -88,7 +119,9 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
   const styles = {code: chalk.yellow, label: chalk.cyan.bold, dim: chalk.dim};
   const md = new Marked(
     markedTerminal({
-      width,
+      // Room for one level of list marker or blockquote indent, which marked-terminal adds
+      // after reflowing to this width; fitToWidth below catches deeper ones.
+      width: Math.max(20, width - 4),
       reflowText: true,
       tab: 2,
       showSectionPrefix: false,
@@ -111,7 +144,7 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
     },
   );
   const tokens = neutralize(collapseDetails(lex(clean)));
-  const out = tidyLines(md.parser(tokens));
+  const out = fitToWidth(tidyLines(md.parser(tokens)), width);
 
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, out);

@@ -135,3 +135,33 @@ describe('HTML in a step, as Katacoda and Killercoda authors write it', () => {
     expect(out).not.toContain('Use');
   });
 });
+
+describe('no rendered line is wider than the width', () => {
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => stringWidth(l)));
+  const long = 'the tang configuration we are using, that contains the address of the tang server, in JSON format';
+
+  test.each([40, 60, 80])('tight and loose lists, nested lists, blockquotes, Chinese and Japanese text, long code at %i columns', (width) => {
+    const source = [
+      `Tight:\n- ${long}\n- short\n`,
+      `Loose:\n\n- ${long}\n\n- short\n`,
+      `1. First ${long}\n   - nested ${long}\n`,
+      `> Common trap: ${long} ${long}\n`,
+      `${'eBPFはカーネル内の仮想マシンです。カーネル空間の中の、制限された関数群だけにアクセス制限されたサンドボックス環境でコード実行ができます。'}\n`,
+      `- ${'使用 Arthas 的命令时，可以通过选项来控制命令的行为，例如限制输出的次数和深度。'}\n`,
+      '```\n' + 'x'.repeat(120) + '\n```\n',
+    ].join('\n');
+    const out = renderMarkdown(source, {width});
+    expect(widest(out)).toBeLessThanOrEqual(width);
+    // Nothing is lost on the way: every word is still there.
+    for (const word of ['configuration', 'JSON', 'nested', 'Common', '仮想マシン', '限制输出']) expect(out).toContain(word);
+  });
+
+  test("a wrapped list item continues under its text, not under its marker; a table's grid is left alone", () => {
+    const out = renderMarkdown(`- ${long} ${long}\n`, {width: 40});
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^ {2}\* the/);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^ {4}\S/);
+    const table = renderMarkdown(`| a | b |\n|---|---|\n| ${long} | ${long} |\n`, {width: 40});
+    expect(table).toContain('│');
+  });
+});
