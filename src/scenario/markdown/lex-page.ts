@@ -110,6 +110,7 @@ class PageWalker {
         return this.walk(t.tokens, offset, inner);
       }
       case 'code':
+        this.checkFenceClosed(token.raw, offset);
         this.codeBlocks.push({lang: ((token as Tokens.Code).lang ?? '').split(/\s+/)[0]!.replace(/\{[^}]*\}$/, ''), text: (token as Tokens.Code).text, line: this.lines.line(offset)});
         return;
       case 'image': {
@@ -160,6 +161,23 @@ class PageWalker {
     const quiz: Quiz = {id, question: t.question, kind, options: t.options, correct: t.correct, source};
     this.quizzes.push(quiz);
     t.quiz = quiz;
+  }
+
+  /**
+   * A code fence that is never closed runs to the end of the page: everything after it shows
+   * as code and its actions are lost. Seen when a command was written on the opening fence's
+   * line ("```insert into users …" with the closing ``` at the end of the next line).
+   */
+  private checkFenceClosed(raw: string, offset: number): void {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+    if (!open) return;
+    const fence = open[1]!;
+    const lines = raw.replace(/\s+$/, '').split('\n');
+    const last = lines.length > 1 ? lines[lines.length - 1]! : '';
+    const closed = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(last);
+    if (!closed) {
+      this.sink.warn('markdown/unclosed-fence', this.file, this.ref(offset), `this ${fence} code block is never closed, so the rest of the page shows as code and its actions are lost`, `close it with ${fence} on a line of its own (a command belongs on the line after the opening ${fence})`);
+    }
   }
 
   /**
