@@ -126,7 +126,8 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
       tab: 2,
       showSectionPrefix: false,
       emoji: false,
-      image: (href, title, text) => styles.dim(`[${labels.image}: ${text || title || href} — ${href}]`),
+      // Alt text is plain text: an author's `code` marks are dropped, not shown as backticks.
+      image: (href, title, text) => styles.dim(`[${labels.image}: ${(text || title || href).replace(/`/g, '')} — ${href}]`),
     }),
     {extensions: katarunRenderers(labels, styles)},
     // marked-terminal prints a list item's text token as raw text, so `**bold**` inside a

@@ -115,6 +115,7 @@ describe('HTML in a step, as Katacoda and Killercoda authors write it', () => {
     expect(out).not.toMatch(/<\/?pre\b/);
     expect(out).toContain('Press [Ctrl]+[C] to stop, then read the note.');
     expect(out).toContain('[image: logo — https://example.com/logo.png]');
+    expect(render('![`lsblk --fs` output](assets/x.png)\n')).toContain('[image: lsblk --fs output — assets/x.png]');
     // An encoded tag inside <pre> is shown as the code it is, not taken for a key cap.
     expect(out).toContain('  <kbd>Ctrl</kbd>');
     // The block's text does not run into the next paragraph's.

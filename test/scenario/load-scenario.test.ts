@@ -41,7 +41,9 @@ describe('classic Katacoda scenario', async () => {
 
   it('maps the environment and warns about what a terminal cannot show', () => {
     expect(s.environment).toMatchObject({kind: 'bash', imageId: 'docker', uilayout: 'terminal-terminal', tools: [{name: 'docker'}], terminals: [{name: 'Stats', target: 'host01', command: 'docker stats'}]});
-    expect(codes(s)).toEqual(['index/unsupported', 'index/unsupported', 'markdown/host-mapped']);
+    expect(codes(s)).toEqual(['index/terminal-command', 'index/unsupported', 'index/unsupported', 'markdown/host-mapped']);
+    // A terminal's own command (Katacoda ran it as the tab opened) is not run, and says how to run it.
+    expect(s.diagnostics.find((d) => d.code === 'index/terminal-command')!.hint).toBe('if the steps need it, run it from a step: `docker stats`{{execute T2}}');
   });
 
   it('resolves assets and hashes content', () => {

@@ -75,6 +75,11 @@ function readTerminals(ctx: LoadContext): TerminalDef[] {
     const name = ctx.reader.string([...path, 'name']) ?? `Terminal ${i + 2}`;
     const target = ctx.reader.string([...path, 'target']);
     const command = ctx.reader.string([...path, 'command']);
+    if (command) {
+      // Katacoda ran it in the tab as it opened; katarun's terminals open as plain shells (a
+      // long-running command there would hold up the actions meant for that terminal).
+      ctx.sink.warn('index/terminal-command', ctx.reader.file, ctx.reader.at([...path, 'command']), `the command of terminal '${name}' (${command}) is not run: katarun's terminals open as plain shells`, `if the steps need it, run it from a step: \`${command}\`{{execute T${i + 2}}}`);
+    }
     out.push({name, ...(target ? {target} : {}), ...(command ? {command} : {})});
   });
   return out;
