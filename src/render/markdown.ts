@@ -71,6 +71,9 @@ export function tidyLines(text: string): string {
     .replace(/\s+$/, '');
 }
 
+/** What marked-terminal's listitem puts before an item's text, ordered list or not. */
+const ITEM_MARK = '* ';
+
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 /** cli-table3's rows: re-wrapping them would break the grid; the terminal wraps them instead. */
@@ -140,6 +143,26 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
         },
         html(token) {
           return htmlToTerminal(token.text, {block: token.block === true, styles, imageLabel: labels.image});
+        },
+        // marked-terminal numbers every bullet under an ordered list, a nested list's included
+        // ("1. First / 2. a / 3. b / 4. Second"), and ignores a list's start number. Here only
+        // the list's own items are numbered; nested lines keep their bullets, under the text.
+        list(token) {
+          const marker = (k: number) => (token.ordered ? `${(typeof token.start === 'number' ? token.start : 1) + k}. ` : '* ');
+          let k = -1;
+          const lines = token.items
+            // Not as a task: marked already puts the checkbox among the item's tokens, and
+            // marked-terminal would add a second one ("[ ]  [ ] task").
+            .map((item) => this.listitem({...item, task: false}))
+            .join('')
+            .split('\n')
+            .filter((line) => line.trim() !== '')
+            .map((line) => {
+              if (line.startsWith(ITEM_MARK)) return marker(++k) + line.slice(ITEM_MARK.length);
+              return ' '.repeat(marker(Math.max(k, 0)).length) + line;
+            });
+          // On a line of its own when nested in a tight list item's text.
+          return `\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`;
         },
       },
     },

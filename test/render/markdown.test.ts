@@ -166,3 +166,12 @@ describe('no rendered line is wider than the width', () => {
     expect(table).toContain('│');
   });
 });
+
+describe('lists', () => {
+  test("an ordered list numbers its own items only; nested bullets stay bullets; a start number is kept; a task's box shows once", () => {
+    expect(renderMarkdown('1. First\n   * a\n   * b\n2. Second\n   * c\n3. Third\n', {width: 60})).toBe('  1. First\n       * a\n       * b\n  2. Second\n       * c\n  3. Third');
+    expect(renderMarkdown('* a\n* b\n  1. x\n  2. y\n* c\n', {width: 60})).toBe('  * a\n  * b\n      1. x\n      2. y\n  * c');
+    expect(renderMarkdown('3. three\n4. four\n', {width: 60})).toBe('  3. three\n  4. four');
+    expect(renderMarkdown('- [ ] task\n- [x] done\n', {width: 60})).toBe('  * [ ] task\n  * [X] done');
+  });
+});
