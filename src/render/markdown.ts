@@ -7,6 +7,7 @@
 import chalk from 'chalk';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import Table from 'cli-table3';
 import {Marked, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {collapseDetails, englishLabels, katarunRenderers, type ActionLabels} from './markdown-tokens.js';
@@ -69,6 +70,36 @@ export function tidyLines(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '')
     .replace(/\s+$/, '');
+}
+
+/**
+ * Column widths for a table that must fit `width`: each column gets what its widest cell needs
+ * when all fit; otherwise narrow columns keep theirs and the wide ones share what is left.
+ * (cli-table3 counts a column's padding in its width and draws one border per column, plus one.)
+ */
+export function columnWidths(rows: readonly (readonly string[])[], width: number): number[] {
+  const n = Math.max(...rows.map((r) => r.length));
+  const need = Array.from({length: n}, (_, i) => Math.max(3, ...rows.map((r) => stringWidth(r[i] ?? '') + 2)));
+  const room = Math.max(n * 3, width - (n + 1));
+  if (need.reduce((a, b) => a + b, 0) <= room) return need;
+  const out: number[] = new Array<number>(n).fill(0);
+  let left = room;
+  let open = need.map((_, i) => i);
+  // Columns that need less than a fair share of what is left keep what they need.
+  for (let changed = true; changed && open.length > 0; ) {
+    changed = false;
+    const share = Math.floor(left / open.length);
+    for (const i of open) {
+      if (need[i]! <= share) {
+        out[i] = need[i]!;
+        left -= need[i]!;
+        changed = true;
+      }
+    }
+    open = open.filter((i) => out[i] === 0);
+  }
+  open.forEach((i, k) => (out[i] = Math.max(3, Math.floor(left / open.length) + (k < left % open.length ? 1 : 0))));
+  return out;
 }
 
 /** What marked-terminal's listitem puts before an item's text, ordered list or not. */
@@ -143,6 +174,19 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
         },
         html(token) {
           return htmlToTerminal(token.text, {block: token.block === true, styles, imageLabel: labels.image});
+        },
+        // marked-terminal lays a table out at its content's width (a 250-column table on an
+        // 80-column terminal); here the columns share the width and their cells wrap.
+        table(token) {
+          const head = token.header.map((cell) => chalk.bold(this.parser.parseInline(cell.tokens)));
+          const rows = token.rows.map((row) => row.map((cell) => this.parser.parseInline(cell.tokens)));
+          const colWidths = columnWidths([head, ...rows], width);
+          // Wrapped here, by display width and breaking what has no spaces (Chinese, long
+          // words), rather than by cli-table3, which cuts such a cell off with an ellipsis.
+          const fit = (row: string[]) => row.map((cell, i) => wrapAnsi(cell, Math.max(1, colWidths[i]! - 2), {hard: true, trim: true}));
+          const table = new Table({head: fit(head), colWidths, style: {head: [], border: []}});
+          table.push(...rows.map(fit));
+          return `${table.toString()}\n\n`;
         },
         // marked-terminal numbers every bullet under an ordered list, a nested list's included
         // ("1. First / 2. a / 3. b / 4. Second"), and ignores a list's start number. Here only

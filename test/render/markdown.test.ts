@@ -162,8 +162,16 @@ describe('no rendered line is wider than the width', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^ {2}\* the/);
     for (const l of lines.slice(1)) expect(l).toMatch(/^ {4}\S/);
-    const table = renderMarkdown(`| a | b |\n|---|---|\n| ${long} | ${long} |\n`, {width: 40});
-    expect(table).toContain('│');
+  });
+
+  test.each([40, 60, 80])('a table shares the width among its columns and wraps its cells, Chinese ones too, at %i columns', (width) => {
+    const table = renderMarkdown(`| Name | Default | Description |\n|---|---|---|\n| dump | false | ${long} ${long} |\n| save-result | false | 是否打开执行结果存日志功能，打开之后所有命令的运行结果都将保存到日志中 |\n`, {width});
+    expect(widest(table)).toBeLessThanOrEqual(width);
+    expect(table).toMatch(/^┌/);
+    const text = table.replace(/[│┌┐└┘├┤┬┴┼─\s]/g, '');
+    for (const word of ['save-result', 'Description', '保存到日志中']) expect(text).toContain(word.replace(/\s/g, ''));
+    // A small table keeps its natural size.
+    expect(renderMarkdown('| a | b |\n|---|---|\n| 1 | 2 |\n', {width})).toBe('┌───┬───┐\n│ a │ b │\n├───┼───┤\n│ 1 │ 2 │\n└───┴───┘');
   });
 });
 
