@@ -1,8 +1,7 @@
 // What every part of one load shares: the index reader, file access, the diagnostics, and
 // the helpers that turn an index string into a checked file reference or Script.
 
-import {relative} from 'node:path';
-import type {DiagnosticSink} from '../diagnostics.js';
+import {displayPath, type DiagnosticSink} from '../diagnostics.js';
 import type {FileStore} from '../file-store.js';
 import {describePath, type IndexReader} from '../index/index-reader.js';
 import type {ScenarioLocation} from '../languages.js';
@@ -31,7 +30,7 @@ export function fileRef(ctx: LoadContext, path: ValuePath, dirs: readonly string
   }
   const found = ctx.store.resolve(name.trim(), dirs);
   if (!found) {
-    const where = dirs.map((d) => relative(process.cwd(), d) || '.').join(' or ');
+    const where = dirs.map((d) => displayPath(d, process.cwd())).join(' or ');
     ctx.sink.error('index/missing-file', ctx.reader.file, ctx.reader.at(path), `file '${name}' named by ${describePath(path)} does not exist`, `create it in ${where}, or fix the path`);
     return undefined;
   }
