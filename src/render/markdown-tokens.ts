@@ -16,6 +16,8 @@ export interface ActionLabels {
   /** e.g. "Solution — press a" */
   readonly solution: string;
   readonly image: string;
+  /** Names the scenario gave its terminals ("T2" → "Stats"), shown beside the terminal. */
+  readonly terminalNames?: Readonly<Record<string, string>>;
 }
 
 export const englishLabels: ActionLabels = {
@@ -71,7 +73,8 @@ export function actionLabel(token: ActionLike, labels: ActionLabels): string | u
   const verb =
     kind === 'copy' ? `⧉ ${labels.copy}` : kind === 'open' ? `↗ ${labels.open}` : kind === 'file' ? `✎ ${labels.write}` : `▶ ${labels.run}`;
   const terminal = action?.terminal ?? token.terminal;
-  const where = kind === 'exec' && terminal && terminal !== 'T1' ? ` · ${terminal}` : '';
+  const name = terminal ? labels.terminalNames?.[terminal] : undefined;
+  const where = kind === 'exec' && terminal && terminal !== 'T1' ? ` · ${terminal}${name ? ` ${name}` : ''}` : '';
   const interrupt = kind === 'exec' && (action?.interrupt ?? token.interrupt) ? ' · ^C' : '';
   return `[${id} ${verb}${where}${interrupt}]`.replace(/ /g, NBSP);
 }

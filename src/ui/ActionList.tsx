@@ -6,12 +6,15 @@ import type {ActionState} from '../engine/types.js';
 import type {Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import type {Action} from '../scenario/model.js';
+import {terminalLabel} from './format.js';
 
 export interface ActionListProps {
   readonly actions: readonly Action[];
   readonly states: readonly ActionState[];
   readonly rows: number;
   readonly t: Translate;
+  /** The scenario's names for its terminals ("T2" → "Stats"). */
+  readonly terminalNames?: Readonly<Record<string, string>>;
 }
 
 function statusLabel(state: ActionState | undefined, t: Translate): {text: string; color?: string} {
@@ -44,7 +47,7 @@ export function visibleActions(actions: readonly Action[], states: readonly Acti
   return {start: Math.max(0, Math.min(anchor - 1, actions.length - rows)), next};
 }
 
-export function ActionList({actions, states, rows, t}: ActionListProps) {
+export function ActionList({actions, states, rows, t, terminalNames = {}}: ActionListProps) {
   if (rows <= 0 || actions.length === 0) return null;
   const {start, next} = visibleActions(actions, states, rows);
   const shown = actions.slice(start, start + rows);
@@ -54,7 +57,7 @@ export function ActionList({actions, states, rows, t}: ActionListProps) {
         const state = states.find((s) => s.id === action.id);
         const status = statusLabel(state, t);
         const isNext = start + i === next;
-        const terminal = (action.kind === 'exec' && action.terminal !== 'T1' ? ` ${action.terminal}` : '') + (action.kind === 'exec' && action.interrupt ? ' ^C' : '');
+        const terminal = (action.kind === 'exec' && action.terminal !== 'T1' ? ` ${terminalLabel(action.terminal, terminalNames)}` : '') + (action.kind === 'exec' && action.interrupt ? ' ^C' : '');
         const text = sanitizeText(action.text).replace(/\s*\n\s*/g, ' ⏎ ');
         return (
           <Text key={action.id} wrap="truncate-end">

@@ -10,7 +10,7 @@ import {KeyHints, MessageLine} from './KeyHints.js';
 import {LiveTail} from './LiveTail.js';
 import {QuizLine} from './QuizPrompt.js';
 import {StatusBar} from './StatusBar.js';
-import {stepEstimateMinutes} from './format.js';
+import {stepEstimateMinutes, terminalNames} from './format.js';
 import {runningTerminal} from './controller.js';
 import {stepLayout} from './layout.js';
 import {useEngine, useEngineState} from './use-engine.js';
@@ -57,7 +57,7 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
           t={t}
         />
       ) : null}
-      <ActionList actions={step.actions} states={stepState.actions} rows={layout.actions} t={t} />
+      <ActionList actions={step.actions} states={stepState.actions} rows={layout.actions} t={t} terminalNames={terminalNames(engine.scenario.environment.terminals)} />
       {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
       <CheckLine check={stepState.check} rows={layout.check} t={t} />
       {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}

@@ -1,6 +1,7 @@
 // Small pure formatters for the screens: durations, the step progress bar, fitting text.
 
 import type {StringKey, Translate} from '../render/i18n.js';
+import {sanitizeText} from '../render/sanitize.js';
 
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
@@ -67,4 +68,25 @@ const DIFFICULTY: Readonly<Record<string, StringKey>> = {
 export function difficultyLabel(difficulty: string, t: Translate): string {
   const key = DIFFICULTY[difficulty.trim().toLowerCase()];
   return key ? t(key) : difficulty;
+}
+
+/**
+ * Names the scenario gave its terminals (`environment.terminals`: T2, T3…), for the actions that
+ * run there: a step may say "in the Stats terminal". Katacoda's default "Terminal N" says
+ * nothing more than T<N> and is left out.
+ */
+export function terminalNames(terminals: ReadonlyArray<{readonly name: string}>): Readonly<Record<string, string>> {
+  const names: Record<string, string> = {};
+  terminals.forEach((terminal, i) => {
+    // Scenario text: it must not drive the terminal, and it sits on one row.
+    const name = sanitizeText(terminal.name).replace(/\s+/g, ' ').trim();
+    if (name && !/^terminal\s*\d+$/i.test(name)) names[`T${i + 2}`] = name;
+  });
+  return names;
+}
+
+/** `T2`, or `T2 Stats` when the scenario named it. */
+export function terminalLabel(terminal: string, names: Readonly<Record<string, string>>): string {
+  const name = names[terminal];
+  return name ? `${terminal} ${name}` : terminal;
 }

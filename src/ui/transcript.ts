@@ -26,6 +26,8 @@ export const OUTPUT_CAP = 200;
 export interface RenderContext {
   readonly width: number;
   readonly t: Translate;
+  /** The scenario's names for its terminals (see terminalNames in format.ts). */
+  readonly terminalNames?: Readonly<Record<string, string>>;
 }
 
 /** Markdown text is never wider than this, so long lines stay readable on wide screens. */
@@ -33,8 +35,9 @@ export function markdownWidth(columns: number): number {
   return Math.max(20, Math.min(columns - 1, 100));
 }
 
-export function labelsFor(t: Translate): ActionLabels {
+export function labelsFor(t: Translate, terminalNames?: Readonly<Record<string, string>>): ActionLabels {
   return {
+    ...(terminalNames ? {terminalNames} : {}),
     run: t('action.run'),
     copy: t('action.copy'),
     open: t('action.open'),
@@ -58,7 +61,7 @@ function lexerFor(file: string): (source: string) => Token[] {
 
 export function pageMarkdown(markdown: string, file: string, ctx: RenderContext): string {
   const {text} = resolvePlaceholders(markdown);
-  return renderMarkdown(text, {width: markdownWidth(ctx.width), lex: lexerFor(file), labels: labelsFor(ctx.t)});
+  return renderMarkdown(text, {width: markdownWidth(ctx.width), lex: lexerFor(file), labels: labelsFor(ctx.t, ctx.terminalNames)});
 }
 
 const rule = (width: number) => chalk.dim('─'.repeat(Math.max(10, Math.min(width, 100) - 1)));

@@ -8,6 +8,7 @@ import {createController} from './controller.js';
 import type {Screen} from './keymap.js';
 import type {AppProps, ScenarioSession} from './session.js';
 import {introText, type RenderContext, type TranscriptItem} from './transcript.js';
+import {terminalNames} from './format.js';
 import {initialUiState, uiReducer} from './ui-state.js';
 import {useSelect} from './use-engine.js';
 import {useKeys} from './use-keys.js';
@@ -39,7 +40,11 @@ export function useApp(props: AppProps) {
   // The controller reads the latest values through refs, so it is created once.
   const latest = useRef({ui, session, engine, screen, size, t});
   latest.current = {ui, session, engine, screen, size, t};
-  const render = (): RenderContext => ({width: latest.current.size.columns, t: latest.current.t});
+  const render = (): RenderContext => ({
+    width: latest.current.size.columns,
+    t: latest.current.t,
+    ...(latest.current.session ? {terminalNames: terminalNames(latest.current.session.scenario.environment.terminals)} : {}),
+  });
 
   const handle = useMemo(
     () =>

@@ -3,7 +3,7 @@ import type {Token} from 'marked';
 import {Marked} from 'marked';
 import {describe, expect, test} from 'vitest';
 import {renderMarkdown} from '../../src/render/markdown.js';
-import {NBSP} from '../../src/render/markdown-tokens.js';
+import {NBSP, englishLabels} from '../../src/render/markdown-tokens.js';
 
 // A stand-in for the scenario layer's lexer: it turns `cmd`{{exec}} and `x`{{copy}} into the
 // katarunAction tokens that layer produces, numbered in document order.
@@ -182,4 +182,9 @@ describe('lists', () => {
     expect(renderMarkdown('3. three\n4. four\n', {width: 60})).toBe('  3. three\n  4. four');
     expect(renderMarkdown('- [ ] task\n- [x] done\n', {width: 60})).toBe('  * [ ] task\n  * [X] done');
   });
+});
+
+test("an action's terminal carries the scenario's name for it", () => {
+  const out = renderMarkdown('`docker stats`{{exec T2}}\n', {width: 80, lex: fakeLex, labels: {...englishLabels, terminalNames: {T2: 'Stats'}}});
+  expect(out).toContain(`[1${NBSP}▶${NBSP}run${NBSP}·${NBSP}T2${NBSP}Stats]`);
 });

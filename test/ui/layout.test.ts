@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {quizLayout, stepLayout} from '../../src/ui/layout.js';
-import {difficultyLabel, formatDuration, progressBar, stepEstimateMinutes} from '../../src/ui/format.js';
+import {difficultyLabel, formatDuration, progressBar, stepEstimateMinutes, terminalLabel, terminalNames} from '../../src/ui/format.js';
 import {translator} from '../../src/render/i18n.js';
 
 describe('stepLayout', () => {
@@ -71,5 +71,14 @@ describe('difficulty', () => {
     expect(difficultyLabel('hard', ru)).toBe('продвинутый');
     expect(difficultyLabel('beginner', translator('en'))).toBe('beginner');
     expect(difficultyLabel('для всех', ru)).toBe('для всех');
+  });
+});
+
+describe('terminal names', () => {
+  test("the scenario's names for T2, T3… are kept (made safe, on one line); Katacoda's default 'Terminal N' is not", () => {
+    const names = terminalNames([{name: 'Stats'}, {name: 'Terminal 3'}, {name: 'gethostlatency\u001b[2J\n端末'}]);
+    expect(names).toEqual({T2: 'Stats', T4: 'gethostlatency 端末'});
+    expect(terminalLabel('T2', names)).toBe('T2 Stats');
+    expect(terminalLabel('T3', names)).toBe('T3');
   });
 });
