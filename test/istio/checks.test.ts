@@ -146,6 +146,32 @@ describe.concurrent('istio-egress checks against the stand-in cluster', () => {
     expect(r.output).toContain('not your configuration');
   });
 
+  // Review defect 4: an unreadable counter used to be -1, and -1 -> 0 passed.
+  it.each([6, 7])('step %i fails, with the reason, when the egress gateway\'s counters cannot be read (en, ru)', async (step) => {
+    const en = await check(step, labAfter(step, {execFails: true}));
+    expect(en.code).toBe(1);
+    expect(en.output).toContain("FAIL: cannot read the egress gateway's counters, so there is no telling whether the call went through it: error: unable to upgrade connection");
+    const ru = await check(step, labAfter(step, {execFails: true}), 'ru');
+    expect(ru.output).toContain('FAIL: не удалось прочитать счётчики выходного шлюза');
+  });
+
+  it.each([6, 7])('step %i reads the counters when the addresses are IPv6 (they hold the "::" separator)', async (step) => {
+    const r = await check(step, labAfter(step, {ipv6: true}));
+    expect(r.output).not.toContain('FAIL:');
+    expect(r.code).toBe(0);
+  });
+
+  // Review defect 3: a /secure call that reuses a kept-alive TLS connection opens no new one.
+  it('step 7 passes when the call reused a kept-alive connection through the gateway (cx_active), fails when nothing is open', async () => {
+    const c = 'outbound|443||secure-api.outside-world.svc.cluster.local';
+    const reused = await check(7, labAfter(7, {keptAlive: {[c]: 1}}));
+    expect(reused.output).not.toContain('FAIL:');
+    expect(reused.code).toBe(0);
+    const bypass = await check(7, labAfter(7, {secureDirect: true}));
+    expect(bypass.output).toContain('FAIL: the TLS call worked but bypassed the egress gateway');
+    expect(bypass.code).toBe(1);
+  });
+
   it('step 7 fails before the TLS resources, passes after', async () => {
     expect((await check(7, labAfter(6))).output).toContain('FAIL: no ServiceEntry lists secure-api.outside-world.svc.cluster.local');
     expect((await check(7, labAfter(7))).code).toBe(0);
