@@ -29,7 +29,7 @@ function labAfter(n: number, patch: Record<string, unknown> = {}) {
   if (n >= 7) objs.push(...manifests('tls-passthrough.yaml'));
   return {
     clusters: ['katarun-istio-egress'],
-    mesh: {installed: true, registryOnly: true, accessLog: true, egress: n >= 2, nodePort: 30080},
+    mesh: {installed: true, registryOnly: true, accessLog: true, discoverySelectors: true, egress: n >= 2, nodePort: 30080},
     resources: resources(...objs),
     counters: {},
     serviceACalls: 0,
@@ -85,6 +85,16 @@ describe.concurrent('istio-egress checks against the stand-in cluster', () => {
     expect(en.output).toContain('FAIL: REGISTRY_ONLY is gone: istioctl install ran without -f istio-install.yaml');
     const ru = await check(2, labAfter(2, lost), 'ru');
     expect(ru.output).toContain('FAIL: REGISTRY_ONLY пропал: istioctl install запустили без -f istio-install.yaml');
+  });
+
+  // Review defect 7: what a reinstall without -f loses that matters is discoverySelectors.
+  it('step 2 fails when the discoverySelectors are gone (outside-world joins the registry), in Russian too', async () => {
+    const lost = {mesh: {installed: true, registryOnly: true, accessLog: true, discoverySelectors: false, egress: true, nodePort: 30080}};
+    const en = await check(2, labAfter(2, lost));
+    expect(en.output).toContain('FAIL: discoverySelectors are gone: Istio now watches the outside-world namespace too');
+    expect(en.code).toBe(1);
+    const ru = await check(2, labAfter(2, lost), 'ru');
+    expect(ru.output).toContain('FAIL: discoverySelectors пропали');
   });
 
   it('step 2 passes when the gateway runs and the settings survived', async () => {

@@ -184,6 +184,18 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
     expect(v2.output).not.toContain('cgroup v1');
   });
 
+  // Review defect 6: kubectl must be within one minor version of the v1.35 node; the node
+  // image's digest was built for kind 0.31.
+  it('doctor refuses kubectl 1.33 (skew against the v1.35 server) and kind 0.32 (node image built for 0.31)', async () => {
+    const r = await katarunTest('pins', [], {command: 'doctor', state: {kindVersion: '0.32.0', kubectlVersion: '1.33.4'}});
+    expect(r.code).toBe(3);
+    expect(r.output).toMatch(/kind 0\.32\.0 .*0\.31\.x/);
+    expect(r.output).toMatch(/kubectl 1\.33\.4 .*>=1\.34\.0/);
+    const ok = await katarunTest('pins-ok', [], {command: 'doctor', state: {kindVersion: '0.31.2', kubectlVersion: '1.34.1'}});
+    expect(ok.output).not.toMatch(/[✘✖] tool:(kind|kubectl)/);
+    expect(ok.output).toMatch(/✔ tool:kind +kind 0\.31\.2/);
+  });
+
   it('without --create-cluster and no cluster, stops before running anything (exit 3)', async () => {
     const r = await katarunTest('no-flag', ['--check-timeout', '4s']);
     expect(r.code).toBe(3);

@@ -70,6 +70,8 @@ export async function meshConfigText() {
 
 export const isRegistryOnly = (mesh) => /mode:\s*REGISTRY_ONLY/.test(mesh);
 export const hasAccessLog = (mesh) => /accessLogFile:\s*\/dev\/stdout/.test(mesh);
+/** The lab's discoverySelectors: Istio ignores namespaces labelled katarun.dev/outside-mesh. */
+export const hasLabSelectors = (mesh) => /discoverySelectors:[\s\S]*key:\s*katarun\.dev\/outside-mesh/.test(mesh);
 
 /** Ready replicas of a Deployment, or -1 when it does not exist. */
 export async function readyReplicas(ns, name) {
