@@ -83,7 +83,7 @@ export function formatHuman(results: readonly ScenarioDoctorResult[], t: Transla
       if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  ${t('doctor.fix')} ${c.fix}`);
     }
     const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
-    out.push(`  ${r.report.ready ? t('doctor.ready') : problems === 1 ? t('doctor.notReadyOne') : t('doctor.notReady', {n: problems})}`, '');
+    out.push(`  ${r.report.ready ? t('doctor.ready') : t('doctor.notReady', {n: problems})}`, '');
   }
   return `${out.join('\n')}\n`;
 }
