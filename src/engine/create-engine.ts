@@ -135,7 +135,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     prepare: async (log) => {
       const provider = await environmentProvider(scenario.environment);
       prepared = (await provider.prepare(scenario, envOptions(log))).env;
-      mkdirSync(logDir, {recursive: true});
+      mkdirSync(logDir, {recursive: true, mode: 0o700});
       writeFileSync(shellEnvFile, '', {flag: 'a'});
     },
   });

@@ -3,7 +3,8 @@
 // cut-off or holding a live lock) are never touched.
 
 import {readdirSync, rmSync, statSync, truncateSync, openSync, readSync, closeSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
+import {runLogDir, runWorkspaceDir, type EngineDirs} from './dirs.js';
 
 /** Keep this many runs per scenario (workspaces and logs alike). */
 export const KEEP_RUNS = 5;
@@ -59,5 +60,18 @@ export function capLogs(dir: string, max = MAX_LOG_BYTES): void {
       truncateSync(e.path, 0);
       writeFileSync(e.path, buf);
     }
+  }
+}
+
+/** After a headless run: keep the scenario's last KEEP_RUNS workspaces and logs, cap its logs. Never throws. */
+export function pruneRuns(dirs: EngineDirs, scenario: {readonly id: string; readonly dir: string}, runId: string): void {
+  try {
+    const ws = runWorkspaceDir(dirs, scenario, runId);
+    const logs = runLogDir(dirs, scenario, runId);
+    pruneOld(dirname(ws), KEEP_RUNS, ws);
+    pruneOld(dirname(logs), KEEP_RUNS, logs);
+    capLogs(logs);
+  } catch {
+    // pruning is housekeeping: a folder we cannot remove stays for the next run
   }
 }

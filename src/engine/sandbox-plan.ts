@@ -118,8 +118,8 @@ export function workspaceFolderFor(workspace: string, target: string): string {
   return join(workspace, target.replace(/^\/+/, ''));
 }
 
-/** katarun's own install folder (its bundled zx CLI), found from this module. */
-function packageRoot(): string {
+/** katarun's own install folder (its bundled zx CLI, the sandbox's sudo), found from this module. */
+export function packageRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
 

@@ -9,7 +9,7 @@ import {WORKSPACE_BIN, WORKSPACE_HOME} from '../scenario/assets/workspace-target
 import type {Scenario} from '../scenario/model.js';
 import {sandboxStatus, toHost} from '../shell/sandbox.js';
 import type {SandboxSpec} from '../shell/types.js';
-import {planSandbox} from './sandbox-plan.js';
+import {packageRoot, planSandbox} from './sandbox-plan.js';
 import {withBin} from './script-env.js';
 import type {ShellPort} from './shell-port.js';
 
@@ -71,7 +71,9 @@ export function scenarioWorld(input: WorldInput): ScenarioWorld {
   let env: Record<string, string>;
   if (cap.sandboxed && cap.bwrap) {
     const path = userEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin';
-    env = {...userEnv, HOME: '/root', PATH: path.split(':').includes('/usr/local/bin') ? path : `/usr/local/bin:${path}`};
+    // katarun's sudo stand-in first (setuid cannot work in the sandbox), Katacoda's bin folder on PATH.
+    const withLocal = path.split(':').includes('/usr/local/bin') ? path : `/usr/local/bin:${path}`;
+    env = {...userEnv, HOME: '/root', PATH: `${join(packageRoot(), 'assets', 'sandbox-bin')}:${withLocal}`};
     spec = planSandbox({scenario: input.scenario, bwrap: cap.bwrap, workspace, writable: input.writable, env});
   } else {
     // No sandbox: `~` and $HOME are the workspace's home; Katacoda's bin folder is first on PATH.

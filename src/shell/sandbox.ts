@@ -92,8 +92,9 @@ export function sandboxArgs(spec: SandboxSpec, cwd: string, env: Readonly<Record
   // Host folders a bind hides (the host's own /usr/local/bin) stay reachable, read-only, under
   // HOST_SHADOW and on PATH.
   const shadowed = new Map<string, string>();
+  const onPath = new Set((env.PATH ?? '').split(delimiter));
   for (const b of spec.binds) {
-    if (b.from === b.to || !isNonEmptyDir(b.to) || spec.hide.some((h) => isInside(b.to, h))) continue;
+    if (b.from === b.to || !onPath.has(b.to) || !isNonEmptyDir(b.to) || spec.hide.some((h) => isInside(b.to, h))) continue;
     shadowed.set(b.to, HOST_SHADOW + b.to);
   }
   // A target that does not exist on the host (/ks, /etc/killercoda) needs a writable parent:
@@ -163,13 +164,14 @@ export interface SandboxStatus {
   readonly detail?: string;
 }
 
-let cached: SandboxStatus | undefined;
+const cache = new Map<string, SandboxStatus>();
 
-/** Whether bwrap exists and can start a sandbox like ours here (user namespaces may be off). Cached. */
-export function sandboxStatus(path: string | undefined = process.env.PATH, fresh = false): SandboxStatus {
-  if (cached && !fresh) return cached;
-  cached = probe(path);
-  return cached;
+/** Whether bwrap exists and can start a sandbox like ours here (user namespaces may be off). Cached per PATH. */
+export function sandboxStatus(path: string | undefined = process.env.PATH): SandboxStatus {
+  const key = path ?? '';
+  let st = cache.get(key);
+  if (!st) cache.set(key, (st = probe(path)));
+  return st;
 }
 
 function probe(path: string | undefined): SandboxStatus {
