@@ -10,11 +10,19 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"istio.io/istio/pkg/log"
 )
 
 var istioctlBin string
 
 func TestMain(m *testing.M) {
+	// The control plane logs every push at info level: thousands of lines per run. Errors only.
+	opts := log.DefaultOptions()
+	opts.SetDefaultOutputLevel(log.OverrideScopeName, log.ErrorLevel)
+	if err := log.Configure(opts); err != nil {
+		fmt.Fprintf(os.Stderr, "configuring Istio's logging: %v\n", err)
+	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		cache = os.TempDir()
