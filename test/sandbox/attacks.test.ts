@@ -101,6 +101,16 @@ describe.skipIf(!bwrapHere)('the sandbox against a scenario that attacks (bwrap)
     expect(filesUnder(t.data).some((f) => f.endsWith(join('usr', 'local', 'bin', 'katarun-pwned')))).toBe(true);
   });
 
+  it.each(['SIGTERM', 'SIGKILL'] as const)('%s of katarun mid-run: nothing of the sandbox survives', async (signal) => {
+    const child = spawn(process.execPath, [cli, 'test', join(repoRoot, 'test', 'fixtures', 'engine', 'slow'), '--sandbox', 'bwrap'], {cwd: t.root, env: env(), stdio: 'ignore'});
+    const exited = new Promise<void>((r) => child.on('exit', () => r()));
+    // bwrap, bash and two sleeps carry the marker in their environment.
+    expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length >= 3, 15_000)).toBe(true);
+    child.kill(signal);
+    await exited;
+    expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 5000)).toBe(true);
+  });
+
   it('runs the public upload-assets constructs: assets at /my/location, /usr/local/bin, /etc/killercoda and ~ used by those paths', () => {
     const r = katarun(['test', fixture('absolute-assets'), '--sandbox', 'bwrap']);
     expect(r.code, r.all).toBe(0);
