@@ -84,7 +84,7 @@ export function formatHuman(results: readonly ScenarioDoctorResult[], t: Transla
       if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  ${t('doctor.fix')} ${c.fix}`);
     }
     const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
-    out.push(`  ${r.report.ready ? t('doctor.ready') : problems === 1 ? t('doctor.notReadyOne') : t('doctor.notReady', {n: problems})}`, '');
+    out.push(`  ${r.report.ready ? t('doctor.ready') : t('doctor.notReady', {n: problems})}`, '');
   }
   // Scenario ids, titles and what the checks found may hold anything: the sanitiser before the terminal.
   return `${sanitizeText(out.join('\n'))}\n`;

@@ -84,7 +84,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     return ExitCode.ok;
   }
   if (positionals.length !== 1) throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
-  const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
+  const {REPORTERS, formatReport, humanSetupLines, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
   const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
   const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
   const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandbox mode', 'auto');
@@ -147,7 +147,9 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       await writeFile(resolve(v.output), text);
       io.stderr.write(`${humanSummary(report, t)} — ${t('report.written', {file: v.output})}\n`);
     } else if (reporter === 'human') {
-      io.stdout.write(`${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
+      // The live lines cover the steps; a failed setup's reason would otherwise be only in its log.
+      const setupLines = humanSetupLines(report, t);
+      io.stdout.write(`${setupLines.length ? `${setupLines.join('\n')}\n` : ''}${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
     } else {
       io.stdout.write(text);
       io.stderr.write(`${humanSummary(report, t)}\n`);

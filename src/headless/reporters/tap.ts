@@ -3,8 +3,9 @@
 // comment per quiz question answered from the scenario's answer key.
 
 import {stringify} from 'yaml';
+import {spokenDuration} from '../../render/duration.js';
 import {sanitizeText} from '../../render/sanitize.js';
-import {formatDuration, type HeadlessReport, type StepReport} from '../report.js';
+import type {HeadlessReport, StepReport} from '../report.js';
 
 /** A test point's description must stay on one line and must not look like a directive. */
 const desc = (text: string) => sanitizeText(text).replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
@@ -19,7 +20,7 @@ function point(s: StepReport): string[] {
   const diag: Record<string, unknown> = {
     message: s.message ?? 'the step failed',
     severity: 'fail',
-    duration: formatDuration(s.durationMs),
+    duration: spokenDuration(s.durationMs),
   };
   if (s.feedback.length) diag.feedback = [...s.feedback];
   if (s.expected !== undefined) diag.expected = s.expected;
