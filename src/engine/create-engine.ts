@@ -119,6 +119,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   };
   const envOptions = (log: (line: string) => void): EnvironmentOptions => ({
     createCluster: options.createCluster ?? false,
+    ...(options.useExistingCluster ? {useExistingCluster: true} : {}),
     ...(options.context ? {context: options.context} : {}),
     ...(options.uiLang ? {uiLang: options.uiLang} : {}),
     stateDir: environmentStateDir(dirs, scenario.id),

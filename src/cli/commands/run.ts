@@ -23,6 +23,7 @@ Options:
   --sandbox auto|bwrap|none  run the scenario's processes in a bubblewrap sandbox (default
                              auto: where bwrap works; none runs them as you, on your files)
   --create-cluster           create the kind cluster without asking
+  --use-existing-cluster     use a kind cluster of the scenario's name katarun did not create
   --check-timeout DURATION   give every check this long (e.g. 30s, 5m)
   -h, --help                 show this help
 
@@ -37,6 +38,7 @@ export const TUI_OPTIONS = {
   shell: {type: 'string'},
   context: {type: 'string'},
   sandbox: {type: 'string'},
+  'use-existing-cluster': {type: 'boolean'},
   'create-cluster': {type: 'boolean'},
   'check-timeout': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
@@ -47,12 +49,14 @@ export interface TuiFlags {
   readonly shell?: 'pty' | 'pipe';
   readonly context?: string;
   readonly sandbox?: 'auto' | 'bwrap' | 'none';
+  readonly useExistingCluster?: boolean;
   readonly createCluster: boolean;
   readonly checkTimeoutMs?: number;
 }
 
-export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'create-cluster'?: boolean; 'check-timeout'?: string}): TuiFlags {
+export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'use-existing-cluster'?: boolean; 'create-cluster'?: boolean; 'check-timeout'?: string}): TuiFlags {
   return {
+    useExistingCluster: values['use-existing-cluster'] ?? false,
     lang: values.lang,
     shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
     sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode'),
@@ -159,6 +163,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
         createCluster: createCluster || flags.createCluster,
         dirs,
         ...(flags.sandbox ? {sandbox: flags.sandbox} : {}),
+        ...(flags.useExistingCluster ? {useExistingCluster: true} : {}),
         size: {cols: columns, rows},
         ...(flags.context !== undefined ? {context: flags.context} : {}),
         ...(flags.checkTimeoutMs !== undefined ? {checkTimeoutMs: flags.checkTimeoutMs} : {}),

@@ -26,6 +26,8 @@ Options:
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
+  --use-existing-cluster            use a kind cluster of the scenario's name that katarun did
+                                    not create (refused otherwise: it may be yours)
   --sandbox auto|bwrap|none         run the scenario's processes in a bubblewrap sandbox
                                     (default auto: where bwrap works; bwrap: or fail)
   -h, --help                        show this help
@@ -47,6 +49,7 @@ const OPTIONS = {
   'create-cluster': {type: 'boolean'},
   context: {type: 'string'},
   sandbox: {type: 'string'},
+  'use-existing-cluster': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -133,6 +136,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       createCluster: v['create-cluster'] ?? false,
+      ...(v['use-existing-cluster'] ? {useExistingCluster: true} : {}),
       uiLang,
       ...(v.context !== undefined ? {context: v.context} : {}),
       ...(from !== undefined ? {from} : {}),
