@@ -54,13 +54,16 @@ export function humanSummary(r: HeadlessReport, t: Translate = english): string 
   return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), n: s.total, duration: spokenDuration(r.durationMs, t)});
 }
 
+/** A failed setup and its last output lines (the reason is there); nothing otherwise. */
+export function humanSetupLines(r: HeadlessReport, t: Translate = english): string[] {
+  if (r.setup?.status !== 'failed') return [];
+  return [`✘ ${t('report.setupFailed')}`, ...r.setup.output.map((o) => `    │ ${o}`)];
+}
+
 /** The whole report at once (for --output); the live path prints humanStepLines as steps end. */
 export function humanReport(r: HeadlessReport, t: Translate = english): string {
   const lines = [t('report.title', {id: r.scenario.id, title: r.scenario.title, lang: r.scenario.lang})];
-  if (r.setup?.status === 'failed') {
-    lines.push(`✘ ${t('report.setupFailed')}`);
-    for (const o of r.setup.output) lines.push(`    │ ${o}`);
-  }
+  lines.push(...humanSetupLines(r, t));
   for (const s of r.steps) lines.push(...humanStepLines(s, r.steps.length, t));
   lines.push(humanSummary(r, t));
   if (r.exitCode !== 0) lines.push(t('report.logs', {dir: r.logDir}));
