@@ -41,7 +41,6 @@ export const ru: Strings = {
   'action.failed': 'код {code}',
   'action.interrupted': 'прервано',
   'action.timedOut': 'время вышло',
-  'action.more': {one: '… ещё {n} действие', few: '… ещё {n} действия', many: '… ещё {n} действий', other: '… ещё {n} действия'},
   'output.more': {
     one: '… ещё {n} строка — полный журнал: {file}',
     few: '… ещё {n} строки — полный журнал: {file}',
@@ -77,7 +76,6 @@ export const ru: Strings = {
   'copy.none': 'без буфера обмена',
   'copy.nothing': 'На этом шаге не осталось действий копирования.',
   'shell.banner': 'Оболочка {terminal} — вводите что угодно; Ctrl-] возвращает к учебнику.',
-  'shell.back': 'Вернулись из оболочки.',
   'finish.title': 'Готово: {title}',
   'finish.summary': 'Итоги',
   'finish.total': 'Всего',
@@ -107,7 +105,6 @@ export const ru: Strings = {
   'action.none': 'На этом шаге нет действия {n}.',
   'shell.none': 'Оболочка недоступна.',
   'prev.first': 'Это первый шаг.',
-  'notice.refused': '{reason}',
   'notice.noSandbox': "Без песочницы ({why}): команды сценария выполняются от вашего имени и могут читать и менять ваши файлы, домашнюю папку и кластеры. Установите bubblewrap (apt install bubblewrap) или передайте --sandbox none, чтобы убрать это предупреждение.",
   'sandbox.why.missing': "bwrap не установлен",
   'sandbox.why.unsupported': "в этой системе нет bubblewrap",
