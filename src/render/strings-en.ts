@@ -1,6 +1,9 @@
-// The UI's English strings. `{name}` marks a parameter. strings-ru.ts must have the same keys.
+// The UI's English strings (the class's are in strings-class-en.ts). `{name}` marks a parameter. strings-ru.ts must have the same keys.
+
+import {classEn} from './strings-class-en.js';
 
 export const en = {
+  ...classEn,
   'picker.title': 'katarun — choose a tutorial',
   'picker.empty': 'No scenarios found. Pass a folder: katarun <scenario-dir>',
   'picker.saved': 'saved at step {step}/{total}',

@@ -26,6 +26,10 @@ Options:
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
+  --join URL                        report to an instructor's class board (katarun class serve)
+  --name NAME                       your name on the class board (default: your user name)
+  --join-wait DURATION              at the end, wait this long for the class server (default 10s);
+                                    what is not delivered is kept and sent by the next run
   -h, --help                        show this help
 
 Exit codes: 0 all steps passed, 1 a step failed, 2 invalid scenario or usage,
@@ -44,6 +48,9 @@ const OPTIONS = {
   shell: {type: 'string'},
   'create-cluster': {type: 'boolean'},
   context: {type: 'string'},
+  join: {type: 'string'},
+  name: {type: 'string'},
+  'join-wait': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -106,9 +113,14 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const uiLang = uiLanguage(v.lang);
   const t = translator(uiLang);
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
+  // A class learner: told what is shared, then the engine's events go to the board as a reporter's would.
+  const classSession = v.join !== undefined ? await import('../../class/learner-session.js') : undefined;
+  const joinWaitMs = v['join-wait'] !== undefined ? parseDuration(v['join-wait'], '--join-wait') : 10_000;
+  const classClient = classSession?.openClassSession({join: v.join!, name: v.name, scenario, stateDir: (await import('../../engine/dirs.js')).defaultDirs().state, t, out: io.stderr});
   const interrupts = installInterruptHandlers();
   try {
     const report = await runHeadless(scenario, {
+      ...(classClient ? {onEngine: (engine) => void (classSession!.shareEngine(engine, classClient))} : {}),
       shell: shell ?? 'pipe',
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
@@ -147,6 +159,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     }
     throw err;
   } finally {
+    if (classClient) await classSession!.closeClassSession(classClient, joinWaitMs, t, io.stderr, classSession!.parseJoinTarget(v.join!).base);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
   }
