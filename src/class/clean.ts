@@ -3,7 +3,7 @@
 // board sanitises again when it prints), so no consumer has to trust the other.
 
 import {sanitizeText} from '../render/sanitize.js';
-import type {ClassEvent, JoinRequest} from './protocol.js';
+import {LIMITS, type ClassEvent, type JoinRequest} from './protocol.js';
 
 export function oneLine(text: string): string {
   return sanitizeText(text).replace(/[\n\t]+/g, ' ').trim();
@@ -12,7 +12,7 @@ export function oneLine(text: string): string {
 export function cleanJoin(j: JoinRequest): JoinRequest {
   return {
     ...j,
-    name: oneLine(j.name) || '?',
+    name: Array.from(oneLine(j.name)).slice(0, LIMITS.name).join('') || '?',
     scenario: {id: oneLine(j.scenario.id), title: oneLine(j.scenario.title)},
     steps: j.steps.map((s) => ({...s, title: oneLine(s.title)})),
   };

@@ -5,7 +5,7 @@ import {useEffect, useState} from 'react';
 import {createRoot} from 'react-dom/client';
 import type {BoardView} from '../board-view.js';
 import {download, follow, merge, takeToken} from './stream.js';
-import {LearnerTable, Projector, StepSummaries} from './parts.js';
+import {LearnerTable, plural, Projector, StepSummaries} from './parts.js';
 
 function useTick(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -58,8 +58,8 @@ function App({token}: {token: string | undefined}) {
           katarun class <span className="code">{board.joinCode}</span>
         </h1>
         <div className="summary">
-          <span>{board.learners.length} learners</span>
-          {hands ? <span className="badge hand">✋ {hands} hands up</span> : null}
+          <span>{plural(board.learners.length, 'learner')}</span>
+          {hands ? <span className="badge hand">{plural(hands, 'hand')} up</span> : null}
           <span className={`conn ${state}`}>{state === 'live' ? '● live' : state === 'offline' ? '○ reconnecting…' : '○ connecting…'}</span>
         </div>
         <div className="buttons">
@@ -71,13 +71,13 @@ function App({token}: {token: string | undefined}) {
       {error ? <div className="error">{error}</div> : null}
       {board.learners.length === 0 ? <div className="message">No learner has joined yet. They join with: katarun &lt;scenario&gt; --join {location.origin}/j/{board.joinCode}</div> : null}
       {projector ? (
-        <Projector scenarios={board.scenarios} learners={board.learners} />
+        <Projector scenarios={board.scenarios} learners={board.learners} joinUrl={`${location.origin}/j/${board.joinCode}`} />
       ) : (
         <>
           {board.scenarios.map((s) => (
             <section key={s.id}>
               <h2>
-                {s.title || s.id} <span className="muted">({s.id}) · {s.learners} learners · {s.finished} finished{s.notReady ? ` · ${s.notReady} not ready` : ''}</span>
+                {s.title || s.id} <span className="muted">({s.id}) · {plural(s.learners, 'learner')} · {s.finished} finished{s.notReady ? ` · ${s.notReady} not ready` : ''}</span>
               </h2>
               <StepSummaries s={s} />
             </section>

@@ -4,6 +4,11 @@
 
 import type {CellView, LearnerView, ScenarioSummary} from '../board-view.js';
 
+/** "1 learner", "2 learners": the page speaks English only, like its labels. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function clock(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   const m = Math.floor(s / 60);
@@ -44,12 +49,12 @@ export function StepSummaries({s}: {s: ScenarioSummary}) {
 function Badges({l}: {l: LearnerView}) {
   return (
     <>
-      {l.hand ? <span className="badge hand">✋ hand up · step {l.hand.step + 1}</span> : null}
+      {l.hand ? <span className="badge hand">hand up · step {l.hand.step + 1}</span> : null}
       {l.stuck ? <span className="badge stuck">stuck</span> : null}
       {l.ready && !l.ready.ready ? <span className="badge not-ready">not ready: {l.ready.missing.join(', ')}</span> : null}
       {l.ready?.ready && l.currentStep < 0 ? <span className="badge ready">ready</span> : null}
       {l.finished ? <span className="badge done">finished</span> : null}
-      {l.away ? <span className="badge away">away</span> : null}
+      {l.away && !l.finished ? <span className="badge away">away</span> : null}
     </>
   );
 }
@@ -62,7 +67,7 @@ function Cell({c, l, step, elapsed}: {c: CellView; l: LearnerView; step: number;
   const over = c.estimateMin !== undefined && time > 2 * c.estimateMin * 60_000 && c.status !== 'passed';
   const title = [c.lastFail ? `FAIL: ${c.lastFail}` : '', c.expected ? `EXPECTED: ${c.expected}` : '', c.actual ? `ACTUAL: ${c.actual}` : '', c.hints ? `${c.hints} hint(s)` : '', c.solution ? 'solution opened' : ''].filter(Boolean).join('\n');
   return (
-    <td className={`cell ${cls}${over ? ' over' : ''}${l.currentStep === step ? ' current' : ''}`} title={title}>
+    <td className={`cell ${cls}${over ? ' over' : ''}${l.currentStep === step && !l.finished ? ' current' : ''}`} title={title}>
       {shown}
       {c.estimateMin && l.currentStep === step && c.status !== 'passed' ? <span className="muted">/{c.estimateMin}m</span> : null}
       {c.hints ? <span className="mark" title="hints">h{c.hints}</span> : null}
@@ -104,15 +109,18 @@ export function LearnerTable({learners, steps, elapsed}: {learners: readonly Lea
 }
 
 /** For the front of the room: big step bars, hands and stuck learners by first name, the top FAIL lines. No token, no details. */
-export function Projector({scenarios, learners}: {scenarios: readonly ScenarioSummary[]; learners: readonly LearnerView[]}) {
+export function Projector({scenarios, learners, joinUrl}: {scenarios: readonly ScenarioSummary[]; learners: readonly LearnerView[]; joinUrl: string}) {
   const hands = learners.filter((l) => l.hand);
   const stuck = learners.filter((l) => !l.hand && l.stuck);
   return (
     <div className="projector">
+      <div className="p-join">
+        Join: <code>katarun &lt;scenario&gt; --join {joinUrl}</code>
+      </div>
       {scenarios.map((s) => (
         <section key={s.id}>
           <h2>
-            {s.title || s.id} <span className="muted">· {s.learners} learners · {s.finished} finished</span>
+            {s.title || s.id} <span className="muted">· {plural(s.learners, 'learner')} · {s.finished} finished</span>
           </h2>
           {s.steps.map((st) => (
             <div key={st.step} className="p-step">
@@ -132,7 +140,7 @@ export function Projector({scenarios, learners}: {scenarios: readonly ScenarioSu
       ))}
       <div className="p-help">
         <div>
-          <h3>✋ Hands up ({hands.length})</h3>
+          <h3 className="hands">Hands up ({hands.length})</h3>
           {hands.map((l) => (
             <div key={l.id} className="p-person">
               {l.name} <span className="muted">· step {l.hand!.step + 1}</span>
