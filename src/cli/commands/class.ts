@@ -75,6 +75,8 @@ async function serve(positionals: string[], v: {port?: string; bind?: string; st
     if (err.code === 'EADDRINUSE') throw new UserError(`class serve: port ${v.port ?? 8642} is in use`, ExitCode.invalid, 'choose another with --port (0 picks a free one)');
     if (err.code === 'EADDRNOTAVAIL') throw new UserError(`class serve: ${bind} is not an address of this machine`, ExitCode.invalid, 'use 127.0.0.1, 0.0.0.0 or one of this machine\'s addresses');
     if (err.code === 'SQLITE_CANTOPEN' || err.code === 'EACCES') throw new UserError(`class serve: cannot open the state in ${stateDir}`, ExitCode.invalid, 'choose a folder you can write with --state');
+    // better-sqlite3's addon is built at install time; an install that skipped its script has none.
+    if (/bindings file|better_sqlite3\.node|NODE_MODULE_VERSION/.test(err.message)) throw new UserError('class serve: SQLite\'s native addon (better-sqlite3) is not built for this node', ExitCode.envNotReady, "run 'npm rebuild better-sqlite3' in katarun's folder (it needs g++, make and python3)");
     throw err;
   });
   const origin = `http://${publicHost(bind)}:${server.port}`;
