@@ -93,7 +93,8 @@ export function learnerView(r: LearnerRow, now: number): LearnerView {
   };
 }
 
-function summarize(rows: readonly LearnerRow[], now: number): ScenarioSummary[] {
+/** Per scenario: how many passed each step, are on it, stuck on it, and its most common FAIL lines. */
+export function summarize(rows: readonly LearnerRow[], now: number): ScenarioSummary[] {
   const byScenario = new Map<string, LearnerRow[]>();
   for (const r of rows) byScenario.set(r.scenario.id, [...(byScenario.get(r.scenario.id) ?? []), r]);
   return [...byScenario.entries()].map(([id, list]) => {

@@ -7,7 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {JoinTarget} from './join-target.js';
-import {errorText, requestJson, type JsonResponse} from './http-json.js';
+import {errorText, learnerAgent, requestJson, type JsonResponse} from './http-json.js';
 import {LIMITS, type ClassEvent, type ClassEventBody, type Pace, type StepInfo} from './protocol.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
@@ -40,6 +40,7 @@ interface Credentials {
 }
 
 const BATCH = 100;
+const TIMEOUT_MS = 5000;
 
 function loadCredentials(file: string): Credentials {
   try {
@@ -88,6 +89,7 @@ export class ClassClient {
   private pumping: Promise<void> | undefined;
   private failures = 0;
   private closed = false;
+  private readonly agent = learnerAgent();
 
   constructor(private readonly o: ClassClientOptions) {
     mkdirSync(o.dir, {recursive: true, mode: 0o700});
@@ -183,14 +185,14 @@ export class ClassClient {
           name: this.o.name.slice(0, LIMITS.name),
           scenario: {id: this.o.scenario.id.slice(0, LIMITS.id), title: this.o.scenario.title.slice(0, LIMITS.title)},
           steps: this.o.steps.slice(0, LIMITS.steps).map((s) => ({title: s.title.slice(0, LIMITS.title), ...(s.estimateMin !== undefined ? {estimateMin: s.estimateMin} : {})})),
-        });
+        }, {}, TIMEOUT_MS, this.agent);
         if (r.status === 400 || r.status === 403 || r.status === 409) return this.refuse(r);
         if (r.status !== 200) return this.fail(r);
         this.joined = true;
         this.set({status: 'online', error: undefined, ...(this.pace(r.body) ? {pace: this.pace(r.body)} : {})});
       }
       const batch = this.queue.slice(0, BATCH);
-      const r = await this.request('POST', `${target.base}/api/learners/${this.creds.learner}/events`, {sentAt: this.now(), events: batch}, {authorization: `Bearer ${this.creds.secret}`});
+      const r = await this.request('POST', `${target.base}/api/learners/${this.creds.learner}/events`, {sentAt: this.now(), events: batch}, {authorization: `Bearer ${this.creds.secret}`}, TIMEOUT_MS, this.agent);
       if (r.status === 401) {
         // The server no longer knows us (its state was reset): join again, then resend.
         this.joined = false;
@@ -230,6 +232,7 @@ export class ClassClient {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.pumping;
+    this.agent.destroy();
     return this.state;
   }
 }

@@ -2,7 +2,7 @@
 // parsed as data and nothing else: a learner's runner never runs anything it receives.
 
 import {request as httpRequest, Agent as HttpAgent} from 'node:http';
-import {request as httpsRequest, Agent as HttpsAgent} from 'node:https';
+import {request as httpsRequest} from 'node:https';
 
 export interface JsonResponse {
   readonly status: number;
@@ -10,9 +10,12 @@ export interface JsonResponse {
 }
 
 const MAX_RESPONSE = 4 * 1024 * 1024;
-const agents = {http: new HttpAgent({keepAlive: true, maxSockets: 4}), https: new HttpsAgent({keepAlive: true, maxSockets: 4})};
+/** One kept-alive connection for one learner's runner (its requests go one at a time anyway). */
+export function learnerAgent(): HttpAgent {
+  return new HttpAgent({keepAlive: true, maxSockets: 1});
+}
 
-export function requestJson(method: 'GET' | 'POST', url: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 5000): Promise<JsonResponse> {
+export function requestJson(method: 'GET' | 'POST', url: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 5000, agent?: HttpAgent): Promise<JsonResponse> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const secure = u.protocol === 'https:';
@@ -21,7 +24,7 @@ export function requestJson(method: 'GET' | 'POST', url: string, body: unknown, 
       u,
       {
         method,
-        agent: secure ? agents.https : agents.http,
+        ...(agent && !secure ? {agent} : {}),
         headers: {accept: 'application/json', ...(data ? {'content-type': 'application/json', 'content-length': String(data.length)} : {}), ...headers},
         timeout: timeoutMs,
       },

@@ -13,7 +13,7 @@ import {readFile} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {timingSafeEqual} from 'node:crypto';
-import {boardCsv, boardView, learnerView, type BoardView} from './board-view.js';
+import {boardCsv, boardView, learnerView, summarize, type BoardView} from './board-view.js';
 import {paceFor, type LearnerRow} from './board-model.js';
 import {bearer, checkOrigin, HttpError, RateLimiter, readJson} from './http-guard.js';
 import {checkBatch, checkJoin, LIMITS, type Pace} from './protocol.js';
@@ -88,7 +88,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     const t = now();
     const learners = [...dirty].map((id) => store.rows.get(id)).filter((r): r is LearnerRow => r !== undefined).map((r) => learnerView(r, t));
     dirty.clear();
-    const frame = `event: update\ndata: ${JSON.stringify({now: t, learners, scenarios: board().scenarios})}\n\n`;
+    const frame = `event: update\ndata: ${JSON.stringify({now: t, learners, scenarios: summarize([...store.rows.values()], t)})}\n\n`;
     for (const s of streams) s.write(frame);
   };
   const ticker = setInterval(flush, interval);
