@@ -27,7 +27,7 @@ function learnerLine(l: LearnerView, t: Translate): string {
     l.hand ? `✋ ${t('class.board.hand')}` : '',
     l.stuck ? `⚠ ${t('class.board.stuck')}` : '',
     l.ready ? (l.ready.ready ? t('class.board.ready') : t('class.board.notReady', {missing: l.ready.missing.map(text).join(', ')})) : '',
-    l.away ? t('class.board.away') : '',
+    l.away && !l.finished ? t('class.board.away') : '',
   ].filter(Boolean);
   const cells = l.steps.map((c) => (c.status === 'passed' ? '●' : c.status === 'failed' ? '✖' : c.status === 'active' ? (c.lastFail ? '✖' : '◐') : '○')).join('');
   const fail = l.hand?.fail ?? (cell && cell.status !== 'passed' ? cell.lastFail : undefined);
