@@ -8,7 +8,7 @@ export function takeToken(): string | undefined {
   const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
   if (fromHash) {
     sessionStorage.setItem('katarun.token', fromHash);
-    history.replaceState(null, '', location.pathname);
+    history.replaceState(null, '', location.pathname + location.search);
     return fromHash;
   }
   return sessionStorage.getItem('katarun.token') ?? undefined;
