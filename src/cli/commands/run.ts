@@ -21,6 +21,8 @@ Options:
   --lang xx                  the scenario's language (its _xx/ translation) and the UI's
   --shell pty|pipe           the kind of shell the steps run in (default: pty when available)
   --context NAME             use this kube context instead of a kind cluster
+  --sandbox auto|bwrap|none  run the scenario's processes in a bubblewrap sandbox (default
+                             auto: where bwrap works; none runs them as you, on your files)
   --create-cluster           create the kind cluster without asking
   --check-timeout DURATION   give every check this long (e.g. 30s, 5m)
   --join URL                 report to an instructor's class board (katarun class serve)
@@ -31,10 +33,13 @@ Keys: Enter next · 1–9 action · c copy · n/p step · s shell (Ctrl-] back) 
 a solution · r check · ! raise a hand (--join) · ? help · q quit · Ctrl-C interrupt (twice: quit)
 `;
 
+export const SANDBOX_MODES = ['auto', 'bwrap', 'none'] as const;
+
 export const TUI_OPTIONS = {
   lang: {type: 'string'},
   shell: {type: 'string'},
   context: {type: 'string'},
+  sandbox: {type: 'string'},
   'create-cluster': {type: 'boolean'},
   'check-timeout': {type: 'string'},
   join: {type: 'string'},
@@ -46,18 +51,20 @@ export interface TuiFlags {
   readonly lang?: string;
   readonly shell?: 'pty' | 'pipe';
   readonly context?: string;
+  readonly sandbox?: 'auto' | 'bwrap' | 'none';
   readonly createCluster: boolean;
   readonly checkTimeoutMs?: number;
   readonly join?: string;
   readonly name?: string;
 }
 
-export function readFlags(values: {lang?: string; shell?: string; context?: string; 'create-cluster'?: boolean; 'check-timeout'?: string; join?: string; name?: string}): TuiFlags {
+export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'create-cluster'?: boolean; 'check-timeout'?: string; join?: string; name?: string}): TuiFlags {
   return {
     join: values.join,
     name: values.name,
     lang: values.lang,
     shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
+    sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode'),
     context: values.context,
     createCluster: values['create-cluster'] ?? false,
     checkTimeoutMs: values['check-timeout'] !== undefined ? parseDuration(values['check-timeout'], '--check-timeout') : undefined,
@@ -161,6 +168,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
         env: userEnv,
         createCluster: createCluster || flags.createCluster,
         dirs,
+        ...(flags.sandbox ? {sandbox: flags.sandbox} : {}),
         size: {cols: columns, rows},
         ...(flags.context !== undefined ? {context: flags.context} : {}),
         ...(flags.checkTimeoutMs !== undefined ? {checkTimeoutMs: flags.checkTimeoutMs} : {}),

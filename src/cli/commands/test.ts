@@ -26,6 +26,8 @@ Options:
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
+  --sandbox auto|bwrap|none         run the scenario's processes in a bubblewrap sandbox
+                                    (default auto: where bwrap works; bwrap: or fail)
   --join URL                        report to an instructor's class board (katarun class serve)
   --name NAME                       your name on the class board (default: your user name)
   --join-wait DURATION              at the end, wait this long for the class server (default 10s);
@@ -48,6 +50,7 @@ const OPTIONS = {
   shell: {type: 'string'},
   'create-cluster': {type: 'boolean'},
   context: {type: 'string'},
+  sandbox: {type: 'string'},
   join: {type: 'string'},
   name: {type: 'string'},
   'join-wait': {type: 'string'},
@@ -88,9 +91,10 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     return ExitCode.ok;
   }
   if (positionals.length !== 1) throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
-  const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
+  const {REPORTERS, formatReport, humanSetupLines, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
   const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
   const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
+  const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandbox mode', 'auto');
   const from = stepNumber(v.from, '--from');
   const to = stepNumber(v.to, '--to');
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
@@ -113,15 +117,25 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const uiLang = uiLanguage(v.lang);
   const t = translator(uiLang);
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
+  const {defaultDirs, newRunId} = await import('../../engine/dirs.js');
+  const {SandboxUnavailableError} = await import('../../engine/scenario-world.js');
+  const {pruneRuns} = await import('../../engine/prune-runs.js');
+  const dirs = defaultDirs();
+  // Every run has its own workspace and logs: runs of the same (or a same-named) scenario
+  // can go on at once, and none touches the learner's workspace.
+  const runId = newRunId();
   // A class learner: told what is shared, then the engine's events go to the board as a reporter's would.
   const classSession = v.join !== undefined ? await import('../../class/learner-session.js') : undefined;
   const joinWaitMs = v['join-wait'] !== undefined ? parseDuration(v['join-wait'], '--join-wait') : 10_000;
-  const classClient = classSession?.openClassSession({join: v.join!, name: v.name, scenario, stateDir: (await import('../../engine/dirs.js')).defaultDirs().state, t, out: io.stderr});
+  const classClient = classSession?.openClassSession({join: v.join!, name: v.name, scenario, stateDir: dirs.state, t, out: io.stderr});
   const interrupts = installInterruptHandlers();
   try {
     const report = await runHeadless(scenario, {
       ...(classClient ? {onEngine: (engine) => void (classSession!.shareEngine(engine, classClient))} : {}),
       shell: shell ?? 'pipe',
+      sandbox,
+      runId,
+      dirs,
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       createCluster: v['create-cluster'] ?? false,
@@ -139,13 +153,19 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       await writeFile(resolve(v.output), text);
       io.stderr.write(`${humanSummary(report, t)} — ${t('report.written', {file: v.output})}\n`);
     } else if (reporter === 'human') {
-      io.stdout.write(`${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
+      // The live lines cover the steps; a failed setup's reason would otherwise be only in its log.
+      const setupLines = humanSetupLines(report, t);
+      io.stdout.write(`${setupLines.length ? `${setupLines.join('\n')}\n` : ''}${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
     } else {
       io.stdout.write(text);
       io.stderr.write(`${humanSummary(report, t)}\n`);
     }
     return report.exitCode;
   } catch (err) {
+    if (err instanceof SandboxUnavailableError) {
+      io.stderr.write(`${t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}`)})}${err.capability.detail ? ` (${err.capability.detail})` : ''}\n  ${t('doctor.sandboxFix')}\n`);
+      return ExitCode.envNotReady;
+    }
     if (err instanceof ScenarioInvalidError) {
       printDiagnostics(err.diagnostics as Diagnostic[], io.stderr);
       return ExitCode.invalid;
@@ -160,6 +180,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     throw err;
   } finally {
     if (classClient) await classSession!.closeClassSession(classClient, joinWaitMs, t, io.stderr, classSession!.parseJoinTarget(v.join!).base);
+    pruneRuns(dirs, scenario, runId);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
   }
