@@ -1,7 +1,11 @@
 // The UI's English strings, and the list of message codes (every other language's keys are
 // these). `{name}` marks a parameter; an object of plural forms is chosen by the parameter `n`.
+// The class's strings are in strings-class-en.ts (strings-class-ru.ts for Russian).
+
+import {classEn} from './strings-class-en.js';
 
 export const en = {
+  ...classEn,
   'picker.title': 'katarun — choose a tutorial',
   'picker.empty': 'No scenarios found. Pass a folder: katarun <scenario-dir>',
   'picker.saved': 'saved at step {step}/{total}',

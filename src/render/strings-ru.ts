@@ -1,7 +1,9 @@
 // Русские строки интерфейса. Ключи те же, что в strings-en.ts (проверяет компилятор).
 import type {Strings} from './strings-en.js';
+import {classRu} from './strings-class-ru.js';
 
 export const ru: Strings = {
+  ...classRu,
   'picker.title': 'katarun — выберите учебник',
   'picker.empty': 'Сценарии не найдены. Укажите папку: katarun <папка-сценария>',
   'picker.saved': 'сохранено на шаге {step}/{total}',
