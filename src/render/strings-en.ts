@@ -1,7 +1,11 @@
 // The UI's English strings, and the list of message codes (every other language's keys are
 // these). `{name}` marks a parameter; an object of plural forms is chosen by the parameter `n`.
+// The class's strings are in strings-class-en.ts (strings-class-ru.ts for Russian).
+
+import {classEn} from './strings-class-en.js';
 
 export const en = {
+  ...classEn,
   'picker.title': 'katarun — choose a tutorial',
   'picker.empty': 'No scenarios found. Pass a folder: katarun <scenario-dir>',
   'picker.saved': 'saved at step {step}/{total}',
@@ -41,7 +45,6 @@ export const en = {
   'action.failed': 'exit {code}',
   'action.interrupted': 'interrupted',
   'action.timedOut': 'timed out',
-  'action.more': {one: '… {n} more action', other: '… {n} more actions'},
   'output.more': {one: '… {n} more line — full log: {file}', other: '… {n} more lines — full log: {file}'},
   'output.exit': 'exit {code} · {duration}',
   'check.none': 'This step has no check.',
@@ -72,7 +75,6 @@ export const en = {
   'copy.none': 'no clipboard',
   'copy.nothing': 'This step has no copy action left.',
   'shell.banner': 'Shell {terminal} — type freely; Ctrl-] returns to the tutorial.',
-  'shell.back': 'Back from the shell.',
   'finish.title': 'Finished: {title}',
   'finish.summary': 'Summary',
   'finish.total': 'Total',

@@ -1,7 +1,9 @@
 // Русские строки интерфейса. Ключи те же, что в strings-en.ts (проверяет компилятор).
 import type {Strings} from './strings-en.js';
+import {classRu} from './strings-class-ru.js';
 
 export const ru: Strings = {
+  ...classRu,
   'picker.title': 'katarun — выберите учебник',
   'picker.empty': 'Сценарии не найдены. Укажите папку: katarun <папка-сценария>',
   'picker.saved': 'сохранено на шаге {step}/{total}',
@@ -41,7 +43,6 @@ export const ru: Strings = {
   'action.failed': 'код {code}',
   'action.interrupted': 'прервано',
   'action.timedOut': 'время вышло',
-  'action.more': {one: '… ещё {n} действие', few: '… ещё {n} действия', many: '… ещё {n} действий', other: '… ещё {n} действия'},
   'output.more': {
     one: '… ещё {n} строка — полный журнал: {file}',
     few: '… ещё {n} строки — полный журнал: {file}',
@@ -77,7 +78,6 @@ export const ru: Strings = {
   'copy.none': 'без буфера обмена',
   'copy.nothing': 'На этом шаге не осталось действий копирования.',
   'shell.banner': 'Оболочка {terminal} — вводите что угодно; Ctrl-] возвращает к учебнику.',
-  'shell.back': 'Вернулись из оболочки.',
   'finish.title': 'Готово: {title}',
   'finish.summary': 'Итоги',
   'finish.total': 'Всего',
