@@ -23,6 +23,7 @@ const integration = [
   'test/headless/quiz.test.ts',
   'test/headless/run-headless.test.ts',
   'test/istio/shellcheck.test.ts',
+  'test/istio/fetch-istioctl.test.ts',
 ];
 const all = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 
