@@ -100,6 +100,8 @@ export const en = {
   'action.none': 'This step has no action {n}.',
   'shell.none': 'No shell is available.',
   'prev.first': 'This is the first step.',
+  'notice.refused': '{reason}',
+  'notice.controlChars': "Refused: this action's text holds control characters that would hide what runs: {text}",
   'notice.noSandbox': "No sandbox ({why}): the scenario's commands run as you, and can read and change your files, your home and your clusters. Install bubblewrap (apt install bubblewrap) or pass --sandbox none to silence this.",
   'sandbox.why.missing': "bwrap is not installed",
   'sandbox.why.unsupported': "this system has no bubblewrap",

@@ -105,6 +105,8 @@ export const ru: Strings = {
   'action.none': 'На этом шаге нет действия {n}.',
   'shell.none': 'Оболочка недоступна.',
   'prev.first': 'Это первый шаг.',
+  'notice.refused': '{reason}',
+  'notice.controlChars': "Отказано: текст действия содержит управляющие символы, которые скрыли бы то, что выполняется: {text}",
   'notice.noSandbox': "Без песочницы ({why}): команды сценария выполняются от вашего имени и могут читать и менять ваши файлы, домашнюю папку и кластеры. Установите bubblewrap (apt install bubblewrap) или передайте --sandbox none, чтобы убрать это предупреждение.",
   'sandbox.why.missing': "bwrap не установлен",
   'sandbox.why.unsupported': "в этой системе нет bubblewrap",

@@ -34,7 +34,7 @@ beforeAll(() => {
   build = mkdtempSync(join(repoRoot, '.katarun-test-'));
   const tsc = spawnSync(
     process.execPath,
-    [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--ignoreConfig', '--outDir', join(build, 'shell'), '--rootDir', join(repoRoot, 'src/shell'),
+    [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--ignoreConfig', '--outDir', build, '--rootDir', join(repoRoot, 'src'),
       '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node',
       join(repoRoot, 'src/shell/index.ts'), join(repoRoot, 'src/shell/create-session.ts')],
     {encoding: 'utf8'},
