@@ -12,6 +12,7 @@ const e2e = [
   'test/istio/wiring.test.ts',
   'test/istio/validate.test.ts',
   'test/istio/kind-e2e.test.ts',
+  'test/sandbox/**/*.test.ts',
 ];
 const integration = [
   'test/shell/**/*.test.ts',
