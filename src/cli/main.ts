@@ -19,6 +19,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   run: () => bundled('run', () => import('./commands/run.js')),
   doctor: () => bundled('doctor', () => import('./commands/doctor.js')),
   down: () => bundled('down', () => import('./commands/down.js')),
+  // Not bundled: the class server loads SQLite's native addon and runs for hours; its start-up time does not matter.
+  class: () => import('./commands/class.js'),
 };
 
 /**
@@ -63,6 +65,8 @@ Commands:
   katarun list [dir]             list bundled and local scenarios
   katarun doctor [scenario]      check that this machine can run a scenario
   katarun down <scenario>        delete the cluster a scenario created
+  katarun class serve            run a class: a live board of learners (who is stuck, on what)
+  katarun class board <url>      show a class's board in the terminal
 
 Options:
   -h, --help                     show help (katarun <command> --help for a command's options)

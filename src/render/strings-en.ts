@@ -1,7 +1,11 @@
 // The UI's English strings, and the list of message codes (every other language's keys are
 // these). `{name}` marks a parameter; an object of plural forms is chosen by the parameter `n`.
+// The class's strings are in strings-class-en.ts (strings-class-ru.ts for Russian).
+
+import {classEn} from './strings-class-en.js';
 
 export const en = {
+  ...classEn,
   'picker.title': 'katarun — choose a tutorial',
   'picker.empty': 'No scenarios found. Pass a folder: katarun <scenario-dir>',
   'picker.saved': 'saved at step {step}/{total}',
@@ -215,6 +219,8 @@ export const en = {
   // Preparing and tearing down the environment (the setup lines of the TUI and `katarun test`,
   // `katarun down`). Cluster names, paths, commands and a tool's own output are parameters.
   'env.kindUnlisted': 'kind cannot list its clusters — is Docker running? Run: {command}',
+  'env.foreignCluster': "a kind cluster named {name} already exists and katarun did not create it (it may be yours); katarun will not use it — delete or rename it, or pass {flag} to use it anyway",
+  'env.notOurCluster': "katarun did not create kind cluster {name} (it may be yours) and will not delete it — pass {flag} to delete it anyway",
   'env.reusing': 'Reusing kind cluster {name}',
   'env.noCluster': 'kind cluster {name} does not exist — pass {flag} to create it, or start the scenario in the terminal UI, which asks first',
   'env.creating': 'Creating kind cluster {name}{image} — a minute or two the first time',

@@ -1,7 +1,9 @@
 // Русские строки интерфейса. Ключи те же, что в strings-en.ts (проверяет компилятор).
 import type {Strings} from './strings-en.js';
+import {classRu} from './strings-class-ru.js';
 
 export const ru: Strings = {
+  ...classRu,
   'picker.title': 'katarun — выберите учебник',
   'picker.empty': 'Сценарии не найдены. Укажите папку: katarun <папка-сценария>',
   'picker.saved': 'сохранено на шаге {step}/{total}',
@@ -236,6 +238,8 @@ export const ru: Strings = {
   // Подготовка и удаление окружения (строки подготовки в интерфейсе и в `katarun test`,
   // `katarun down`). Имена кластеров, пути, команды и вывод самих программ — параметры.
   'env.kindUnlisted': 'kind не может перечислить свои кластеры — Docker запущен? Выполните: {command}',
+  'env.foreignCluster': "кластер kind {name} уже есть, и создал его не katarun (возможно, он ваш); katarun не будет его использовать — удалите или переименуйте его или передайте {flag}, чтобы использовать его всё равно",
+  'env.notOurCluster': "кластер kind {name} создал не katarun (возможно, он ваш), и katarun его не удалит — передайте {flag}, чтобы удалить его всё равно",
   'env.reusing': 'Использую существующий кластер kind {name}',
   'env.noCluster': 'кластера kind {name} нет — создайте его флагом {flag} или запустите сценарий в терминальном интерфейсе — он сначала спросит',
   'env.creating': 'Создаю кластер kind {name}{image} — в первый раз это займёт минуту-другую',

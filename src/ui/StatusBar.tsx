@@ -15,10 +15,12 @@ export interface StatusBarProps {
   readonly startedAt?: number;
   readonly estimateMinutes?: number;
   readonly target?: string;
+  /** The class's line (--join): connection and pace. */
+  readonly classStatus?: string;
   readonly t: Translate;
 }
 
-export function StatusBar({title, index, total, startedAt, estimateMinutes, target, t}: StatusBarProps) {
+export function StatusBar({title, index, total, startedAt, estimateMinutes, target, classStatus, t}: StatusBarProps) {
   const now = useNow(1000, startedAt !== undefined);
   const elapsed = startedAt === undefined ? '' : clockDuration(now - startedAt);
   const time = estimateMinutes ? t('step.time', {elapsed, minutes: estimateMinutes}) : elapsed;
@@ -29,6 +31,7 @@ export function StatusBar({title, index, total, startedAt, estimateMinutes, targ
       <Text color="cyan">{t('step.title', {k: index + 1, n: total})}</Text> <Text color="cyan">{progressBar(index + 1, total)}</Text>
       {time ? <Text dimColor> · ⏱ {time}</Text> : null}
       {target ? <Text color="yellow"> · {t('step.target', {target})}</Text> : null}
+      {classStatus ? <Text color="magenta"> · {classStatus}</Text> : null}
     </Text>
   );
 }

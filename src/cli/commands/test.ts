@@ -26,8 +26,14 @@ Options:
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
+  --use-existing-cluster            use a kind cluster of the scenario's name that katarun did
+                                    not create (refused otherwise: it may be yours)
   --sandbox auto|bwrap|none         run the scenario's processes in a bubblewrap sandbox
                                     (default auto: where bwrap works; bwrap: or fail)
+  --join URL                        report to an instructor's class board (katarun class serve)
+  --name NAME                       your name on the class board (default: your user name)
+  --join-wait DURATION              at the end, wait this long for the class server (default 10s);
+                                    what is not delivered is kept and sent by the next run
   -h, --help                        show this help
 
 Exit codes: 0 all steps passed, 1 a step failed, 2 invalid scenario or usage,
@@ -47,6 +53,10 @@ const OPTIONS = {
   'create-cluster': {type: 'boolean'},
   context: {type: 'string'},
   sandbox: {type: 'string'},
+  'use-existing-cluster': {type: 'boolean'},
+  join: {type: 'string'},
+  name: {type: 'string'},
+  'join-wait': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -123,9 +133,14 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     const cap = sandboxCapability('auto');
     if (!cap.sandboxed) io.stderr.write(`${t('notice.noSandbox', {why: t(`sandbox.why.${cap.reason ?? 'failed'}`)})}\n`);
   }
+  // A class learner: told what is shared, then the engine's events go to the board as a reporter's would.
+  const classSession = v.join !== undefined ? await import('../../class/learner-session.js') : undefined;
+  const joinWaitMs = v['join-wait'] !== undefined ? parseDuration(v['join-wait'], '--join-wait') : 10_000;
+  const classClient = classSession?.openClassSession({join: v.join!, name: v.name, scenario, stateDir: dirs.state, t, out: io.stderr});
   const interrupts = installInterruptHandlers();
   try {
     const report = await runHeadless(scenario, {
+      ...(classClient ? {onEngine: (engine) => void (classSession!.shareEngine(engine, classClient))} : {}),
       shell: shell ?? 'pipe',
       sandbox,
       runId,
@@ -133,6 +148,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       createCluster: v['create-cluster'] ?? false,
+      ...(v['use-existing-cluster'] ? {useExistingCluster: true} : {}),
       uiLang,
       ...(v.context !== undefined ? {context: v.context} : {}),
       ...(from !== undefined ? {from} : {}),
@@ -173,6 +189,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     }
     throw err;
   } finally {
+    if (classClient) await classSession!.closeClassSession(classClient, joinWaitMs, t, io.stderr, classSession!.parseJoinTarget(v.join!).base);
     pruneRuns(dirs, scenario, runId);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
