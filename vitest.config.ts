@@ -12,6 +12,7 @@ const e2e = [
   'test/istio/wiring.test.ts',
   'test/istio/validate.test.ts',
   'test/istio/kind-e2e.test.ts',
+  'test/sandbox/**/*.test.ts',
 ];
 const integration = [
   'test/shell/**/*.test.ts',
@@ -23,6 +24,7 @@ const integration = [
   'test/headless/quiz.test.ts',
   'test/headless/run-headless.test.ts',
   'test/istio/shellcheck.test.ts',
+  'test/istio/fetch-istioctl.test.ts',
 ];
 const all = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 

@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {translator, type Translate, type UiLang} from '../render/i18n.js';
 import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
+import {shq} from '../shell/bash-quote.js';
 import {zxCliPath} from '../shell/zx-cli.js';
 import type {BackgroundScripts} from './background-scripts.js';
 import type {CheckController} from './check-controller.js';
@@ -166,8 +167,7 @@ export class EngineLifecycle {
     if (!fg) return;
     if (fg.language === 'zx') {
       // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
-      const quote = (p: string) => `'${p.replace(/'/g, `'\\''`)}'`;
-      this.ready.set(key, d.terminals.run('T1', ` ${quote(process.execPath)} ${quote(zxCliPath())} ${quote(fg.path)}`, {}).then(() => undefined));
+      this.ready.set(key, d.terminals.run('T1', ` ${shq(process.execPath)} ${shq(zxCliPath())} ${shq(fg.path)}`, {}).then(() => undefined));
       return;
     }
     this.ready.set(key, readFile(fg.path, 'utf8').then(
@@ -275,7 +275,7 @@ export class EngineLifecycle {
     if (!sol) return undefined;
     // Typed into T1 as `bash <file>`, a child of the learner's shell: it sees their exports and
     // folder and its output shows in T1, but its `set -e`, `exit` or `cd` cannot harm that shell.
-    if (sol.language === 'bash') return d.terminals.run('T1', ` bash '${sol.path.replace(/'/g, `'\\''`)}'`, {});
+    if (sol.language === 'bash') return d.terminals.run('T1', ` bash ${shq(sol.path)}`, {});
     return d.port.runScript(sol, {cwd: d.workspace, env: d.shellEnv(), timeoutMs: SETUP_TIMEOUT_MS, logFile: join(d.logDir, `solution-${i + 1}.log`)});
   }
 

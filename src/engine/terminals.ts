@@ -7,6 +7,7 @@ import type {Translate} from '../render/i18n.js';
 import {stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {TerminalId} from '../scenario/model.js';
+import {shq} from '../shell/bash-quote.js';
 import type {CommandResult, RunOptions, ShellKind, ShellSession} from '../shell/types.js';
 import {OutputBatcher, TAIL_LINES} from './output-batcher.js';
 import type {EngineMsg} from './reducer.js';
@@ -121,7 +122,7 @@ export class TerminalPool {
     e.sourcedStamp = stamp;
     const pins = Object.entries(this.o.pinned?.() ?? {})
       .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-      .map(([k, v]) => `; export ${k}='${v.replace(/'/g, `'\\''`)}'`)
+      .map(([k, v]) => `; export ${k}=${shq(v)}`)
       .join('');
     await s.run(` source "$KATARUN_SHELL_ENV"${pins}`);
   }

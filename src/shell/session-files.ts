@@ -41,10 +41,9 @@ export function newNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Single-quote for bash. */
-export function shq(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
+import {shq} from './bash-quote.js';
+
+export {shq};
 
 /** Write command number `n`; returns the short text that sources it (`$__kc_d` is the cmd folder). */
 export function writeCommandFile(p: SessionPaths, n: number, prefix: string, command: string, suffix = ''): {file: string; source: string} {

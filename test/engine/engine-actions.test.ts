@@ -106,7 +106,7 @@ describe('engine actions (real bash)', () => {
     const watcher = engine.runAction(1);
     expect(await waitFor(() => engine.store.getSnapshot().steps[0]!.actions[0]!.status === 'running')).toBe(true);
     // The loop is really running (bash has written its pid) before the interrupt comes.
-    expect(await waitFor(() => existsSync(join(engine.workspace, 'pid.txt')))).toBe(true);
+    expect(await waitFor(() => existsSync(join(engine.workspace, 'root', 'pid.txt')))).toBe(true);
     await engine.runAction(2);
     await watcher;
     const actions = engine.store.getSnapshot().steps[0]!.actions;

@@ -4,7 +4,8 @@
 // tested end to end (test/e2e/tui.test.ts, test/cli/test-command.test.ts).
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
+import {buildSync} from 'esbuild';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {markedEnv, newMarker, removeTempDirs, repoRoot, survivors, tempDir, waitForNoSurvivors} from './helpers.js';
@@ -32,14 +33,20 @@ else setInterval(() => {}, 1000);
 beforeAll(() => {
   // Inside the repo (git-ignored) so the compiled files resolve the repo's node_modules.
   build = mkdtempSync(join(repoRoot, '.katarun-test-'));
-  const tsc = spawnSync(
-    process.execPath,
-    [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--ignoreConfig', '--outDir', build, '--rootDir', join(repoRoot, 'src'),
-      '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node',
-      join(repoRoot, 'src/shell/index.ts'), join(repoRoot, 'src/shell/create-session.ts')],
-    {encoding: 'utf8'},
-  );
-  if (tsc.status !== 0) throw new Error(`tsc failed: ${tsc.stdout}${tsc.stderr}`);
+  // esbuild, not tsc: the same files in a fraction of the time (tsc took over the hook's 30 s
+  // with a CPU hog beside the suite). One build with shared chunks, so both entry points share
+  // one process registry, as the product's modules do.
+  buildSync({
+    entryPoints: [join(repoRoot, 'src/shell/index.ts'), join(repoRoot, 'src/shell/create-session.ts')],
+    outdir: join(build, 'shell'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   writeFileSync(join(build, 'owner.mjs'), OWNER);
 });
 

@@ -82,3 +82,4 @@ function expandTabs(line) {
     }
     return out;
 }
+//# sourceMappingURL=sanitize.js.map

@@ -1,0 +1,122 @@
+// `katarun doctor [scenario]`: can this machine run a scenario? Runs the environment
+// provider's preflight (Docker, tools and versions, memory, CPUs, ports, kube context) and
+// prints each check with what was found and how to fix it. Exit 0 ready, 3 not ready.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseChoice, parseCommandArgs } from '../args.js';
+import { plainEnv } from '../../engine/script-env.js';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { sanitizeText } from '../../render/sanitize.js';
+const HELP = `Usage: katarun doctor [scenario] [options]
+
+Check that this machine can run a scenario: the Docker daemon, kind, kubectl and istioctl
+and their versions, free memory and CPUs, the host ports a cluster maps, the current kube
+context. Each problem comes with a fix for your operating system. Nothing is created or
+changed. A kind cluster that does not exist yet is fine: it will be created on first run.
+
+Without a scenario, every bundled scenario is checked (basics needs bash only;
+istio-egress needs Docker and kind), and the machine is ready when all of them are.
+
+Options:
+  --format human|json   output format (default human)
+  --context NAME        check an existing kube context instead of a kind cluster
+  --lang xx             the scenario's language (its _xx/ translation) and that of the
+                        checks' words (default from the locale)
+  -h, --help            show this help
+
+Exit codes: 0 ready, 2 usage or invalid scenario, 3 not ready.
+`;
+const OPTIONS = {
+    format: { type: 'string' },
+    context: { type: 'string' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+export function bundledScenarioDirs() {
+    const root = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+    return readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith('_') && !d.name.startsWith('.'))
+        .map((d) => join(root, d.name))
+        .sort();
+}
+async function check(scenario, context, uiLang) {
+    const [{ environmentProvider }, { defaultDirs, environmentStateDir }] = await Promise.all([import('../../engine/environment/index.js'), import('../../engine/dirs.js')]);
+    const dirs = defaultDirs();
+    const provider = await environmentProvider(scenario.environment);
+    const env = plainEnv(process.env);
+    const report = await provider.preflight(scenario, {
+        // The doctor asks "can it run", and a missing cluster is created on first run.
+        createCluster: true,
+        stateDir: environmentStateDir(dirs, scenario.id),
+        cacheDir: dirs.cache,
+        env,
+        log: () => undefined,
+        uiLang,
+        ...(context !== undefined ? { context } : {}),
+    });
+    return { id: scenario.id, title: scenario.title, environment: scenario.environment.kind, report };
+}
+export function formatHuman(results, t) {
+    const out = [];
+    for (const r of results) {
+        out.push(`${r.id} — ${r.title} (${r.environment})`);
+        const width = Math.max(...r.report.checks.map((c) => c.id.length), 8);
+        for (const c of r.report.checks) {
+            const mark = c.ok ? '✔' : c.severity === 'warning' ? '!' : '✖';
+            out.push(`  ${mark} ${c.id.padEnd(width)}  ${c.detail}`);
+            if (!c.ok && c.fix)
+                out.push(`    ${' '.repeat(width)}  ${t('doctor.fix')} ${c.fix}`);
+        }
+        const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
+        out.push(`  ${r.report.ready ? t('doctor.ready') : t('doctor.notReady', { n: problems })}`, '');
+    }
+    // Scenario ids, titles and what the checks found may hold anything: the sanitiser before the terminal.
+    return `${sanitizeText(out.join('\n'))}\n`;
+}
+/** The sandbox's line: on (bwrap's path) or off (why, and how to get it). The ✔/! marks match the checks'. */
+export function sandboxLine(cap, t) {
+    if (cap.sandboxed)
+        return `✔ ${t('doctor.sandboxOn', { path: cap.bwrap ?? 'bwrap' })}`;
+    const why = t(`sandbox.why.${(cap.reason ?? 'failed')}`) + (cap.detail ? `: ${sanitizeText(cap.detail)}` : '');
+    return `! ${t('doctor.sandboxOff', { why })}\n  ${t('doctor.fix')} ${t('doctor.sandboxFix')}`;
+}
+export async function run(argv) {
+    const { values: v, positionals } = parseCommandArgs('doctor', argv, OPTIONS);
+    if (v.help) {
+        process.stdout.write(HELP);
+        return ExitCode.ok;
+    }
+    const format = parseChoice(v.format, ['human', 'json'], '--format', 'format', 'human');
+    if (positionals.length > 1)
+        throw new UserError('doctor: give at most one scenario', ExitCode.invalid, "usage: katarun doctor [scenario] (see 'katarun doctor --help')");
+    const [{ resolveScenarioDir }, { loadScenario }, { printDiagnostics }, { translator, uiLanguage }] = await Promise.all([
+        import('../scenario-arg.js'),
+        import('../../scenario/load-scenario.js'),
+        import('../../headless/print-diagnostics.js'),
+        import('../../render/i18n.js'),
+    ]);
+    // The same language choice as the TUI's: --lang, else the locale.
+    const uiLang = uiLanguage(v.lang);
+    const t = translator(uiLang);
+    const dirs = positionals.length === 1 ? [resolveScenarioDir(positionals[0])] : bundledScenarioDirs();
+    const results = [];
+    for (const dir of dirs) {
+        const scenario = await loadScenario(dir, v.lang !== undefined ? { lang: v.lang } : {});
+        if (printDiagnostics(scenario.diagnostics.filter((d) => d.severity === 'error'), process.stderr))
+            return ExitCode.invalid;
+        results.push(await check(scenario, v.context, uiLang));
+    }
+    const ready = results.every((r) => r.report.ready);
+    const { sandboxCapability } = await import('../../engine/scenario-world.js');
+    const sandbox = sandboxCapability('auto');
+    if (format === 'json')
+        process.stdout.write(`${JSON.stringify({ ready, sandbox, scenarios: results }, null, 2)}\n`);
+    else {
+        process.stdout.write(`${sandboxLine(sandbox, t)}\n\n`);
+        const readyIds = results.filter((r) => r.report.ready).map((r) => r.id).join(', ') || t('doctor.noneReady');
+        process.stdout.write(formatHuman(results, t) + (results.length > 1 ? `${ready ? t('doctor.allReady') : t('doctor.readyFor', { ids: readyIds })}\n` : ''));
+    }
+    return ready ? ExitCode.ok : ExitCode.envNotReady;
+}
+//# sourceMappingURL=doctor.js.map

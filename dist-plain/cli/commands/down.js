@@ -1,0 +1,94 @@
+// `katarun down <scenario>`: delete the kind cluster a scenario created (and the guarded
+// kubeconfig katarun kept for it). Says so, and exits 0, when there is nothing to delete.
+// Its own lines speak the UI's language (--lang, else the locale), like doctor and test; a
+// failure of kind or of the context guard is the user's to fix, so it is a one-line error.
+import { parseCommandArgs } from '../args.js';
+import { plainEnv } from '../../engine/script-env.js';
+import { ExitCode, UserError } from '../exit-codes.js';
+const HELP = `Usage: katarun down <scenario> [--context NAME]
+
+Delete the local kind cluster that <scenario> runs on (for istio-egress:
+katarun-istio-egress). Clusters katarun did not create (--context) are never deleted:
+with --context NAME, down runs the scenario's teardown script against that context
+instead (for istio-egress: it removes the lab's two namespaces), through a
+kubeconfig that holds only that context.
+
+Options:
+  --context NAME   clean the scenario out of this existing cluster (never deleted)
+  --lang xx        the scenario's language (its _xx/ translation) and katarun's
+                   (what down says; default from the locale)
+  -h, --help       show this help
+
+Exit codes: 0 deleted or nothing to delete, 2 usage, 3 kind or Docker not available.
+`;
+const OPTIONS = { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' }, context: { type: 'string' } };
+export async function run(argv) {
+    const { values: v, positionals } = parseCommandArgs('down', argv, OPTIONS);
+    if (v.help) {
+        process.stdout.write(HELP);
+        return ExitCode.ok;
+    }
+    if (positionals.length !== 1)
+        throw new UserError('down: which scenario?', ExitCode.invalid, "usage: katarun down <scenario> (see 'katarun down --help')");
+    const [{ resolveScenarioDir }, { loadScenario }, { kindClusters }, { kindProvider }, { defaultDirs, environmentStateDir }, { translator, uiLanguage }] = await Promise.all([
+        import('../scenario-arg.js'),
+        import('../../scenario/load-scenario.js'),
+        import('../../engine/cluster/kind-cli.js'),
+        import('../../engine/environment/kind.js'),
+        import('../../engine/dirs.js'),
+        import('../../render/i18n.js'),
+    ]);
+    // The same language choice as doctor's and test's: --lang, else the locale.
+    const uiLang = uiLanguage(v.lang);
+    const t = translator(uiLang);
+    const scenario = await loadScenario(resolveScenarioDir(positionals[0]), v.lang !== undefined ? { lang: v.lang } : {});
+    const cluster = scenario.environment.cluster;
+    if (scenario.environment.kind !== 'kind' || !cluster) {
+        process.stdout.write(`${t('down.noCluster', { id: scenario.id })}\n`);
+        return ExitCode.ok;
+    }
+    const env = plainEnv(process.env);
+    if (v.context !== undefined)
+        return cleanContext(scenario, v.context, env, uiLang, t);
+    const clusters = await kindClusters(env);
+    if (clusters === undefined) {
+        throw new UserError(t('down.cannotList'), ExitCode.envNotReady, t('down.seeDoctor', { command: `katarun doctor ${scenario.id}` }));
+    }
+    if (!clusters.includes(cluster.name)) {
+        process.stdout.write(`${t('down.missing', { name: cluster.name })}\n`);
+        return ExitCode.ok;
+    }
+    const dirs = defaultDirs();
+    await kindProvider
+        .teardown(scenario, {
+        createCluster: false,
+        stateDir: environmentStateDir(dirs, scenario.id),
+        cacheDir: dirs.cache,
+        env,
+        log: (line) => process.stdout.write(`${line}\n`),
+        uiLang,
+    })
+        .catch(notReady);
+    return ExitCode.ok;
+}
+/** kind or the context guard said no: that is the machine's state, not a bug of katarun's. */
+function notReady(err) {
+    throw new UserError(err.message, ExitCode.envNotReady);
+}
+/** `--context`: the cluster is not ours to delete, so the scenario's teardown script cleans it. */
+async function cleanContext(scenario, context, env, uiLang, t) {
+    const [{ runTeardownScript }, { defaultDirs }] = await Promise.all([import('../../engine/teardown-script.js'), import('../../engine/dirs.js')]);
+    const log = (line) => process.stdout.write(`${line}\n`);
+    const result = await runTeardownScript(scenario, { context, dirs: defaultDirs(), env, log, uiLang, onOutput: (chunk) => process.stdout.write(chunk) }).catch(notReady);
+    if (!result) {
+        log(t('down.noTeardown', { id: scenario.id, context }));
+        return ExitCode.ok;
+    }
+    if (result.exitCode !== 0) {
+        process.stderr.write(`${t('down.teardownFailed', { id: scenario.id, code: String(result.exitCode ?? result.signal) })}\n`);
+        return ExitCode.stepFailed;
+    }
+    log(t('down.cleaned', { id: scenario.id, context }));
+    return ExitCode.ok;
+}
+//# sourceMappingURL=down.js.map

@@ -1,0 +1,79 @@
+// The default command. `katarun` alone opens the picker on a terminal (else prints usage,
+// exit 2); `katarun <scenario>` opens it in the TUI on a terminal, and runs it headless like
+// `katarun test` when stdout is not a terminal or CI is set — Ink is never mounted then.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCommandArgs } from '../args.js';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { TUI_OPTIONS, interactiveTerminal, loadChecked, preloadTui, readFlags, scenarioSession, startTui } from './run.js';
+const USAGE = `katarun: no scenario given, and this is not an interactive terminal.
+Usage: katarun <scenario>        open a scenario (headless test here)
+       katarun test <scenario>   run it headless and report
+       katarun list              show the scenarios
+`;
+/** Folders holding scenarios: the bundled ones, and ./scenarios of the current folder. */
+function scenarioRoots() {
+    const bundled = fileURLToPath(new URL('../../../scenarios', import.meta.url));
+    const local = resolve('scenarios');
+    const roots = [{ dir: bundled, bundled: true }];
+    if (local !== bundled && existsSync(local))
+        roots.push({ dir: local, bundled: false });
+    return roots;
+}
+async function pickerSource(flags) {
+    const [{ defaultDirs }, { resumeInfo }] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
+    const dirs = defaultDirs();
+    const entries = [];
+    for (const root of scenarioRoots()) {
+        for (const name of readdirSync(root.dir).sort()) {
+            const dir = join(root.dir, name);
+            // `_xx/` folders are translations of the scenarios beside them, not scenarios.
+            if (name.startsWith('_') || !(existsSync(join(dir, 'index.json')) || existsSync(join(dir, 'index.yaml'))))
+                continue;
+            try {
+                const scenario = await loadChecked(dir, flags.lang);
+                const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
+                entries.push({
+                    id: scenario.id,
+                    title: scenario.title,
+                    difficulty: scenario.difficulty,
+                    time: scenario.time,
+                    languages: scenario.languages,
+                    steps: scenario.steps.length,
+                    bundled: root.bundled,
+                    dir,
+                    ...(resume ? { saved: { step: resume.step + 1, total: scenario.steps.length } } : {}),
+                });
+            }
+            catch {
+                // A broken scenario is left out of the picker; `katarun validate` explains it.
+            }
+        }
+    }
+    return { entries, open: async (entry) => scenarioSession(await loadChecked(entry.dir, flags.lang), flags) };
+}
+export async function run(argv) {
+    if (!interactiveTerminal()) {
+        if (argv.length === 0) {
+            process.stderr.write(USAGE);
+            return ExitCode.invalid;
+        }
+        // Headless: `katarun <scenario> [test options]` is `katarun test`.
+        const { runTestCommand } = await import('./test.js');
+        return runTestCommand(argv);
+    }
+    const { values, positionals } = parseCommandArgs('katarun', argv, TUI_OPTIONS);
+    void preloadTui();
+    if (positionals.length === 0) {
+        const flags = readFlags(values);
+        return startTui({ picker: await pickerSource(flags) }, flags.lang);
+    }
+    if (positionals.length !== 1)
+        throw new UserError('give one scenario', ExitCode.invalid, "usage: katarun <scenario> (see 'katarun --help')");
+    const flags = readFlags(values);
+    const { resolveScenarioDir } = await import('../scenario-arg.js');
+    const scenario = await loadChecked(resolveScenarioDir(positionals[0]), flags.lang);
+    return startTui({ session: await scenarioSession(scenario, flags) }, flags.lang);
+}
+//# sourceMappingURL=open.js.map

@@ -1,0 +1,188 @@
+// `katarun run <scenario>`: open a scenario in the terminal UI. Loads and checks the scenario
+// (errors → compiler-style diagnostics, exit 2, nothing mounted), prepares what the intro
+// shows (saved progress, the machine's preflight), and hands the UI a session whose engine is
+// created only when the learner starts. `open.ts` reuses the pieces for `katarun [<scenario>]`.
+import { parseChoice, parseCommandArgs, parseDuration } from '../args.js';
+import { plainEnv } from '../../engine/script-env.js';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { traceStartup } from '../trace.js';
+const HELP = `Usage: katarun run <scenario> [options]
+
+Open a scenario in the terminal UI. <scenario> is a folder with an index.json, or the id of
+a bundled scenario (basics, istio-egress).
+
+Options:
+  --lang xx                  the scenario's language (its _xx/ translation) and the UI's
+  --shell pty|pipe           the kind of shell the steps run in (default: pty when available)
+  --context NAME             use this kube context instead of a kind cluster
+  --sandbox auto|bwrap|none  run the scenario's processes in a bubblewrap sandbox (default
+                             auto: where bwrap works; none runs them as you, on your files)
+  --create-cluster           create the kind cluster without asking
+  --check-timeout DURATION   give every check this long (e.g. 30s, 5m)
+  -h, --help                 show this help
+
+Keys: Enter next · 1–9 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
+a solution · r check · ? help · q quit · Ctrl-C interrupt (twice: quit)
+`;
+export const SANDBOX_MODES = ['auto', 'bwrap', 'none'];
+export const TUI_OPTIONS = {
+    lang: { type: 'string' },
+    shell: { type: 'string' },
+    context: { type: 'string' },
+    sandbox: { type: 'string' },
+    'create-cluster': { type: 'boolean' },
+    'check-timeout': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+export function readFlags(values) {
+    return {
+        lang: values.lang,
+        shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
+        sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode'),
+        context: values.context,
+        createCluster: values['create-cluster'] ?? false,
+        checkTimeoutMs: values['check-timeout'] !== undefined ? parseDuration(values['check-timeout'], '--check-timeout') : undefined,
+    };
+}
+/** The learner's environment as katarun found it: the shells and checks get this one, not the
+ * NODE_ENV the TUI sets for React below. */
+const userEnv = plainEnv(process.env);
+let tuiModules;
+/**
+ * Start loading the TUI while the scenario loads: Ink, React and marked are most of the time
+ * to the first frame. React runs its production build unless the user chose otherwise (the
+ * development build checks every render and is markedly slower to start).
+ */
+export function preloadTui() {
+    // Through a local name: the bundle replaces `process.env.NODE_ENV` reads with a constant, and
+    // an assignment to that exact expression would be a build warning (the bundle needs none).
+    const env = process.env;
+    env.NODE_ENV ??= 'production';
+    if (!tuiModules) {
+        traceStartup('tui import starts');
+        tuiModules = Promise.all([import('../../ui/tui.js'), import('../../render/i18n.js'), import('../../render/clipboard.js')]).then(async (modules) => {
+            // In the bundle, Ink's layout engine (yoga's wasm) is ready a little after its module
+            // ran (scripts/bundle.mjs); unbundled, yoga's own module waited for it.
+            await globalThis[Symbol.for('katarun.layoutReady')];
+            return modules;
+        });
+        void tuiModules.then(() => traceStartup('tui modules evaluated'));
+    }
+    return tuiModules;
+}
+/** A terminal on both ends and no CI: the only case where Ink is mounted. */
+export function interactiveTerminal(env = process.env) {
+    const ci = env.CI ?? env.CONTINUOUS_INTEGRATION;
+    const inCi = ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false';
+    return process.stdout.isTTY === true && process.stdin.isTTY === true && !inCi;
+}
+export async function loadChecked(dir, lang) {
+    const { loadScenario } = await import('../../scenario/load-scenario.js');
+    traceStartup('loader starts');
+    const scenario = await loadScenario(dir, lang !== undefined ? { lang } : {});
+    traceStartup('scenario loaded');
+    const { printDiagnostics } = await import('../../headless/print-diagnostics.js');
+    const errors = scenario.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+        printDiagnostics(errors, process.stderr);
+        throw new UserError(`'${scenario.id}' has ${errors.length} error${errors.length === 1 ? '' : 's'}`, ExitCode.invalid, `fix them, then check with 'katarun validate ${dir}'`);
+    }
+    return scenario;
+}
+/** Everything the UI needs to show and start one scenario. */
+export async function scenarioSession(scenario, flags) {
+    // Only what the intro needs before its first frame; the engine and the environment checks
+    // are loaded when they are first used.
+    const [{ defaultDirs, environmentStateDir }, { resumeInfo }] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
+    const dirs = defaultDirs();
+    const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
+    const kind = scenario.environment.kind === 'kind';
+    let report;
+    const preflight = () => (report ??= Promise.all([import('../../engine/environment/index.js'), import('../../render/i18n.js')]).then(async ([{ environmentProvider }, { uiLanguage }]) => (await environmentProvider(scenario.environment)).preflight(scenario, {
+        createCluster: flags.createCluster,
+        stateDir: environmentStateDir(dirs, scenario.id),
+        cacheDir: dirs.cache,
+        env: userEnv,
+        log: () => undefined,
+        // The checks speak the UI's language (startTui picks it the same way).
+        uiLang: uiLanguage(flags.lang),
+        ...(flags.context !== undefined ? { context: flags.context } : {}),
+    })));
+    // For a kind scenario, a missing cluster makes starting ask first (the intro's preflight
+    // result, which is usually in by then, tells).
+    const missingCluster = kind && !flags.context && !flags.createCluster
+        ? async () => ((await preflight()).checks.some((c) => c.id === 'cluster' && !c.ok) ? (scenario.environment.cluster?.name ?? 'kind') : undefined)
+        : undefined;
+    const columns = process.stdout.columns || 80;
+    const rows = process.stdout.rows || 24;
+    traceStartup('session ready');
+    return {
+        scenario,
+        ...(resume ? { resumeStep: resume.step } : {}),
+        preflight,
+        ...(missingCluster ? { missingCluster } : {}),
+        ...(flags.context ? { target: flags.context } : kind && scenario.environment.cluster ? { target: `kind-${scenario.environment.cluster.name}` } : {}),
+        createEngine: async ({ createCluster }) => {
+            const [{ createEngine }, { uiLanguage }] = await Promise.all([import('../../engine/create-engine.js'), import('../../render/i18n.js')]);
+            return createEngine(scenario, {
+                shell: flags.shell ?? 'auto',
+                // The setup lines ("Creating kind cluster…") speak the UI's language, like the checks.
+                uiLang: uiLanguage(flags.lang),
+                env: userEnv,
+                createCluster: createCluster || flags.createCluster,
+                dirs,
+                ...(flags.sandbox ? { sandbox: flags.sandbox } : {}),
+                size: { cols: columns, rows },
+                ...(flags.context !== undefined ? { context: flags.context } : {}),
+                ...(flags.checkTimeoutMs !== undefined ? { checkTimeoutMs: flags.checkTimeoutMs } : {}),
+            });
+        },
+    };
+}
+/** The clipboard's helper programs (tmux, xclip…) run through the shell layer, like every process. */
+async function runClipboardTool(command, args, input) {
+    const { runProcess } = await import('../../shell/process.js');
+    const result = await runProcess(command, args, { cwd: process.cwd(), env: userEnv, timeoutMs: 3000, input });
+    return result.exitCode === 0;
+}
+/** Mount the TUI on a session or a picker; resolves with the exit code once it is closed. */
+export async function startTui(source, lang) {
+    const [{ runTui }, { uiLanguage }, { copyText }] = (await preloadTui());
+    traceStartup('mounting');
+    const running = runTui({
+        ...source,
+        lang: uiLanguage(lang),
+        copy: (text) => copyText(text, {
+            env: userEnv,
+            platform: process.platform,
+            run: runClipboardTool,
+            writeTty: process.stdout.isTTY ? (data) => process.stdout.write(data) : undefined,
+        }),
+    });
+    // runTui renders the first frame before its first await.
+    traceStartup('first frame written');
+    const code = await running;
+    // A handle someone forgot must not keep a finished TUI alive; unref'd, so a clean exit is not delayed.
+    setTimeout(() => process.exit(code), 2000).unref();
+    return code;
+}
+export async function run(argv) {
+    const { values, positionals } = parseCommandArgs('run', argv, TUI_OPTIONS);
+    if (values.help) {
+        process.stdout.write(HELP);
+        return ExitCode.ok;
+    }
+    if (positionals.length !== 1)
+        throw new UserError(positionals.length ? 'run: give one scenario' : 'run: which scenario?', ExitCode.invalid, "usage: katarun run <scenario> (see 'katarun run --help')");
+    const flags = readFlags(values);
+    const interactive = interactiveTerminal();
+    if (interactive)
+        void preloadTui();
+    const { resolveScenarioDir } = await import('../scenario-arg.js');
+    const scenario = await loadChecked(resolveScenarioDir(positionals[0]), flags.lang);
+    if (!interactive) {
+        throw new UserError('run: the terminal UI needs a terminal (and no CI)', ExitCode.invalid, `use 'katarun test ${positionals[0]}' to run it without a screen`);
+    }
+    return startTui({ session: await scenarioSession(scenario, flags) }, flags.lang);
+}
+//# sourceMappingURL=run.js.map

@@ -1,0 +1,178 @@
+// `katarun test <scenario>`: run a scenario headless and report. Exit 0 all passed, 1 a step
+// failed, 2 invalid scenario or usage, 3 environment not ready, 130 interrupted. `open`
+// calls runTestCommand when stdout is not a terminal or CI is set.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseChoice, parseCommandArgs, parseDuration } from '../args.js';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { resolveScenarioDir } from '../scenario-arg.js';
+const HELP = `Usage: katarun test <scenario> [options]
+
+Run a scenario without a screen, step by step, and report. <scenario> is a folder with an
+index.json, or the id of a bundled scenario (e.g. basics).
+
+Options:
+  --reporter human|json|junit|tap   report format (default human)
+  --output FILE                     write the report to FILE (progress and a summary go to stderr)
+  --from N, --to N                  run only steps N..M (1-based); the others are reported as skipped
+  --check-timeout DURATION          give every check this long (e.g. 30s, 5m)
+  --settle DURATION                 how long a long-running command runs before its Ctrl-C (default 3s)
+  --keep-going                      run the steps after a failing one too
+  --lang xx                         the scenario's language (its _xx/ translation) and katarun's
+                                    (the report, the machine checks; default from the locale)
+  --shell pipe|pty                  the kind of shell (default pipe)
+  --create-cluster                  create the kind cluster a scenario needs when it is missing
+  --context NAME                    use this kube context instead of a kind cluster
+  --sandbox auto|bwrap|none         run the scenario's processes in a bubblewrap sandbox
+                                    (default auto: where bwrap works; bwrap: or fail)
+  -h, --help                        show this help
+
+Exit codes: 0 all steps passed, 1 a step failed, 2 invalid scenario or usage,
+3 the environment is not ready, 130 interrupted.
+`;
+const OPTIONS = {
+    reporter: { type: 'string' },
+    output: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'check-timeout': { type: 'string' },
+    settle: { type: 'string' },
+    'keep-going': { type: 'boolean' },
+    lang: { type: 'string' },
+    shell: { type: 'string' },
+    'create-cluster': { type: 'boolean' },
+    context: { type: 'string' },
+    sandbox: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+function stepNumber(text, flag) {
+    if (text === undefined)
+        return undefined;
+    if (!/^\d+$/.test(text) || Number(text) < 1)
+        throw new UserError(`${flag}: '${text}' is not a step number`, ExitCode.invalid, 'steps count from 1');
+    return Number(text);
+}
+/** A folder path, or the id of a scenario bundled with katarun. */
+export async function run(argv) {
+    return runTestCommand(argv);
+}
+/** `katarun test … | head`: a reader that goes away must not crash the run or change its exit code. */
+function ignoreEpipe() {
+    for (const stream of [process.stdout, process.stderr]) {
+        if (stream.listenerCount('error') > 0)
+            continue;
+        stream.on('error', (err) => {
+            if (err.code !== 'EPIPE')
+                throw err;
+        });
+    }
+}
+export async function runTestCommand(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+    ignoreEpipe();
+    const { values: v, positionals } = parseCommandArgs('test', argv, OPTIONS);
+    if (v.help) {
+        io.stdout.write(HELP);
+        return ExitCode.ok;
+    }
+    if (positionals.length !== 1)
+        throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
+    const { REPORTERS, formatReport, humanSetupLines, humanStepLines, humanSummary } = await import('../../headless/reporters/index.js');
+    const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
+    const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
+    const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandbox mode', 'auto');
+    const from = stepNumber(v.from, '--from');
+    const to = stepNumber(v.to, '--to');
+    const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
+    const settleMs = v.settle !== undefined ? parseDuration(v.settle, '--settle') : undefined;
+    const dir = resolveScenarioDir(positionals[0]);
+    const { loadScenario } = await import('../../scenario/load-scenario.js');
+    const scenario = await loadScenario(dir, v.lang !== undefined ? { lang: v.lang } : {});
+    const { printDiagnostics } = await import('../../headless/print-diagnostics.js');
+    if (printDiagnostics(scenario.diagnostics, io.stderr))
+        return ExitCode.invalid;
+    const n = scenario.steps.length;
+    if ((from ?? 1) > n || (to ?? n) > n || (from ?? 1) > (to ?? n)) {
+        throw new UserError(`--from/--to: the scenario has ${n} steps`, ExitCode.invalid, `choose steps between 1 and ${n}, --from not after --to`);
+    }
+    const { runHeadless, EnvironmentNotReadyError, ScenarioInvalidError } = await import('../../headless/run-headless.js');
+    const { installInterruptHandlers } = await import('../../headless/interrupts.js');
+    const { translator, uiLanguage } = await import('../../render/i18n.js');
+    // The same language choice as the TUI's: --lang, else the locale.
+    const uiLang = uiLanguage(v.lang);
+    const t = translator(uiLang);
+    const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
+    const { defaultDirs, newRunId } = await import('../../engine/dirs.js');
+    const { SandboxUnavailableError } = await import('../../engine/scenario-world.js');
+    const { pruneRuns } = await import('../../engine/prune-runs.js');
+    const dirs = defaultDirs();
+    // Every run has its own workspace and logs: runs of the same (or a same-named) scenario
+    // can go on at once, and none touches the learner's workspace.
+    const runId = newRunId();
+    const { sandboxCapability } = await import('../../engine/scenario-world.js');
+    if (sandbox === 'auto') {
+        // The one-line notice: what is not protected, and how to get bwrap.
+        const cap = sandboxCapability('auto');
+        if (!cap.sandboxed)
+            io.stderr.write(`${t('notice.noSandbox', { why: t(`sandbox.why.${cap.reason ?? 'failed'}`) })}\n`);
+    }
+    const interrupts = installInterruptHandlers();
+    try {
+        const report = await runHeadless(scenario, {
+            shell: shell ?? 'pipe',
+            sandbox,
+            runId,
+            dirs,
+            signal: interrupts.signal,
+            keepGoing: v['keep-going'] ?? false,
+            createCluster: v['create-cluster'] ?? false,
+            uiLang,
+            ...(v.context !== undefined ? { context: v.context } : {}),
+            ...(from !== undefined ? { from } : {}),
+            ...(to !== undefined ? { to } : {}),
+            ...(checkTimeoutMs !== undefined ? { checkTimeoutMs } : {}),
+            ...(settleMs !== undefined ? { settleMs } : {}),
+            onStep: (step, total) => live?.write(`${humanStepLines(step, total, t).join('\n')}\n`),
+        });
+        const text = formatReport[reporter](report, t);
+        if (v.output !== undefined) {
+            await mkdir(dirname(resolve(v.output)), { recursive: true });
+            await writeFile(resolve(v.output), text);
+            io.stderr.write(`${humanSummary(report, t)} — ${t('report.written', { file: v.output })}\n`);
+        }
+        else if (reporter === 'human') {
+            // The live lines cover the steps; a failed setup's reason would otherwise be only in its log.
+            const setupLines = humanSetupLines(report, t);
+            io.stdout.write(`${setupLines.length ? `${setupLines.join('\n')}\n` : ''}${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', { dir: report.logDir })}\n` : ''}`);
+        }
+        else {
+            io.stdout.write(text);
+            io.stderr.write(`${humanSummary(report, t)}\n`);
+        }
+        return report.exitCode;
+    }
+    catch (err) {
+        if (err instanceof SandboxUnavailableError) {
+            io.stderr.write(`${t('error.sandboxUnavailable', { why: t(`sandbox.why.${err.capability.reason ?? 'failed'}`) })}${err.capability.detail ? ` (${err.capability.detail})` : ''}\n  ${t('doctor.sandboxFix')}\n`);
+            return ExitCode.envNotReady;
+        }
+        if (err instanceof ScenarioInvalidError) {
+            printDiagnostics(err.diagnostics, io.stderr);
+            return ExitCode.invalid;
+        }
+        if (err instanceof EnvironmentNotReadyError) {
+            io.stderr.write(`${t('preflight.notReadyFor', { id: scenario.id })}\n`);
+            for (const c of err.report.checks.filter((x) => !x.ok)) {
+                io.stderr.write(`  ${c.severity === 'error' ? '✘' : `! ${t('preflight.warning')}`} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
+            }
+            return ExitCode.envNotReady;
+        }
+        throw err;
+    }
+    finally {
+        pruneRuns(dirs, scenario, runId);
+        await interrupts.dispose();
+        if (interrupts.signal.aborted)
+            process.exitCode = ExitCode.interrupted;
+    }
+}
+//# sourceMappingURL=test.js.map

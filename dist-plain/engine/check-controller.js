@@ -1,0 +1,91 @@
+// The current step's check: polls it (one attempt at a time, cancelled when the step
+// changes), runs it once on demand, and records every attempt in the store and as events.
+import { runCheckAttempt } from './check-runner.js';
+import { pollCheck } from './verify-poller.js';
+export class CheckController {
+    o;
+    running;
+    constructor(o) {
+        this.o = o;
+    }
+    isPolling(step) {
+        return this.running?.step === step;
+    }
+    timeoutFor(step) {
+        return this.o.timeoutOverrideMs ?? this.o.scenario.steps[step]?.check?.timeoutMs ?? 180_000;
+    }
+    /** Start polling `step` (no-op when it has no check or already polls); resolves with the outcome. */
+    poll(step, timeoutMs = this.timeoutFor(step)) {
+        const check = this.o.scenario.steps[step]?.check;
+        if (!check)
+            return undefined;
+        if (this.running?.step === step)
+            return this.running.done;
+        this.stop();
+        const ac = new AbortController();
+        this.o.dispatch({ type: 'check', step, patch: { status: 'polling', startedAt: this.o.now() } });
+        const done = pollCheck({
+            intervalMs: check.intervalMs,
+            timeoutMs,
+            signal: ac.signal,
+            attempt: (t, signal) => runCheckAttempt(check, this.o.context, t, signal),
+            onAttempt: (r, n) => this.record(step, r, n),
+        }).then((outcome) => {
+            if (this.running?.ac === ac)
+                this.running = undefined;
+            // An aborted poll replaced by a new one for the same step must not overwrite its state.
+            if (outcome.status === 'aborted' && this.running?.step === step)
+                return outcome;
+            this.settle(step, outcome.status === 'passed' ? 'passed' : outcome.status === 'timed-out' ? 'timed-out' : 'idle');
+            return outcome;
+        });
+        this.running = { step, ac, done };
+        return done;
+    }
+    /** Run the check once now; keeps polling afterwards if it was polling. */
+    async once(step) {
+        const check = this.o.scenario.steps[step]?.check;
+        if (!check)
+            return undefined;
+        const wasPolling = this.isPolling(step);
+        this.stop();
+        const ac = new AbortController();
+        this.running = { step, ac, done: Promise.resolve({ status: 'aborted', attempts: 0 }) };
+        const r = await runCheckAttempt(check, this.o.context, this.timeoutFor(step), ac.signal);
+        if (this.running?.ac !== ac)
+            return r;
+        this.running = undefined;
+        this.record(step, r, undefined);
+        if (r.passed)
+            this.settle(step, 'passed');
+        else if (wasPolling)
+            void this.poll(step);
+        return r;
+    }
+    stop() {
+        const r = this.running;
+        this.running = undefined;
+        r?.ac.abort();
+    }
+    attempts = new Map();
+    record(step, r, _n) {
+        const attempts = (this.attempts.get(step) ?? 0) + 1;
+        this.attempts.set(step, attempts);
+        this.o.dispatch({
+            type: 'check',
+            step,
+            patch: { attempts, feedback: r.feedback, expected: r.expected, actual: r.actual, lastOutput: r.lastOutput, lastExitCode: r.exitCode },
+        });
+        this.o.emit({ type: 'check-attempt', step, passed: r.passed, feedback: r.feedback });
+    }
+    settle(step, status) {
+        if (status === 'passed') {
+            this.o.dispatch({ type: 'check', step, patch: { status: 'passed', passedAt: this.o.now() } });
+            this.o.onPassed(step);
+        }
+        else {
+            this.o.dispatch({ type: 'check', step, patch: { status } });
+        }
+    }
+}
+//# sourceMappingURL=check-controller.js.map

@@ -1,0 +1,82 @@
+// The few kind, docker and kubectl calls the kind environment needs, each through the
+// shell layer with a time limit. Kubeconfigs are written by a redirect, so only stdout
+// lands in the file while stderr stays in the output for error messages.
+import { chmod, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { runProcess } from '../../shell/index.js';
+async function call(cmd, args, env, timeoutMs, extra = {}) {
+    const r = await runProcess(cmd, args, { cwd: tmpdir(), env, timeoutMs, ...extra });
+    return { ok: r.exitCode === 0, missing: r.exitCode === 127, output: r.output.trim() };
+}
+export async function dockerInfo(env) {
+    const r = await call('docker', ['info', '--format', '{{.ServerVersion}}|{{.MemTotal}}|{{.NCPU}}|{{.CgroupVersion}}'], env, 20_000);
+    if (!r.ok)
+        return r;
+    const [version, mem, cpus, cgroup] = (r.output.split('\n').pop() ?? '').split('|');
+    return {
+        ...r,
+        ...(version ? { serverVersion: version } : {}),
+        ...(Number(mem) > 0 ? { memTotalMiB: Math.floor(Number(mem) / 1024 / 1024) } : {}),
+        ...(Number(cpus) > 0 ? { cpus: Number(cpus) } : {}),
+        ...(cgroup === '1' || cgroup === '2' ? { cgroupVersion: cgroup } : {}),
+    };
+}
+/** Names of the kind clusters on this machine; undefined when kind cannot tell (missing, Docker down). */
+export async function kindClusters(env) {
+    const r = await call('kind', ['get', 'clusters'], env, 20_000);
+    if (!r.ok)
+        return undefined;
+    // "No kind clusters found." arrives on stderr, mixed into the output: keep name-like lines only.
+    return r.output.split('\n').map((l) => l.trim()).filter((l) => /^[a-z0-9][a-z0-9.-]*$/.test(l));
+}
+export async function createKindCluster(o) {
+    const args = ['create', 'cluster', '--name', o.name, '--wait', '180s'];
+    if (o.nodeImage)
+        args.push('--image', o.nodeImage);
+    if (o.config)
+        args.push('--config', o.config);
+    let partial = '';
+    const onOutput = (chunk) => {
+        const lines = (partial + chunk).split(/\r?\n/);
+        partial = lines.pop() ?? '';
+        for (const l of lines)
+            if (l.trim())
+                o.log(l);
+    };
+    return call('kind', args, o.env, 15 * 60_000, { onOutput, ...(o.signal ? { signal: o.signal } : {}) });
+}
+export async function deleteKindCluster(name, env) {
+    return call('kind', ['delete', 'cluster', '--name', name], env, 5 * 60_000);
+}
+export async function currentContext(env) {
+    const r = await call('kubectl', ['config', 'current-context'], env, 10_000);
+    return r.ok && r.output ? r.output.split('\n').pop() : undefined;
+}
+export async function contextNames(env) {
+    const r = await call('kubectl', ['config', 'get-contexts', '-o', 'name'], env, 10_000);
+    return r.ok ? r.output.split('\n').map((l) => l.trim()).filter(Boolean) : undefined;
+}
+export async function contextReachable(context, env) {
+    return call('kubectl', ['--context', context, '--request-timeout=10s', 'get', 'nodes', '-o', 'name'], env, 20_000);
+}
+/**
+ * Writes a kubeconfig that holds one cluster only: kind's own for `cluster`, or the
+ * flattened, minified copy of `context` from the user's kubeconfig. Atomic, mode 600.
+ */
+export async function writeGuardedKubeconfig(file, source, env) {
+    const tmp = `${file}.tmp-${process.pid}`;
+    const script = 'cluster' in source
+        ? ['kind get kubeconfig --name "$1" > "$2"', source.cluster]
+        : ['kubectl config view --minify --flatten --context "$1" > "$2"', source.context];
+    const r = await call('bash', ['-c', `umask 077; ${script[0]}`, 'katarun-kubeconfig', script[1], tmp], env, 30_000);
+    const size = await stat(tmp).then((s) => s.size, () => 0);
+    if (!r.ok || size === 0) {
+        await rm(tmp, { force: true });
+        // An empty output means the file came out empty; the caller says so in the learner's language.
+        return { ok: false, missing: r.missing, output: r.output };
+    }
+    await chmod(tmp, 0o600);
+    await rename(tmp, file);
+    return r;
+}
+//# sourceMappingURL=kind-cli.js.map

@@ -1,0 +1,56 @@
+// Facts about this machine that decide whether a kind cluster with Istio fits: free
+// memory, CPUs, and whether the host ports the cluster maps are free.
+// On macOS and Windows, containers run in Docker's VM, so its memory and CPUs count.
+import { readFile } from 'node:fs/promises';
+import { availableParallelism, freemem } from 'node:os';
+import { createServer } from 'node:net';
+import { cpuFix, memoryFix, portFix } from './os-fixes.js';
+/** MiB the kernel says it could give to new programs (MemAvailable), or os.freemem(). */
+export async function availableMemoryMiB(meminfo = '/proc/meminfo') {
+    try {
+        const m = /^MemAvailable:\s+(\d+)\s+kB/m.exec(await readFile(meminfo, 'utf8'));
+        if (m)
+            return Math.floor(Number(m[1]) / 1024);
+    }
+    catch {
+        // not Linux
+    }
+    return Math.floor(freemem() / 1024 / 1024);
+}
+/** MiB as GiB with one decimal, in the learner's notation (3.1 / 3,1). */
+export const gib = (mib, t) => t.number(mib / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export async function memoryCheck(os, needMiB, docker, t) {
+    // Docker Desktop's VM: the limit is its total; on Linux it is what is free right now.
+    const useDocker = os !== 'linux' && docker.memTotalMiB !== undefined;
+    const have = useDocker ? docker.memTotalMiB : await availableMemoryMiB();
+    const what = t(useDocker ? 'preflight.memDocker' : 'preflight.memFree', { gib: gib(have, t) });
+    if (!needMiB)
+        return { id: 'memory', ok: true, severity: 'warning', detail: what };
+    const ok = have >= needMiB;
+    return { id: 'memory', ok, severity: 'error', detail: t('preflight.memNeeds', { have: what, gib: gib(needMiB, t) }), ...(ok ? {} : { fix: memoryFix(os, needMiB, t) }) };
+}
+export function cpuCheck(os, needCpus, docker, t) {
+    const have = os !== 'linux' && docker.cpus ? docker.cpus : availableParallelism();
+    if (!needCpus)
+        return { id: 'cpus', ok: true, severity: 'warning', detail: t('preflight.cpus', { n: have }) };
+    const ok = have >= needCpus;
+    return { id: 'cpus', ok, severity: 'error', detail: t('preflight.cpusNeeds', { n: have, need: needCpus }), ...(ok ? {} : { fix: cpuFix(os, needCpus, t) }) };
+}
+/** Try to listen on 127.0.0.1:port; true when it was free. */
+export function portFree(port, host = '127.0.0.1') {
+    return new Promise((resolve) => {
+        const server = createServer();
+        server.once('error', () => resolve(false));
+        server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+    });
+}
+export async function portCheck(port, os, ownedByCluster, t) {
+    const id = `port:${port}`;
+    const address = `127.0.0.1:${port}`;
+    if (ownedByCluster)
+        return { id, ok: true, severity: 'error', detail: t('preflight.portOwned', { address, name: ownedByCluster }) };
+    if (await portFree(port))
+        return { id, ok: true, severity: 'error', detail: t('preflight.portFree', { address }) };
+    return { id, ok: false, severity: 'error', detail: t('preflight.portBusy', { address }), fix: portFix(port, os, t) };
+}
+//# sourceMappingURL=machine-checks.js.map

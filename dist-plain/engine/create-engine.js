@@ -1,0 +1,252 @@
+// The run of one scenario: intro → setup → steps → finish, over persistent terminals. It
+// owns the state (through the store) and the lifecycle of everything it starts; it never
+// writes to stdout and knows nothing of React. Pieces with one job each live beside it:
+// terminals, actions, checks, background scripts, workspace, progress.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAction, terminalFor } from './action-runner.js';
+import { BackgroundScripts } from './background-scripts.js';
+import { CheckController } from './check-controller.js';
+import { defaultDirs, environmentStateDir, newRunId, runLogDir, runWorkspaceDir, workspaceDir } from './dirs.js';
+import { environmentProvider } from './environment/index.js';
+import { EngineLifecycle } from './engine-lifecycle.js';
+import { quizzesDone } from './quiz-answer.js';
+import { initialState, reduce, stepElapsed } from './reducer.js';
+import { checkEnv, katarunVars, plainEnv, scriptEnv } from './script-env.js';
+import { createStore } from './store.js';
+import { TerminalPool } from './terminals.js';
+import { translator } from '../render/i18n.js';
+import { defaultPathMapper } from './path-mapper.js';
+import { scenarioWorld } from './scenario-world.js';
+import { defaultShellPort } from './shell-port-default.js';
+import { mapInto } from './workspace.js';
+export function createEngine(scenario, options = {}) {
+    const now = options.now ?? Date.now;
+    const dirs = options.dirs ?? defaultDirs();
+    const map = options.mapPath ?? defaultPathMapper;
+    // A headless run gets a workspace and logs of its own; the TUI's workspace is the scenario's.
+    const runId = options.runId ?? newRunId(now());
+    const workspace = options.runId !== undefined ? runWorkspaceDir(dirs, scenario, runId) : workspaceDir(dirs, scenario);
+    const logDir = runLogDir(dirs, scenario, runId);
+    const shellEnvFile = join(logDir, 'shell-env.sh');
+    const store = createStore(initialState(scenario, now()));
+    const listeners = new Set();
+    const userEnv = plainEnv(options.env ?? process.env);
+    const world = scenarioWorld({
+        scenario,
+        workspace,
+        userEnv,
+        mode: options.sandbox ?? 'auto',
+        writable: [logDir, environmentStateDir(dirs, scenario.id)],
+    });
+    const port = world.port(options.port ?? defaultShellPort());
+    const base = world.env;
+    const vars = katarunVars(scenario, dirs, { workspace: world.homeSeen, shellEnvFile });
+    let prepared = {};
+    let noticeId = 0;
+    // katarun's own words in the engine's notices speak the UI's language.
+    const t = translator(options.uiLang ?? 'en');
+    const dispatch = (msg) => store.update((s) => reduce(s, msg));
+    const emit = (e) => {
+        for (const l of [...listeners])
+            l(e);
+    };
+    const notice = (level, message) => {
+        const n = { id: ++noticeId, level, message, at: now() };
+        dispatch({ type: 'notice', notice: n });
+        emit({ type: 'notice', notice: n });
+    };
+    const shellEnv = () => scriptEnv(base, prepared, vars);
+    // Its output is the hint; it arrives as a notice, since the script may take a moment.
+    const runHintScript = async (script, seconds) => {
+        const r = await port.runScript(script, { cwd: workspace, env: shellEnv(), timeoutMs: 10_000, args: [String(seconds)] });
+        const text = r.output.trim();
+        if (r.exitCode !== 0)
+            notice('warning', t('notice.hintFailed', { code: String(r.exitCode ?? r.signal), line: text.split('\n').at(-1) ?? '' }));
+        else
+            notice('info', text ? t('notice.hint', { text }) : t('notice.noHintYet', { seconds }));
+    };
+    const terminals = new TerminalPool({
+        t,
+        port,
+        kind: options.shell ?? 'auto',
+        cwd: workspace,
+        env: shellEnv,
+        logDir,
+        shellEnvFile,
+        pinned: () => prepared,
+        batchMs: options.outputBatchMs ?? 75,
+        dispatch,
+        notice,
+        ...(options.size ? { size: options.size } : {}),
+    });
+    const background = new BackgroundScripts(port, logDir);
+    const t1Snapshot = async () => {
+        if (!terminals.has('T1'))
+            return undefined;
+        const s = await terminals.session('T1').catch(() => undefined);
+        return s ? { envFile: s.envFile, cwdFile: s.cwdFile } : undefined;
+    };
+    const checks = new CheckController({
+        scenario,
+        context: { port, snapshot: t1Snapshot, env: (learner) => checkEnv(base, learner, prepared, vars), workspace, logFile: join(logDir, 'checks.log') },
+        dispatch,
+        emit,
+        now,
+        ...(options.checkTimeoutMs !== undefined ? { timeoutOverrideMs: options.checkTimeoutMs } : {}),
+        onPassed: (step) => {
+            const st = store.getSnapshot().steps[step];
+            // A step with quiz questions still open is not done yet; the last right answer finishes it.
+            if (st && st.status !== 'passed' && quizzesDone(scenario.steps[step], st))
+                life.finishStep(step, 'passed');
+        },
+    });
+    const actionCtx = {
+        t,
+        port,
+        terminals,
+        dispatch,
+        emit,
+        notice,
+        mapPath: (p) => mapInto(map, p, workspace),
+        workspace,
+        ...(options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {}),
+    };
+    const envOptions = (log) => ({
+        createCluster: options.createCluster ?? false,
+        ...(options.context ? { context: options.context } : {}),
+        ...(options.uiLang ? { uiLang: options.uiLang } : {}),
+        stateDir: environmentStateDir(dirs, scenario.id),
+        cacheDir: dirs.cache,
+        env: userEnv,
+        log,
+    });
+    const life = new EngineLifecycle({
+        scenario, dirs, workspace, logDir, map, store, dispatch, emit, notice, now, terminals, background, checks, port, shellEnv,
+        progress: options.progress ?? true,
+        autoCheck: options.autoCheck ?? true,
+        ...(options.freshWorkspace !== undefined ? { freshWorkspace: options.freshWorkspace } : {}),
+        ...(options.uiLang ? { uiLang: options.uiLang } : {}),
+        prepare: async (log) => {
+            const provider = await environmentProvider(scenario.environment);
+            prepared = (await provider.prepare(scenario, envOptions(log))).env;
+            mkdirSync(logDir, { recursive: true, mode: 0o700 });
+            writeFileSync(shellEnvFile, '', { flag: 'a' });
+        },
+    });
+    const currentPage = () => {
+        const s = store.getSnapshot();
+        if (s.phase === 'step')
+            return { page: scenario.steps[s.stepIndex], step: s.stepIndex };
+        return { page: s.phase === 'finish' ? scenario.finish : scenario.intro, step: -1 };
+    };
+    if (world.notice)
+        notice('warning', t('notice.noSandbox', { why: t(`sandbox.why.${world.capability.reason ?? 'failed'}`) }));
+    const engine = {
+        scenario,
+        store,
+        workspace,
+        logDir,
+        sandbox: world.capability,
+        onEvent(listener) {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+        },
+        problems: () => life.problems(),
+        async preflight() {
+            const provider = await environmentProvider(scenario.environment);
+            return provider.preflight(scenario, envOptions(() => { }));
+        },
+        start: (from = 0) => life.start(from),
+        async runAction(id) {
+            const { page, step } = currentPage();
+            const action = page?.actions.find((a) => a.id === id);
+            if (!action)
+                return {};
+            const out = await runAction(actionCtx, step, action);
+            if (action.kind === 'exec' && step >= 0)
+                life.maybeAutoPoll(step);
+            return out.copied !== undefined ? { copied: out.copied } : {};
+        },
+        async enter() {
+            const s = store.getSnapshot();
+            if (s.phase === 'intro') {
+                await life.start(0);
+                return 'advanced';
+            }
+            if (s.phase === 'finish' || s.phase === 'closed')
+                return 'finished';
+            if (s.phase !== 'step')
+                return 'refused';
+            const st = s.steps[s.stepIndex];
+            const next = scenario.steps[s.stepIndex].actions.find((a) => a.kind === 'exec' && a.context === 'body' && st.actions.find((x) => x.id === a.id)?.status === 'idle');
+            if (next) {
+                await engine.runAction(next.id);
+                return 'ran';
+            }
+            if (st.status !== 'passed' && !quizzesDone(scenario.steps[s.stepIndex], st))
+                return 'quiz';
+            const r = engine.next();
+            if (!r.ok)
+                return 'refused';
+            return store.getSnapshot().phase === 'finish' ? 'finished' : 'advanced';
+        },
+        next: () => life.next(),
+        answerQuiz: (question, answer) => life.answerQuiz(question, answer),
+        prev: () => life.prev(),
+        interrupt(terminal) {
+            void terminals.interrupt(terminal ?? 'T1');
+        },
+        async recheck() {
+            const s = store.getSnapshot();
+            if (s.phase === 'step')
+                await checks.once(s.stepIndex);
+        },
+        revealHint() {
+            const s = store.getSnapshot();
+            if (s.phase !== 'step')
+                return undefined;
+            const hints = scenario.steps[s.stepIndex].hints;
+            const st = s.steps[s.stepIndex];
+            let hint = hints[st.hintsShown];
+            if (hint)
+                dispatch({ type: 'hint-shown', step: s.stepIndex });
+            // A Katacoda challenge hint script says more the longer the learner has been on the
+            // step, so once every hint was shown, asking again re-runs the last one if it is a script.
+            else if (hints.at(-1)?.script)
+                hint = hints.at(-1);
+            if (!hint?.script)
+                return hint;
+            const seconds = Math.floor(stepElapsed(st, now()) / 1000);
+            void runHintScript(hint.script, seconds);
+            return { ...hint, text: hint.text || `(asking the hint script, ${seconds} s on this step…)` };
+        },
+        solution() {
+            const s = store.getSnapshot();
+            const step = s.phase === 'step' ? scenario.steps[s.stepIndex] : undefined;
+            if (!step || (!step.answer && !step.solution))
+                return undefined;
+            dispatch({ type: 'solution-shown', step: s.stepIndex });
+            let script;
+            try {
+                script = step.solution ? readFileSync(step.solution.path, 'utf8') : undefined;
+            }
+            catch {
+                script = undefined;
+            }
+            return { ...(step.answer ? { markdown: step.answer.body } : {}), ...(script !== undefined ? { script } : {}) };
+        },
+        terminal: (id) => terminals.session(id ?? 'T1'),
+        resize: (cols, rows) => terminals.resize(cols, rows),
+        dispose: () => life.dispose(),
+        goTo: (i) => life.enterStep(i),
+        pageReady: () => life.pageReady(),
+        runSolution: (step) => life.runSolution(step),
+        checkToEnd: async (step) => checks.poll(step),
+        finishStep: (step, status) => life.finishStep(step, status),
+        finish: () => life.enterFinish(),
+    };
+    return engine;
+}
+export { terminalFor };
+//# sourceMappingURL=create-engine.js.map

@@ -1,0 +1,279 @@
+// The engine's lifecycle: start (workspace, environment, setup, intro scripts, resume),
+// moving between steps (their scripts, their checks), the finish page, progress, dispose.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { translator } from '../render/i18n.js';
+import { zxCliPath } from '../shell/zx-cli.js';
+import { loadProgress, progressFromState, saveProgress } from './progress-store.js';
+import { answerable, firstUnanswered, isCorrect, quizzesDone } from './quiz-answer.js';
+import { runBlockers } from './validate-run.js';
+import { prepareWorkspace } from './workspace.js';
+export class ScenarioInvalidError extends Error {
+    diagnostics;
+    constructor(diagnostics) {
+        super(diagnostics.map((d) => d.message).join('; '));
+        this.diagnostics = diagnostics;
+        this.name = 'ScenarioInvalidError';
+    }
+}
+const SETUP_TIMEOUT_MS = 30 * 60_000;
+export class EngineLifecycle {
+    d;
+    started;
+    /** The foreground script of each page that has one, and the page on screen. */
+    ready = new Map();
+    pageKey = 'intro';
+    saving = Promise.resolve();
+    disposed;
+    /** katarun's own words in notices, in the UI's language. */
+    t;
+    constructor(d) {
+        this.d = d;
+        this.t = translator(d.uiLang ?? 'en');
+    }
+    get state() {
+        return this.d.store.getSnapshot();
+    }
+    problems() {
+        return runBlockers(this.d.scenario, this.d.workspace, this.d.map);
+    }
+    start(from) {
+        this.started ??= this.doStart(Math.max(0, Math.min(from, this.d.scenario.steps.length - 1)));
+        return this.started;
+    }
+    async doStart(from) {
+        const { d } = this;
+        const problems = this.problems();
+        if (problems.length > 0)
+            throw new ScenarioInvalidError(problems);
+        const saved = d.progress ? await this.loadSaved() : undefined;
+        d.dispatch({ type: 'phase', phase: 'setup' });
+        d.dispatch({ type: 'setup', patch: { status: 'running' } });
+        const log = (line) => d.dispatch({ type: 'setup', patch: {}, lines: [line] });
+        try {
+            await d.prepare(log);
+            for (const n of await prepareWorkspace(d.scenario, d.workspace, d.map, d.freshWorkspace ?? from === 0))
+                d.notice('warning', n);
+            if (d.scenario.setup)
+                await this.runSetup(log);
+        }
+        catch (err) {
+            d.dispatch({ type: 'setup', patch: { status: 'failed' }, lines: [err.message] });
+            d.notice('error', this.t('env.setupFailed', { message: err.message }));
+            return;
+        }
+        d.dispatch({ type: 'setup', patch: { status: 'passed' } });
+        if (d.scenario.intro)
+            this.startPage('intro', d.scenario.intro);
+        if (from > 0 && saved) {
+            this.restoreQuizzes(saved);
+            await this.recheckEarlier(from, saved);
+        }
+        this.enterStep(from);
+    }
+    async runSetup(log) {
+        const { d } = this;
+        let partial = '';
+        const res = await d.port.runScript(d.scenario.setup, {
+            cwd: d.workspace,
+            env: d.shellEnv(),
+            timeoutMs: SETUP_TIMEOUT_MS,
+            logFile: join(d.logDir, 'setup.log'),
+            onOutput: (chunk) => {
+                const lines = (partial + chunk).split('\n');
+                partial = lines.pop() ?? '';
+                for (const l of lines)
+                    log(l);
+            },
+        });
+        if (partial)
+            log(partial);
+        if (res.exitCode !== 0)
+            throw new Error(res.timedOut ? this.t('env.setupTimedOut') : this.t('env.setupExit', { code: String(res.exitCode ?? res.signal) }));
+    }
+    async loadSaved() {
+        const r = await loadProgress(this.d.dirs, this.d.scenario.id, this.d.now);
+        if (r.kind === 'corrupt')
+            this.d.notice('warning', this.t('notice.progressCorrupt', { reason: r.reason, path: r.movedTo }));
+        return r.kind === 'ok' && r.progress.contentHash === this.d.scenario.contentHash ? r.progress : undefined;
+    }
+    /** Questions answered right in an earlier session stay answered (the content hash is the same). */
+    restoreQuizzes(saved) {
+        for (const st of saved.steps) {
+            for (const q of Array.isArray(st.quizzes) ? st.quizzes : []) {
+                if (typeof q === 'number')
+                    this.d.dispatch({ type: 'quiz-answered', step: st.index, question: q });
+            }
+        }
+    }
+    /** Steps passed in an earlier session count again only once their check passes now. */
+    async recheckEarlier(from, saved) {
+        for (let i = 0; i < from; i++) {
+            if (saved.steps[i]?.status !== 'passed')
+                continue;
+            const check = this.d.scenario.steps[i].check;
+            const ok = !check || (await this.d.checks.once(i))?.passed === true;
+            if (ok)
+                this.d.dispatch({ type: 'step-status', step: i, status: 'passed', at: this.d.now(), resumed: true });
+            else
+                this.d.notice('warning', this.t('notice.recheckFailed', { n: i + 1 }));
+        }
+    }
+    pagesStarted = new Set();
+    /** A page's scripts run once per run, however often the learner comes back to it. */
+    startPage(key, page) {
+        const { d } = this;
+        if (this.pagesStarted.has(key))
+            return;
+        this.pagesStarted.add(key);
+        if (page.background) {
+            d.background.start(key, page.background, d.workspace, d.shellEnv()).catch((err) => d.notice('warning', this.t('notice.backgroundFailed', { page: key, message: err.message })));
+        }
+        const fg = page.foreground;
+        if (!fg)
+            return;
+        if (fg.language === 'zx') {
+            // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
+            const quote = (p) => `'${p.replace(/'/g, `'\\''`)}'`;
+            this.ready.set(key, d.terminals.run('T1', ` ${quote(process.execPath)} ${quote(zxCliPath())} ${quote(fg.path)}`, {}).then(() => undefined));
+            return;
+        }
+        this.ready.set(key, readFile(fg.path, 'utf8').then((text) => d.terminals.run('T1', text, {}).then(() => undefined), (err) => d.notice('warning', this.t('notice.foregroundUnreadable', { message: err.message }))));
+    }
+    pageReady() {
+        return (this.ready.get(this.pageKey) ?? Promise.resolve()).catch(() => undefined);
+    }
+    enterStep(i) {
+        const { d } = this;
+        if (!d.scenario.steps[i])
+            return;
+        d.checks.stop();
+        this.pageKey = `step${i + 1}`;
+        d.dispatch({ type: 'enter-step', step: i, at: d.now() });
+        d.emit({ type: 'step-started', step: i });
+        this.startPage(this.pageKey, d.scenario.steps[i]);
+        this.maybeAutoPoll(i);
+        this.save();
+    }
+    /** In the TUI the check starts polling once the step's commands have all run (or at once when it has none). */
+    maybeAutoPoll(i) {
+        const { d } = this;
+        const st = this.state.steps[i];
+        if (!d.autoCheck || !st || this.state.stepIndex !== i || this.state.phase !== 'step')
+            return;
+        if (!d.scenario.steps[i].check || st.check.status === 'passed' || d.checks.isPolling(i))
+            return;
+        const body = d.scenario.steps[i].actions.filter((a) => a.kind === 'exec' && a.context === 'body');
+        const allRan = body.every((a) => !['idle', 'queued', 'running'].includes(st.actions.find((x) => x.id === a.id)?.status ?? 'idle'));
+        if (allRan)
+            void d.checks.poll(i);
+    }
+    finishStep(i, status) {
+        const { d } = this;
+        const st = this.state.steps[i];
+        if (!st)
+            return;
+        d.dispatch({ type: 'step-status', step: i, status, at: d.now() });
+        const after = this.state.steps[i];
+        d.emit({ type: 'step-finished', step: i, status, durationMs: after.elapsedMs });
+        this.save();
+    }
+    next() {
+        const s = this.state;
+        if (s.phase !== 'step')
+            return { ok: false, reason: 'not on a step' };
+        const i = s.stepIndex;
+        const st = s.steps[i];
+        if (st.status !== 'passed' && !quizzesDone(this.d.scenario.steps[i], st)) {
+            return { ok: false, reason: 'answer the quiz of this step first — press Enter' };
+        }
+        if (this.d.scenario.steps[i].check && st.check.status !== 'passed' && st.status !== 'passed') {
+            return { ok: false, reason: 'the check of this step has not passed yet' };
+        }
+        if (st.status !== 'passed')
+            this.finishStep(i, 'passed');
+        if (i + 1 < this.d.scenario.steps.length)
+            this.enterStep(i + 1);
+        else
+            this.enterFinish();
+        return { ok: true };
+    }
+    answerQuiz(question, answer) {
+        const { d } = this;
+        const s = this.state;
+        const step = d.scenario.steps[s.stepIndex];
+        if (s.phase !== 'step' || !step)
+            return { correct: false, done: false, reason: 'not on a step' };
+        const quiz = step.quizzes[question];
+        if (!quiz)
+            return { correct: false, done: quizzesDone(step, s.steps[s.stepIndex]), reason: `this step has no question ${question + 1}` };
+        if (!answerable(quiz))
+            d.notice('warning', this.t('notice.quizNoAnswer', { id: quiz.id, file: quiz.source.file, line: quiz.source.line }));
+        const correct = isCorrect(quiz, answer);
+        if (correct)
+            d.dispatch({ type: 'quiz-answered', step: s.stepIndex, question });
+        const st = this.state.steps[s.stepIndex];
+        const done = firstUnanswered(step, st) < 0;
+        // The check may have passed while questions were open: the last right answer completes the step.
+        if (correct && done && st.status !== 'passed' && (!step.check || st.check.status === 'passed'))
+            this.finishStep(s.stepIndex, 'passed');
+        else if (correct)
+            this.save();
+        return { correct, done };
+    }
+    prev() {
+        const s = this.state;
+        if (s.phase === 'finish' && this.d.scenario.steps.length > 0) {
+            this.enterStep(this.d.scenario.steps.length - 1);
+            return { ok: true };
+        }
+        if (s.phase !== 'step' || s.stepIndex === 0)
+            return { ok: false, reason: 'this is the first step' };
+        this.enterStep(s.stepIndex - 1);
+        return { ok: true };
+    }
+    enterFinish() {
+        const { d } = this;
+        d.checks.stop();
+        d.dispatch({ type: 'leave-step', at: d.now() });
+        d.dispatch({ type: 'phase', phase: 'finish' });
+        this.pageKey = 'finish';
+        if (d.scenario.finish)
+            this.startPage('finish', d.scenario.finish);
+        this.save();
+    }
+    async runSolution(i) {
+        const { d } = this;
+        const sol = d.scenario.steps[i]?.solution;
+        if (!sol)
+            return undefined;
+        // Typed into T1 as `bash <file>`, a child of the learner's shell: it sees their exports and
+        // folder and its output shows in T1, but its `set -e`, `exit` or `cd` cannot harm that shell.
+        if (sol.language === 'bash')
+            return d.terminals.run('T1', ` bash '${sol.path.replace(/'/g, `'\\''`)}'`, {});
+        return d.port.runScript(sol, { cwd: d.workspace, env: d.shellEnv(), timeoutMs: SETUP_TIMEOUT_MS, logFile: join(d.logDir, `solution-${i + 1}.log`) });
+    }
+    save() {
+        const { d } = this;
+        if (!d.progress || (this.state.phase !== 'step' && this.state.phase !== 'finish'))
+            return;
+        const snapshot = progressFromState(d.scenario, this.state, d.now());
+        this.saving = this.saving
+            .then(() => saveProgress(d.dirs, snapshot))
+            .catch((err) => d.notice('warning', this.t('notice.saveFailed', { message: err.message })));
+    }
+    dispose() {
+        this.disposed ??= (async () => {
+            const { d } = this;
+            d.checks.stop();
+            if (this.state.phase === 'step')
+                d.dispatch({ type: 'leave-step', at: d.now() });
+            this.save();
+            await Promise.all([d.background.stopAll(), d.terminals.dispose()]);
+            await this.saving;
+            d.dispatch({ type: 'phase', phase: 'closed' });
+        })();
+        return this.disposed;
+    }
+}
+//# sourceMappingURL=engine-lifecycle.js.map

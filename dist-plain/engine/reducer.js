@@ -1,0 +1,102 @@
+// Every change to EngineState goes through `reduce`: a pure function of the state and a
+// message, so the state machine (intro → setup → steps → finish → closed) is unit-tested
+// without shells, timers or files.
+export const MAX_NOTICES = 50;
+export const MAX_SETUP_LINES = 200;
+export function initialState(scenario, now) {
+    return {
+        phase: 'intro',
+        stepIndex: 0,
+        steps: scenario.steps.map((step) => ({
+            index: step.index,
+            status: 'pending',
+            elapsedMs: 0,
+            actions: step.actions.map((a) => ({ id: a.id, status: 'idle' })),
+            check: { status: step.check ? 'idle' : 'none', attempts: 0, feedback: [], lastOutput: [] },
+            hintsShown: 0,
+            solutionShown: false,
+            quizAnswered: step.quizzes.map(() => false),
+        })),
+        terminals: {},
+        setup: { status: 'idle', lines: [] },
+        notices: [],
+        startedAt: now,
+    };
+}
+const patchStep = (s, i, f) => {
+    const cur = s.steps[i];
+    if (!cur)
+        return s;
+    const steps = s.steps.slice();
+    steps[i] = f(cur);
+    return { ...s, steps };
+};
+/** Time on the step: what was banked on earlier visits plus the current visit. */
+export function stepElapsed(st, now) {
+    return st.elapsedMs + (st.enteredAt !== undefined && st.finishedAt === undefined ? now - st.enteredAt : 0);
+}
+function bank(st, at) {
+    if (st.enteredAt === undefined)
+        return st;
+    const { enteredAt, ...rest } = st;
+    return { ...rest, elapsedMs: st.elapsedMs + Math.max(0, at - enteredAt) };
+}
+export function reduce(s, m) {
+    switch (m.type) {
+        case 'phase':
+            return s.phase === m.phase ? s : { ...s, phase: m.phase };
+        case 'enter-step': {
+            const left = s.phase === 'step' && s.stepIndex !== m.step ? patchStep(s, s.stepIndex, (st) => bank(st, m.at)) : s;
+            const entered = patchStep(left, m.step, (st) => {
+                const open = st.status === 'pending' || st.status === 'not-run';
+                return {
+                    ...st,
+                    status: open ? 'active' : st.status,
+                    startedAt: st.startedAt ?? m.at,
+                    enteredAt: st.finishedAt === undefined ? (st.enteredAt ?? m.at) : undefined,
+                };
+            });
+            return { ...entered, phase: 'step', stepIndex: m.step };
+        }
+        case 'leave-step':
+            return s.phase === 'step' ? patchStep(s, s.stepIndex, (st) => bank(st, m.at)) : s;
+        case 'action':
+            return patchStep(s, m.step, (st) => ({ ...st, actions: st.actions.map((a) => (a.id === m.id ? { ...a, ...m.patch } : a)) }));
+        case 'check':
+            return patchStep(s, m.step, (st) => ({ ...st, check: { ...st.check, ...m.patch } }));
+        case 'step-status':
+            return patchStep(s, m.step, (st) => {
+                const done = m.status === 'passed' || m.status === 'failed';
+                const banked = done ? bank(st, m.at) : st;
+                return {
+                    ...banked,
+                    status: m.status,
+                    ...(done ? { finishedAt: m.at } : {}),
+                    ...(m.resumed !== undefined ? { resumed: m.resumed } : {}),
+                };
+            });
+        case 'hint-shown':
+            return patchStep(s, m.step, (st) => ({ ...st, hintsShown: st.hintsShown + 1 }));
+        case 'solution-shown':
+            return patchStep(s, m.step, (st) => (st.solutionShown ? st : { ...st, solutionShown: true }));
+        case 'quiz-answered':
+            return patchStep(s, m.step, (st) => {
+                if (st.quizAnswered[m.question] !== false)
+                    return st;
+                const quizAnswered = st.quizAnswered.slice();
+                quizAnswered[m.question] = true;
+                return { ...st, quizAnswered };
+            });
+        case 'terminal': {
+            const cur = s.terminals[m.id] ?? { id: m.id, started: false, tail: [], lineCount: 0 };
+            return { ...s, terminals: { ...s.terminals, [m.id]: { ...cur, ...m.patch } } };
+        }
+        case 'setup': {
+            const lines = m.lines?.length ? [...s.setup.lines, ...m.lines].slice(-MAX_SETUP_LINES) : s.setup.lines;
+            return { ...s, setup: { ...s.setup, ...m.patch, lines } };
+        }
+        case 'notice':
+            return { ...s, notices: [...s.notices, m.notice].slice(-MAX_NOTICES) };
+    }
+}
+//# sourceMappingURL=reducer.js.map

@@ -1,0 +1,47 @@
+// The TAP 13 reporter: a plan, one test point per step, YAML diagnostics under failures
+// (message, feedback, expected/actual, output), `# SKIP` for steps that did not run, a
+// comment per quiz question answered from the scenario's answer key.
+import { stringify } from 'yaml';
+import { spokenDuration } from '../../render/duration.js';
+import { sanitizeText } from '../../render/sanitize.js';
+/** A test point's description must stay on one line and must not look like a directive. */
+const desc = (text) => sanitizeText(text).replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+function point(s) {
+    const name = `step ${s.number}: ${desc(s.title)}`;
+    if (s.status === 'skipped')
+        return [`ok ${s.number} - ${name} # SKIP outside the selected steps`];
+    if (s.status === 'not-run')
+        return [`ok ${s.number} - ${name} # SKIP not run${s.message === 'interrupted' ? ' (interrupted)' : ' (an earlier step failed)'}`];
+    // Quiz answers come from the scenario's answer key: comments, never a failure.
+    const quiz = (s.quizzes ?? []).map((q) => `# quiz ${q.id} answered from the scenario's answer key: ${q.answer.replace(/[\r\n]+/g, ' ')}`);
+    if (s.status === 'passed')
+        return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`, ...quiz];
+    const diag = {
+        message: s.message ?? 'the step failed',
+        severity: 'fail',
+        duration: spokenDuration(s.durationMs),
+    };
+    if (s.feedback.length)
+        diag.feedback = [...s.feedback];
+    if (s.expected !== undefined)
+        diag.expected = s.expected;
+    if (s.actual !== undefined)
+        diag.actual = s.actual;
+    if (s.output.length)
+        diag.output = s.output.map(sanitizeText).join('\n');
+    const yaml = stringify(diag, { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`);
+    return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...', ...quiz];
+}
+export function tapReport(r) {
+    const lines = ['TAP version 13', `1..${r.steps.length}`];
+    if (r.setup?.status === 'failed')
+        lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${sanitizeText(l).replace(/\n/g, ' ')}`));
+    for (const s of r.steps)
+        lines.push(...point(s));
+    if (r.interrupted)
+        lines.push('Bail out! interrupted');
+    lines.push(`# ${r.summary.passed} passed, ${r.summary.failed} failed, ${r.summary.notRun} not run, ${r.summary.skipped} skipped`);
+    // Everything the scenario wrote (titles, feedback, output) reaches a terminal: one pass of the sanitiser.
+    return `${sanitizeText(lines.join('\n'))}\n`;
+}
+//# sourceMappingURL=tap.js.map

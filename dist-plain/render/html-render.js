@@ -1,0 +1,42 @@
+// HTML inside a step's markdown, as a terminal can show it. Katacoda and Killercoda authors
+// write <br>, <kbd>, <strong>, <pre> and <img> in their pages (Killercoda's own examples put
+// <br> around every <details>); printed raw, those were noise in 10 of 12 sampled scenarios,
+// entities and all. Tags that only style text are dropped (their text stays), line-making tags
+// become line breaks, a key cap is [Ctrl], an image is the same caption a markdown image gets.
+import { decodeEntitiesForDisplay } from './html-entities.js';
+const ATTR = (name) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i');
+const attribute = (tag, name) => {
+    const m = ATTR(name).exec(tag);
+    return decodeEntitiesForDisplay(m?.[1] ?? m?.[2] ?? m?.[3] ?? '');
+};
+/** Tags that end a line of text where they stand. */
+const LINE_TAGS = /<\/?(?:p|div|section|article|header|footer|h[1-6]|ul|ol|table|tr|blockquote|center|hr)\b[^>]*>/gi;
+export function htmlToTerminal(html, { block, styles, imageLabel }) {
+    let text = html
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/<img\b[^>]*>/gi, (tag) => {
+        const src = attribute(tag, 'src');
+        const alt = attribute(tag, 'alt') || attribute(tag, 'title');
+        return styles.dim(`[${imageLabel}: ${alt || src} — ${src}]`);
+    })
+        .replace(/<pre\b[^>]*>([\s\S]*?)(?:<\/pre>|$)/gi, (_m, body) => {
+        // Its entities stay encoded until the end, so that an &lt;kbd&gt; shown as code is not
+        // taken for a tag by the steps below.
+        const code = body.replace(/<[^>]*>/g, '').replace(/^\n+|\n+$/g, '');
+        return `\n${code.split('\n').map((line) => `  ${styles.code(line)}`).join('\n')}\n`;
+    })
+        .replace(/<br\s*\/?>/gi, '\n')
+        .replace(/<li\b[^>]*>/gi, '\n  • ')
+        .replace(/<kbd\b[^>]*>/gi, '[')
+        .replace(/<\/kbd>/gi, ']')
+        .replace(LINE_TAGS, '\n')
+        .replace(/<\/?[a-zA-Z][^>]*>/g, '');
+    // Entities are decoded last: an &lt; is text, not a tag. (The source was sanitised before it
+    // was lexed; a reference to a control character is dropped here.)
+    text = decodeEntitiesForDisplay(text);
+    if (!block)
+        return text;
+    const lines = text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '');
+    return lines ? `${lines}\n\n` : '';
+}
+//# sourceMappingURL=html-render.js.map

@@ -1,0 +1,42 @@
+// Inline actions: `` `cmd`{{execute}} ``, `{{exec T2}}`, `{{copy}}`, `{{open}}`, `{{}}`.
+// Runs before marked's codespan rule; a code span without braces falls through to it.
+import { parseMarker } from './action-modifiers.js';
+// A code span (any run of backticks, CommonMark-style) immediately followed by `{{…}}`.
+const INLINE = /^(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)(\{\{([^{}\n]*)\}\})/;
+/**
+ * The command text of an inline action: the code span's content as written. Unlike CommonMark,
+ * line ends are kept, not turned into spaces — Katacoda sent the span's text with its newlines,
+ * and authors rely on that: `export X=$(…)` newline `echo $X` is two commands, and a
+ * `docker run … \` newline `-p 80:80 …` is one continued line (a space after the backslash
+ * would make it an escaped space, a different command). One padding space each side is still
+ * dropped, as CommonMark does.
+ */
+export function codeSpanText(content) {
+    const text = content.replace(/\r\n?/g, '\n');
+    return /^ [\s\S]* $/.test(text) && text.trim() !== '' ? text.slice(1, -1) : text;
+}
+export const inlineActionExtension = {
+    name: 'katarunAction',
+    level: 'inline',
+    start(src) {
+        const i = src.indexOf('`');
+        return i < 0 ? undefined : i;
+    },
+    tokenizer(src) {
+        const m = INLINE.exec(src);
+        if (!m)
+            return undefined;
+        const marker = parseMarker(m[4]);
+        if (!marker)
+            return undefined;
+        return {
+            type: 'katarunAction',
+            raw: m[0],
+            text: codeSpanText(m[2]),
+            verb: marker.verb,
+            modifiers: marker.modifiers,
+            marker: m[3],
+        };
+    },
+};
+//# sourceMappingURL=inline-action.js.map

@@ -1,0 +1,228 @@
+// The pipe session: bash on plain pipes, no terminal (tech.md §4.4). Used headless and when
+// no PTY can be opened. Each command is sourced from its file with stdin from /dev/null (so
+// it cannot eat the next command) and followed by a nonce-protected sentinel line carrying
+// its id and exit status. The command's output goes straight into the log file and is read
+// back from there in large blocks (log-follower.ts); the pipe carries only the sentinels and
+// the shell's own messages. Node's child_process rather than execa: execa's import alone
+// costs ~110 ms here, more than the whole flood budget.
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import { LineTail } from './line-tail.js';
+import { LogFollower } from './log-follower.js';
+import { groupMembers, killGroup, terminate } from './kill-tree.js';
+import { register } from './process-registry.js';
+import { ESCALATE_MS, SessionBase, stripAnsi } from './session-base.js';
+import { commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, shq, writeCommandFile } from './session-files.js';
+import { SentinelScanner } from './sentinel-scanner.js';
+import { wrapSpawn } from './sandbox.js';
+const RESULT_TAIL = 200;
+export class PipeSession extends SessionBase {
+    opts;
+    nonce;
+    kind = 'pipe';
+    child;
+    unregister = () => { };
+    ready;
+    lines = new LineTail(1000, 4000);
+    log;
+    poll;
+    decoder = new StringDecoder('utf8');
+    scanner;
+    startLines = 0;
+    typed = '';
+    rows;
+    constructor(opts, paths, nonce) {
+        super(opts.name, paths);
+        this.opts = opts;
+        this.nonce = nonce;
+        this.rows = opts.rows ?? 24;
+        this.log = new LogFollower(paths.logFile, (buf) => this.output(buf));
+        this.scanner = new SentinelScanner(`\x1e__KC_${nonce}_`, (buf) => this.log.append(buf), (id, status) => this.marker(id, status));
+    }
+    static async start(opts) {
+        const paths = sessionPaths(opts.stateDir, opts.name);
+        prepareDirs(paths);
+        const s = new PipeSession(opts, paths, newNonce());
+        await s.spawnShell(false);
+        return s;
+    }
+    get pid() {
+        return this.child.pid ?? 0;
+    }
+    spawnShell(restore) {
+        const w = wrapSpawn('bash', ['--noprofile', '--norc'], this.opts.cwd, this.opts.env, this.opts.sandbox);
+        const child = spawn(w.command, w.args, {
+            cwd: w.cwd,
+            env: w.env,
+            detached: true,
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        this.child = child;
+        if (child.pid)
+            this.unregister = register({ kind: 'group', id: child.pid, dispose: () => this.dispose() });
+        child.stdin.on('error', () => undefined);
+        child.stdout.on('data', (b) => this.scanner.push(b));
+        child.stderr.on('data', (b) => this.log.append(b));
+        const p = this.paths;
+        const init = [
+            'exec 2>&1',
+            commonShellSetup(p, this.nonce),
+            `__kc_log=${shq(p.logFile)}`,
+            '__kc_in=',
+            // Ctrl-C ends the sourced command file (a `while` loop included), never the shell.
+            `trap '[ -n "$__kc_in" ] && return 130' INT`,
+            `__kc_end() { local s=$?; __kc_in=; __kc_snap; printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
+            restore ? restoreSnippet(this.envFile, this.cwdFile) : '',
+            `__kc_id=0; __kc_end`,
+            '',
+        ].join('\n');
+        child.stdin.write(init);
+        this.up = false;
+        // Ready as soon as bash exists: it reads the setup and the commands from stdin in order,
+        // so the first command need not wait for the setup's round trip.
+        this.ready = new Promise((resolve, reject) => {
+            child.once('spawn', () => resolve());
+            child.once('error', (err) => reject(new Error(`cannot start bash: ${err.message}`)));
+            child.once('exit', (code, signal) => {
+                if (child !== this.child)
+                    return;
+                if (this.up)
+                    return this.shellExited(code, signal);
+                // A shell that never came up is a start failure, not something to restart.
+                this.unregister();
+                this.log.append(`katarun: bash exited while starting (${signal ?? `status ${code}`})\n`);
+                this.settle();
+                this.finishPending(code ?? 1, this.lines.tail(20), 0);
+                reject(new Error(`bash exited while starting (${signal ?? code})`));
+            });
+        });
+        this.ready.catch(() => undefined);
+        return this.ready;
+    }
+    /** The shell has run its setup (its first sentinel arrived). */
+    up = false;
+    whenReady() {
+        return this.ready;
+    }
+    send(id, command) {
+        const { file, source } = writeCommandFile(this.paths, id, '', command);
+        this.startLines = this.lines.lineCount;
+        this.child.stdin.write(`__kc_id=${id}; __kc_in=1; ${source} </dev/null >>"$__kc_log" 2>&1; __kc_end\n`);
+        // Live output for listeners and tail() while it runs; the rest is read at its sentinel.
+        // Often enough that reading overlaps with a flood being written (the reads run on the
+        // other core), rarely enough to cost nothing measurable while a command sleeps.
+        this.poll = setInterval(() => this.log.drain(), 20);
+        this.poll.unref();
+        return file;
+    }
+    output(buf) {
+        this.lines.push(buf);
+        if (this.hasOutputListeners) {
+            const s = this.decoder.write(buf);
+            if (s)
+                this.emitOutput(s);
+        }
+    }
+    marker(id, status) {
+        this.snapshotWritten(id);
+        if (id === 0) {
+            this.up = true;
+            return;
+        }
+        if (this.pending?.id !== id)
+            return;
+        this.settle();
+        this.lines.breakLine();
+        const count = this.lines.lineCount - this.startLines;
+        this.finishPending(status, this.lines.tail(Math.min(RESULT_TAIL, count)).map(stripAnsi), count);
+    }
+    shellExited(code, signal) {
+        this.unregister();
+        if (this.disposed)
+            return;
+        this.emitExit(code);
+        const status = code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : 1);
+        const note = `\nkatarun: the shell ${this.name} exited (${signal ?? `status ${code}`}); a new one was started from the last environment snapshot\n`;
+        this.log.append(note);
+        this.settle();
+        this.lines.breakLine();
+        const count = this.lines.lineCount - this.startLines;
+        this.finishPending(status, this.lines.tail(Math.min(RESULT_TAIL, count)), count, { restarted: true });
+        void this.spawnShell(true).catch(() => undefined);
+    }
+    write(data) {
+        // No terminal: typed text is collected into a line and run on Enter; Ctrl-C interrupts.
+        for (const ch of data) {
+            if (ch === '\x03')
+                this.interrupt();
+            else if (ch === '\r' || ch === '\n') {
+                const line = this.typed;
+                this.typed = '';
+                if (line.trim() && !this.pending)
+                    void this.run(line).catch(() => undefined);
+            }
+            else if (ch === '\x7f' || ch === '\b')
+                this.typed = this.typed.slice(0, -1);
+            else if (ch >= ' ')
+                this.typed += ch;
+        }
+    }
+    interrupt() {
+        this.typed = '';
+        const p = this.pending;
+        const pgid = this.child.pid;
+        if (!p || !pgid)
+            return;
+        // bash traps INT (the sourced file returns 130); `&` jobs ignore it, as in a terminal.
+        killGroup(pgid, 'SIGINT');
+        const escalate = (signal, next) => {
+            if (this.pending !== p)
+                return;
+            for (const pid of groupMembers(pgid)) {
+                if (pid === pgid)
+                    continue;
+                try {
+                    process.kill(pid, signal);
+                }
+                catch {
+                    // gone already
+                }
+            }
+            next?.();
+        };
+        setTimeout(() => escalate('SIGTERM', () => setTimeout(() => escalate('SIGKILL'), ESCALATE_MS).unref()), ESCALATE_MS).unref();
+    }
+    resize(_cols, rows) {
+        this.rows = rows;
+    }
+    /** Everything the command wrote is in the log by now: read it, stop polling. */
+    settle() {
+        if (this.poll)
+            clearInterval(this.poll);
+        this.poll = undefined;
+        this.log.drain();
+    }
+    tail(n) {
+        this.log.drain();
+        return this.lines.tail(n);
+    }
+    screen() {
+        return this.tail(this.rows).join('\n');
+    }
+    async dispose() {
+        if (this.disposed)
+            return;
+        this.disposed = true;
+        this.settle();
+        this.finishPending(130, this.lines.tail(20), 0, { interrupted: true });
+        const pid = this.child.pid;
+        this.child.stdin?.destroy();
+        if (pid)
+            await terminate({ kind: 'group', id: pid });
+        this.unregister();
+        this.child.stdout?.destroy();
+        this.child.stderr?.destroy();
+        this.log.close();
+    }
+}
+//# sourceMappingURL=pipe-session.js.map

@@ -1,0 +1,48 @@
+// The rc file of the PTY shell and the per-command prefix/suffix (tech.md §4.3). The shell
+// reports through a private, nonce-protected OSC 6973 that the headless terminal consumes:
+//   P          — the prompt is drawn (the last thing in PS1): ready for the next command
+//   C;<id>     — command <id> starts (its output begins on the next row)
+//   D;<s>;<id> — the last command (id <id>) ended with status <s>; sent by PROMPT_COMMAND
+// An existing PROMPT_COMMAND is chained between our two hooks, and put back if a command
+// replaces PROMPT_COMMAND or PS1 altogether.
+import { commonShellSetup, restoreSnippet, shq } from './session-files.js';
+export const OSC_ID = 6973;
+export function ptyRc(p, nonce, restore) {
+    return [
+        commonShellSetup(p, nonce),
+        'HISTCONTROL=ignorespace',
+        `HISTFILE=${shq(p.historyFile)}`,
+        "PS2='> '",
+        "bind 'set enable-bracketed-paste off' 2>/dev/null",
+        `__kc_pm='\\[\\e]${OSC_ID};${nonce};P\\a\\]'`,
+        `PS1='\\[\\e[1;34m\\]\\w\\[\\e[0m\\] \\$ '"$__kc_pm"`,
+        '__kc_nl=$\'\\n\'',
+        // Capture $? first and hand it on, so a chained PROMPT_COMMAND still sees it.
+        '__kc_pre() { __kc_s=$?; return $__kc_s; }',
+        '__kc_hook() { PROMPT_COMMAND="__kc_pre${__kc_nl}${PROMPT_COMMAND:+$PROMPT_COMMAND$__kc_nl}__kc_done"; }',
+        '__kc_done() {',
+        '  local s=$__kc_s',
+        '  __kc_snap',
+        '  [[ $PS1 == *"$__kc_pm"* ]] || PS1+=$__kc_pm',
+        `  printf '\\e]${OSC_ID};%s;D;%s;%s\\a' "$__kc_nonce" "$s" "\${__kc_id:-0}"`,
+        '  return $s',
+        '}',
+        '__kc_keep() { local s=$?; [[ $PROMPT_COMMAND == *__kc_done* ]] || __kc_hook; return $s; }',
+        '__kc_hook',
+        restore ? restoreSnippet(restore.envFile, restore.cwdFile) : '',
+        '',
+    ].join('\n');
+}
+/**
+ * Lines run before the command: erase the short ` . "$__kc_d/N"` line that was typed (it
+ * starts at the prompt's end, column `promptCol`, and spans `rowsUp` rows), show the
+ * command's text in its place as a person would have typed it, and mark the start.
+ */
+export function commandPrefix(id, command, promptCol, rowsUp, nonce) {
+    const display = command.replace(/\s+$/, '').split('\n').join('\n> ');
+    const erase = `\\e[${rowsUp}F\\e[${promptCol + 1}G\\e[J`;
+    return `__kc_id=${id}; printf '${erase}%s\\n\\e]${OSC_ID};%s;C;%s\\a' ${shq(display)} "${nonce}" ${id}\n`;
+}
+/** Appended after the command (a blank line first ends a trailing `\` continuation). */
+export const COMMAND_SUFFIX = '\n\n__kc_keep';
+//# sourceMappingURL=pty-rc.js.map

@@ -1,0 +1,259 @@
+// The PTY session: an interactive bash in a pseudo-terminal (@lydell/node-pty, an optional
+// native addon loaded on demand) whose output is read through @xterm/headless, so colours,
+// `isatty`, `read -p` prompts, progress bars and full-screen programs behave as in a real
+// terminal. Command boundaries and exit status come from the private OSC of pty-rc.ts.
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { wrapSpawn } from './sandbox.js';
+import { createRequire } from 'node:module';
+import xterm from '@xterm/headless';
+import { killGroup, killSession, readStat, terminate } from './kill-tree.js';
+import { register } from './process-registry.js';
+import { COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc } from './pty-rc.js';
+import { ESCALATE_MS, SessionBase } from './session-base.js';
+import { newNonce, prepareDirs, sessionPaths, writeCommandFile } from './session-files.js';
+import { cursorRow, screenAnsi, tailLines } from './term-lines.js';
+const { Terminal } = xterm;
+const RESULT_TAIL = 200;
+const START_TIMEOUT_MS = 10_000;
+/** Pause the PTY while this much output waits for the terminal parser (flow control). */
+const HIGH_WATER = 1 << 20;
+const LOW_WATER = 1 << 16;
+/** The addon is CommonJS: required, not imported, so the TUI's code-cached bundle (which can
+ * make no dynamic import) loads it the same way as the plain modules do. */
+async function loadPty() {
+    return createRequire(import.meta.url)('@lydell/node-pty');
+}
+export class PtySession extends SessionBase {
+    mod;
+    opts;
+    nonce;
+    kind = 'pty';
+    pty;
+    term;
+    cell;
+    log;
+    unregister = () => { };
+    cols;
+    rows;
+    promptCol = 0;
+    ready;
+    readyResolve;
+    startMarker;
+    startedId = 0;
+    feeds = 0;
+    startFeeds = 0;
+    parsing = 0;
+    paused = false;
+    constructor(mod, opts, paths, nonce) {
+        super(opts.name, paths);
+        this.mod = mod;
+        this.opts = opts;
+        this.nonce = nonce;
+        this.cols = opts.cols ?? 80;
+        this.rows = opts.rows ?? 24;
+        this.term = new Terminal({ cols: this.cols, rows: this.rows, scrollback: 2000, allowProposedApi: true });
+        this.cell = this.term.buffer.active.getNullCell();
+        this.term.onLineFeed(() => this.feeds++);
+        this.term.parser.registerOscHandler(OSC_ID, (data) => this.osc(data));
+        this.log = createWriteStream(paths.logFile, { flags: 'a' });
+        this.log.on('error', () => undefined);
+        this.ready = this.newReady();
+    }
+    static async start(opts) {
+        const mod = await loadPty();
+        const paths = sessionPaths(opts.stateDir, opts.name);
+        prepareDirs(paths);
+        const s = new PtySession(mod, opts, paths, newNonce());
+        s.spawnShell(false);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the PTY shell did not show a prompt within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        });
+        try {
+            await Promise.race([s.ready, timeout]);
+        }
+        catch (err) {
+            await s.dispose();
+            throw err;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        return s;
+    }
+    get pid() {
+        return this.pty.pid;
+    }
+    newReady() {
+        return new Promise((r) => (this.readyResolve = r));
+    }
+    spawnShell(restore) {
+        writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore ? { envFile: this.envFile, cwdFile: this.cwdFile } : undefined), { mode: 0o600 });
+        const w = wrapSpawn('bash', ['--noprofile', '--rcfile', this.paths.rcFile, '-i'], this.opts.cwd, { ...this.opts.env, TERM: 'xterm-256color' }, this.opts.sandbox);
+        const pty = this.mod.spawn(w.command, w.args, {
+            name: 'xterm-256color',
+            cols: this.cols,
+            rows: this.rows,
+            cwd: w.cwd,
+            env: w.env,
+        });
+        this.pty = pty;
+        this.unregister = register({ kind: 'session', id: pty.pid, dispose: () => this.dispose() });
+        pty.onData((d) => this.data(d));
+        pty.onExit(({ exitCode, signal }) => {
+            if (pty === this.pty)
+                this.shellExited(exitCode, signal);
+        });
+    }
+    data(d) {
+        this.log.write(d);
+        this.emitOutput(d);
+        // xterm parses asynchronously; without flow control a flood would queue up in memory.
+        this.parsing += d.length;
+        this.term.write(d, () => {
+            this.parsing -= d.length;
+            if (this.paused && this.parsing < LOW_WATER) {
+                this.paused = false;
+                this.pty.resume();
+            }
+        });
+        if (!this.paused && this.parsing > HIGH_WATER) {
+            this.paused = true;
+            this.pty.pause();
+        }
+    }
+    osc(data) {
+        const parts = data.split(';');
+        if (parts[0] !== this.nonce)
+            return false;
+        const buf = this.term.buffer.active;
+        if (parts[1] === 'P') {
+            this.promptCol = buf.cursorX;
+            this.readyResolve?.();
+            this.readyResolve = undefined;
+        }
+        else if (parts[1] === 'C') {
+            const id = Number(parts[2]);
+            if (this.pending?.id === id) {
+                this.startedId = id;
+                this.startMarker?.dispose();
+                this.startMarker = this.term.registerMarker(0);
+                this.startFeeds = this.feeds;
+            }
+        }
+        else if (parts[1] === 'D') {
+            const id = Number(parts[3]);
+            this.snapshotWritten(id);
+            if (this.pending?.id === id && this.startedId === id)
+                this.commandEnded(Number(parts[2]));
+        }
+        return true;
+    }
+    commandEnded(status, extra = {}) {
+        const buf = this.term.buffer.active;
+        const marker = this.startMarker;
+        const from = marker && !marker.isDisposed ? marker.line : 0;
+        const tail = tailLines(buf, this.cols, RESULT_TAIL, true, this.cell, from);
+        const cur = buf.getLine(cursorRow(buf));
+        const open = cur && cur.translateToString(true) !== '' ? 1 : 0;
+        marker?.dispose();
+        this.startMarker = undefined;
+        this.finishPending(status, tail, this.feeds - this.startFeeds + open, extra);
+    }
+    async whenReady() {
+        // The prompt marker can be missing only if something broke PS1 in between; don't hang on it.
+        await Promise.race([this.ready, new Promise((r) => setTimeout(r, 500).unref())]);
+    }
+    send(id, command) {
+        const typedLen = 1 + `. "$__kc_d/${id}"`.length;
+        const rowsUp = Math.floor((this.promptCol + typedLen) / this.cols) + 1;
+        const prefix = commandPrefix(id, command, this.promptCol, rowsUp, this.nonce);
+        const { file, source } = writeCommandFile(this.paths, id, prefix, command, COMMAND_SUFFIX);
+        this.ready = this.newReady();
+        // Ctrl-E Ctrl-U first: clear anything the learner left half-typed at the prompt.
+        this.pty.write(`\x05\x15 ${source}\r`);
+        return file;
+    }
+    shellExited(code, signal) {
+        this.unregister();
+        if (this.disposed)
+            return;
+        this.emitExit(signal ? null : code);
+        this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} exited; a new one was started from the last environment snapshot\x1b[0m\r\n`);
+        if (this.pending)
+            this.commandEnded(signal ? 128 + signal : code, { restarted: true });
+        this.ready = this.newReady();
+        this.spawnShell(true);
+    }
+    write(data) {
+        if (!this.disposed)
+            this.pty.write(data);
+    }
+    interrupt() {
+        if (this.disposed)
+            return;
+        this.pty.write('\x03');
+        const p = this.pending;
+        if (!p)
+            return;
+        // Ctrl-C did not end it: signal the terminal's foreground process group, harder each time.
+        const escalate = (signal, next) => {
+            if (this.pending !== p)
+                return;
+            const fg = foregroundGroup(this.pty.pid);
+            if (fg && fg !== this.pty.pid)
+                killGroup(fg, signal);
+            next?.();
+        };
+        setTimeout(() => escalate('SIGTERM', () => setTimeout(() => escalate('SIGKILL'), ESCALATE_MS).unref()), ESCALATE_MS).unref();
+    }
+    resize(cols, rows) {
+        if (cols < 2 || rows < 1)
+            return;
+        this.cols = cols;
+        this.rows = rows;
+        this.term.resize(cols, rows);
+        if (!this.disposed)
+            this.pty.resize(cols, rows);
+    }
+    tail(n) {
+        return tailLines(this.term.buffer.active, this.cols, n, false, this.cell);
+    }
+    screen() {
+        return screenAnsi(this.term.buffer.active, this.cols, this.rows, this.cell);
+    }
+    async dispose() {
+        if (this.disposed)
+            return;
+        this.disposed = true;
+        if (this.pending)
+            this.commandEnded(130);
+        const sid = this.pty?.pid;
+        if (sid) {
+            // SIGHUP as a closing terminal would (an interactive bash ignores SIGTERM), then every
+            // member of the session — `nohup` jobs included — SIGTERM and SIGKILL.
+            killSession(sid, 'SIGHUP');
+            await terminate({ kind: 'session', id: sid });
+        }
+        this.unregister();
+        try {
+            this.pty?.kill('SIGKILL');
+        }
+        catch {
+            // already gone
+        }
+        this.term.dispose();
+        await new Promise((r) => this.log.end(r));
+    }
+}
+/** The terminal's foreground process group, as the kernel sees it. */
+function foregroundGroup(shellPid) {
+    const st = readStat(shellPid);
+    if (st)
+        return st.tpgid > 0 ? st.tpgid : undefined;
+    const ps = spawnSync('ps', ['-o', 'tpgid=', '-p', String(shellPid)], { encoding: 'utf8' });
+    const n = Number(ps.stdout?.trim());
+    return n > 0 ? n : undefined;
+}
+//# sourceMappingURL=pty-session.js.map

@@ -1,0 +1,38 @@
+import { jsx as _jsx, jsxs as _jsxs } from "react/jsx-runtime";
+// The live part of a step (its markdown is already in <Static>): header, actions, the running
+// command's tail, the check, the quiz's progress and the key hints — sized by the layout budget so the whole
+// region always stays shorter than the terminal.
+import { Box } from 'ink';
+import { ActionList } from './ActionList.js';
+import { CheckLine, checkRows } from './CheckLine.js';
+import { KeyHints, MessageLine } from './KeyHints.js';
+import { LiveTail } from './LiveTail.js';
+import { QuizLine } from './QuizPrompt.js';
+import { StatusBar } from './StatusBar.js';
+import { stepEstimateMinutes, terminalNames } from './format.js';
+import { runningTerminal } from './controller.js';
+import { stepLayout } from './layout.js';
+import { useEngine, useEngineState } from './use-engine.js';
+export function StepScreen({ size, message, target, t }) {
+    const engine = useEngine();
+    const stepIndex = useEngineState((s) => s.stepIndex);
+    const stepState = useEngineState((s) => s.steps[s.stepIndex]);
+    const terminals = useEngineState((s) => s.terminals);
+    const step = engine.scenario.steps[stepIndex];
+    if (!step || !stepState)
+        return null;
+    const runningId = runningTerminal(terminals);
+    // The tail of the running terminal, or of the one that ran last in this step.
+    const shown = runningId ? terminals[runningId] : undefined;
+    const layout = stepLayout({
+        rows: size.rows,
+        actions: step.actions.length,
+        checkLines: checkRows(stepState.check),
+        notice: message !== undefined,
+        output: shown !== undefined,
+        quiz: step.quizzes.length > 0,
+    });
+    const keys = size.columns >= t('keys.step').length ? t('keys.step') : t('keys.stepShort');
+    return (_jsxs(Box, { flexDirection: "column", children: [layout.header > 0 ? (_jsx(StatusBar, { title: engine.scenario.title, index: stepIndex, total: engine.scenario.steps.length, startedAt: stepState.startedAt, estimateMinutes: stepEstimateMinutes(engine.scenario, stepIndex), target: target, t: t })) : null, _jsx(ActionList, { actions: step.actions, states: stepState.actions, rows: layout.actions, t: t, terminalNames: terminalNames(engine.scenario.environment.terminals) }), shown ? _jsx(LiveTail, { lines: shown.tail, rows: layout.tail, command: shown.running?.command, terminal: shown.id, startedAt: shown.running?.startedAt }) : null, _jsx(CheckLine, { check: stepState.check, rows: layout.check, t: t }), layout.quiz > 0 ? _jsx(QuizLine, { answered: stepState.quizAnswered, t: t }) : null, layout.notice > 0 ? _jsx(MessageLine, { message: message }) : null, layout.keys > 0 ? _jsx(KeyHints, { text: keys }) : null] }));
+}
+//# sourceMappingURL=StepScreen.js.map

@@ -1,0 +1,214 @@
+// Turns intents (from the key map) into engine calls and UI changes. Plain TypeScript, so
+// the key contract's behaviour is testable against a fake engine without rendering.
+import { firstUnanswered } from '../engine/quiz-answer.js';
+import { handleQuizIntent, openQuiz } from './quiz-controller.js';
+import { copiedText, hintText, solutionText } from './transcript.js';
+/** The terminal with a command running, if any. */
+export function runningTerminal(terminals) {
+    return Object.values(terminals).find((term) => term.running)?.id;
+}
+export function createController(deps) {
+    const { t, dispatch } = deps;
+    const say = (text, level = 'info') => dispatch({ type: 'message', message: { text, level } });
+    const fail = (err) => say(t('error.engine', { message: err instanceof Error ? err.message : String(err) }), 'error');
+    const guard = (work) => void work?.catch(fail);
+    const currentStep = (engine) => {
+        const state = engine.store.getSnapshot();
+        return { state, step: engine.scenario.steps[state.stepIndex] };
+    };
+    // The two refusals everyone meets are said in the UI's language; any other keeps the engine's words.
+    const refusal = (engine, direction, reason) => {
+        const { state, step } = currentStep(engine);
+        const st = state.steps[state.stepIndex];
+        const check = st?.check.status;
+        if (direction === 'prev' && state.stepIndex === 0)
+            return t('prev.first');
+        if (direction === 'next' && step && st && st.status !== 'passed' && firstUnanswered(step, st) >= 0)
+            return t('quiz.refused');
+        if (direction === 'next' && check !== undefined && check !== 'passed' && check !== 'none')
+            return t('enter.refused');
+        return reason;
+    };
+    const runAction = (engine, id) => {
+        const { step } = currentStep(engine);
+        if (!step?.actions.some((a) => a.id === id))
+            return say(t('action.none', { n: id }), 'warning');
+        guard(engine.runAction(id).then(async (result) => {
+            if (result.copied !== undefined)
+                deps.print(copiedText(await deps.copy(result.copied), t));
+        }));
+    };
+    const copyNext = (engine) => {
+        const { state, step } = currentStep(engine);
+        const copies = step?.actions.filter((a) => a.kind === 'copy') ?? [];
+        if (copies.length === 0)
+            return say(t('copy.nothing'), 'warning');
+        const statuses = state.steps[state.stepIndex]?.actions ?? [];
+        const fresh = copies.find((a) => (statuses.find((s) => s.id === a.id)?.status ?? 'idle') === 'idle');
+        runAction(engine, (fresh ?? copies[0]).id);
+    };
+    const ctrlC = () => {
+        const engine = deps.engine();
+        const running = engine && runningTerminal(engine.store.getSnapshot().terminals);
+        if (engine && running) {
+            engine.interrupt(running);
+            dispatch({ type: 'arm-ctrl-c', armed: false });
+            return say(t('ctrlc.sent'));
+        }
+        if (deps.ui().ctrlCArmed)
+            return deps.exit(130);
+        dispatch({ type: 'arm-ctrl-c', armed: true });
+        say(t('ctrlc.again'), 'warning');
+    };
+    // A machine that is not ready (no Docker, a tool missing…) runs nothing: the intro lists the
+    // problems, Enter says so, and quitting exits 3 — the same contract as `katarun test`.
+    let notReady = false;
+    const introEnter = (fromStart) => {
+        const session = deps.session();
+        if (!session || deps.ui().starting)
+            return;
+        if (!session.preflight)
+            return introStart(session, fromStart);
+        dispatch({ type: 'starting', starting: true });
+        session
+            .preflight()
+            .then((report) => {
+            dispatch({ type: 'starting', starting: false });
+            notReady = !report.ready;
+            if (notReady)
+                return say(t('intro.refused', { id: session.scenario.id }), 'error');
+            introStart(session, fromStart);
+        })
+            .catch((err) => {
+            dispatch({ type: 'starting', starting: false });
+            fail(err);
+        });
+    };
+    const introStart = (session, fromStart) => {
+        const from = fromStart ? 0 : (session.resumeStep ?? 0);
+        pendingFrom = from;
+        if (session.clusterToCreate)
+            return dispatch({ type: 'ask-cluster', cluster: session.clusterToCreate });
+        if (!session.missingCluster)
+            return deps.start(from, false);
+        dispatch({ type: 'starting', starting: true });
+        session
+            .missingCluster()
+            .then((cluster) => {
+            dispatch({ type: 'starting', starting: false });
+            if (cluster)
+                dispatch({ type: 'ask-cluster', cluster });
+            else
+                deps.start(from, false);
+        })
+            .catch((err) => {
+            dispatch({ type: 'starting', starting: false });
+            fail(err);
+        });
+    };
+    let pendingFrom = 0;
+    const answer = (yes) => {
+        const overlay = deps.ui().overlay;
+        dispatch({ type: 'overlay', overlay: 'none' });
+        if (!yes)
+            return;
+        const engine = deps.engine();
+        if (overlay === 'confirm-quit')
+            return deps.exit(0);
+        if (overlay === 'confirm-cluster')
+            return deps.start(pendingFrom, true);
+        if (overlay === 'confirm-solution' && engine) {
+            const solution = engine.solution();
+            if (!solution || (!solution.markdown && !solution.script))
+                return say(t('solution.none'), 'warning');
+            const file = engine.scenario.steps[engine.store.getSnapshot().stepIndex]?.textFile ?? engine.scenario.indexFile;
+            deps.print(solutionText(solution, file, deps.render()));
+        }
+    };
+    return (intent) => {
+        if (intent.type !== 'ctrl-c' && deps.ui().ctrlCArmed)
+            dispatch({ type: 'arm-ctrl-c', armed: false });
+        if (intent.type !== 'ctrl-c' && deps.ui().message)
+            dispatch({ type: 'message', message: undefined });
+        const screen = deps.screen();
+        const engine = deps.engine();
+        if (intent.type.startsWith('quiz-')) {
+            if (engine)
+                handleQuizIntent(intent, { engine, prompt: deps.ui().quiz, dispatch, say, print: deps.print, t });
+            return;
+        }
+        switch (intent.type) {
+            case 'ctrl-c':
+                return ctrlC();
+            case 'help':
+                return dispatch({ type: 'overlay', overlay: 'help' });
+            case 'close':
+                return dispatch({ type: 'overlay', overlay: 'none' });
+            case 'yes':
+            case 'no':
+                return answer(intent.type === 'yes');
+            case 'quit': {
+                const running = engine && runningTerminal(engine.store.getSnapshot().terminals);
+                if (running)
+                    return dispatch({ type: 'overlay', overlay: 'confirm-quit' });
+                return deps.exit(screen === 'intro' && notReady ? 3 : 0);
+            }
+            case 'up':
+            case 'down':
+                return dispatch({ type: 'picker-move', by: intent.type === 'up' ? -1 : 1, count: deps.pickerCount() });
+            case 'start-over':
+                return introEnter(true);
+            case 'enter':
+                if (screen === 'picker')
+                    return deps.pick();
+                if (screen === 'intro')
+                    return introEnter(false);
+                if (screen === 'finish')
+                    return deps.exit(0);
+                if (screen === 'step' && engine) {
+                    guard(engine.enter().then((r) => {
+                        if (r === 'refused')
+                            say(t('enter.refused'), 'warning');
+                        // No command left and a question open: Enter leads to the quiz.
+                        if (r === 'quiz')
+                            openQuiz(engine, dispatch, deps.ui().quiz);
+                    }));
+                }
+                return;
+            default:
+                break;
+        }
+        if (!engine)
+            return;
+        switch (intent.type) {
+            case 'action':
+                return runAction(engine, intent.id);
+            case 'copy-next':
+                return copyNext(engine);
+            case 'next':
+            case 'prev': {
+                const result = intent.type === 'next' ? engine.next() : engine.prev();
+                if (!result.ok)
+                    say(refusal(engine, intent.type, result.reason), 'warning');
+                return;
+            }
+            case 'hint': {
+                const hint = engine.revealHint();
+                if (!hint)
+                    return say(t('hint.none'));
+                const { state, step } = currentStep(engine);
+                const shown = state.steps[state.stepIndex]?.hintsShown ?? 1;
+                return deps.print(hintText(hint.text, shown, step?.hints.length ?? shown, hint.source.file, deps.render()));
+            }
+            case 'solution':
+                return dispatch({ type: 'overlay', overlay: 'confirm-solution' });
+            case 'recheck':
+                return guard(engine.recheck());
+            case 'shell':
+                return deps.shell();
+            default:
+                return;
+        }
+    };
+}
+//# sourceMappingURL=controller.js.map

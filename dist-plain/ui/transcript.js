@@ -1,0 +1,132 @@
+// What goes into <Static> — text that is finished and printed once into the learner's
+// scrollback: the intro, each step's markdown when it starts, finished command output
+// (capped), hints, solutions, copied text, notices, the finish summary. Pure builders.
+import chalk from 'chalk';
+import { resolvePlaceholders } from '../engine/placeholders.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { sanitizeAnsiLine, sanitizeText } from '../render/sanitize.js';
+import { lexPage } from '../scenario/markdown/lex-page.js';
+import { clockDuration } from '../render/duration.js';
+import { difficultyLabel } from './format.js';
+/** Finished command output kept on screen; the full output is in the terminal's log file. */
+export const OUTPUT_CAP = 200;
+/** Markdown text is never wider than this, so long lines stay readable on wide screens. */
+export function markdownWidth(columns) {
+    return Math.max(20, Math.min(columns - 1, 100));
+}
+export function labelsFor(t, terminalNames) {
+    return {
+        ...(terminalNames ? { terminalNames } : {}),
+        run: t('action.run'),
+        copy: t('action.copy'),
+        open: t('action.open'),
+        write: t('action.file'),
+        hint: t('md.hint'),
+        solution: t('md.solution'),
+        image: t('md.image'),
+    };
+}
+// One lexer per page file, so the renderer's memo (keyed on the lexer) hits across renders.
+const lexers = new Map();
+function lexerFor(file) {
+    let lex = lexers.get(file);
+    if (!lex) {
+        lex = (source) => lexPage(source, file).tokens;
+        lexers.set(file, lex);
+    }
+    return lex;
+}
+export function pageMarkdown(markdown, file, ctx) {
+    const { text } = resolvePlaceholders(markdown);
+    return renderMarkdown(text, { width: markdownWidth(ctx.width), lex: lexerFor(file), labels: labelsFor(ctx.t, ctx.terminalNames) });
+}
+const rule = (width) => chalk.dim('─'.repeat(Math.max(10, Math.min(width, 100) - 1)));
+export function introText(scenario, ctx) {
+    const t = ctx.t;
+    const meta = [
+        scenario.difficulty && `${t('meta.difficulty')}: ${difficultyLabel(scenario.difficulty, t)}`,
+        scenario.time && `${t('meta.time')}: ${scenario.time}`,
+        t('meta.steps', { n: scenario.steps.length }),
+        scenario.languages.length > 1 && `${t('meta.languages')}: ${scenario.languages.join(', ')}`,
+    ].filter(Boolean);
+    const parts = [chalk.bold.magenta(sanitizeText(scenario.title)), chalk.dim(meta.join(' · '))];
+    // Plain text, but wrapped like the markdown below it.
+    if (scenario.description)
+        parts.push('', renderMarkdown(scenario.description.replace(/[\\`*_[\]<>#]/g, '\\$&'), { width: markdownWidth(ctx.width) }));
+    if (scenario.intro?.body)
+        parts.push('', pageMarkdown(scenario.intro.body, pageFile(scenario, scenario.intro), ctx));
+    return parts.join('\n');
+}
+function pageFile(scenario, page) {
+    return page.textFile ?? scenario.indexFile;
+}
+export function stepText(scenario, index, again, ctx) {
+    const step = scenario.steps[index];
+    if (!step)
+        return '';
+    const title = `${ctx.t('step.title', { k: index + 1, n: scenario.steps.length })} · ${sanitizeText(step.title)}${again ? ` ${ctx.t('step.again')}` : ''}`;
+    const body = step.body ? pageMarkdown(step.body, pageFile(scenario, step), ctx) : '';
+    // A blank row after the text sets the commands' output apart from it.
+    return `${[rule(ctx.width), chalk.bold.cyan(title), '', body].join('\n').replace(/\n+$/, '')}\n`;
+}
+export function commandText(command, terminal, finished, t) {
+    const prompt = chalk.dim(`${terminal === 'T1' ? '' : `${terminal} `}$ `) + chalk.bold(sanitizeText(command).replace(/\n/g, '\n  '));
+    const lines = finished.tail.slice(-OUTPUT_CAP).map(sanitizeAnsiLine);
+    // The engine's count includes the echoed command lines and the prompt; that much slack keeps
+    // the note for output that really was cut.
+    const slack = command.split('\n').length + 3;
+    const counted = (finished.lineCount ?? 0) - lines.length;
+    const dropped = finished.tail.length > OUTPUT_CAP ? Math.max(counted, finished.tail.length - OUTPUT_CAP) : counted > slack ? counted : 0;
+    const more = dropped > 0 ? [chalk.dim(t('output.more', { n: dropped, file: finished.logFile ?? '—' }))] : [];
+    const duration = clockDuration(finished.durationMs);
+    // 130 is Ctrl-C: usually a watcher the step meant to stop, not a failure.
+    const status = finished.exitCode === 0
+        ? chalk.green('✔ ') + chalk.dim(t('output.exit', { code: 0, duration }))
+        : finished.exitCode === 130
+            ? chalk.yellow(`■ ${t('action.interrupted')}`) + chalk.dim(` · ${t('output.exit', { code: 130, duration })}`)
+            : chalk.red('✘ ') + chalk.dim(t('output.exit', { code: finished.exitCode, duration }));
+    return [prompt, ...more, ...lines, status].join('\n');
+}
+export function hintText(markdown, index, total, file, ctx) {
+    return `\n${chalk.yellow.bold(`💡 ${ctx.t('hint.title', { i: index, n: total })}`)}\n${pageMarkdown(markdown, file, ctx)}`;
+}
+export function solutionText(solution, file, ctx) {
+    const parts = ['', chalk.yellow.bold(ctx.t('solution.title'))];
+    if (solution.markdown)
+        parts.push(pageMarkdown(solution.markdown, file, ctx));
+    if (solution.script)
+        parts.push(pageMarkdown('```bash\n' + solution.script.replace(/\n+$/, '') + '\n```', file, ctx));
+    return parts.join('\n');
+}
+export function copiedText(result, t) {
+    const head = result.ok ? t('copy.done', { method: t(`copy.${result.method}`) }) : t('copy.failed');
+    const body = sanitizeText(result.text)
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
+    return `${chalk.cyan(`⧉ ${head}`)}\n${chalk.bold(body)}`;
+}
+export function noticeText(level, message) {
+    const mark = level === 'error' ? chalk.red('✘') : level === 'warning' ? chalk.yellow('!') : chalk.blue('i');
+    return `${mark} ${sanitizeText(message)}`;
+}
+export function finishText(scenario, state, ctx) {
+    const t = ctx.t;
+    const parts = [rule(ctx.width), chalk.bold.green(t('finish.title', { title: sanitizeText(scenario.title) }))];
+    if (scenario.finish?.body)
+        parts.push('', pageMarkdown(scenario.finish.body, pageFile(scenario, scenario.finish), ctx));
+    parts.push('', chalk.bold(t('finish.summary')));
+    const nameWidth = Math.min(48, Math.max(...scenario.steps.map((s) => s.title.length), 10));
+    let total = 0;
+    for (const step of scenario.steps) {
+        const st = state.steps[step.index];
+        const elapsed = st?.elapsedMs ?? 0;
+        total += elapsed;
+        const result = st?.status === 'passed' ? chalk.green(`✔ ${t('finish.passed')}`) : st?.status === 'failed' ? chalk.red(`✘ ${t('finish.failed')}`) : chalk.dim(`· ${t('finish.skipped')}`);
+        const name = sanitizeText(step.title).slice(0, nameWidth).padEnd(nameWidth);
+        parts.push(`  ${String(step.index + 1).padStart(2)}. ${name}  ${clockDuration(elapsed).padStart(7)}  ${result}`);
+    }
+    parts.push(`      ${t('finish.total').padEnd(nameWidth)}  ${clockDuration(total).padStart(7)}`);
+    return parts.join('\n');
+}
+//# sourceMappingURL=transcript.js.map

@@ -1,0 +1,81 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+// Mounts the TUI and owns its lifetime: Ink is rendered with our own Ctrl-C handling, no
+// console patching and a 30 fps cap (never incremental rendering on 6.8); the terminal is
+// given back — shell drop-in left, raw mode off, cursor shown, colours reset — and the
+// engine disposed on every way out: quit, finish, errors, SIGINT, SIGTERM and SIGHUP.
+import { render } from 'ink';
+import { preloadHighlighter } from '../render/markdown.js';
+import { App } from './App.js';
+import { inkStdout } from './ink-stdout.js';
+import { createDropIn, leaveDropIn } from './shell-drop-in.js';
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+export async function runTui(options) {
+    const stdin = options.stdin ?? process.stdin;
+    const stdout = options.stdout ?? process.stdout;
+    let engine;
+    let resolveExit = () => undefined;
+    const exited = new Promise((resolve) => (resolveExit = resolve));
+    let closing = false;
+    const restoreTerminal = () => {
+        leaveDropIn();
+        try {
+            if (stdin.isTTY)
+                stdin.setRawMode(false);
+        }
+        catch {
+            // stdin may already be closed (SIGHUP): nothing left to restore there
+        }
+        stdin.pause();
+        stdin.unref?.();
+        if (stdout.writable)
+            stdout.write('\u001b[0m\u001b[?25h');
+    };
+    const close = async (code, error) => {
+        if (closing)
+            return;
+        closing = true;
+        leaveDropIn();
+        try {
+            instance.unmount();
+        }
+        catch {
+            // already unmounted
+        }
+        restoreTerminal();
+        try {
+            await engine?.dispose();
+        }
+        catch (err) {
+            error ??= err;
+        }
+        if (error !== undefined) {
+            process.stderr.write(`katarun: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        }
+        resolveExit(code);
+    };
+    const onSignal = (signal) => () => void close(SIGNAL_CODES[signal]);
+    const handlers = Object.keys(SIGNAL_CODES).map((signal) => [signal, onSignal(signal)]);
+    for (const [signal, handler] of handlers)
+        process.on(signal, handler);
+    const onError = (err) => void close(70, err);
+    process.on('uncaughtException', onError);
+    process.on('unhandledRejection', onError);
+    // Raw mode before the first frame: Ink turns it on only in an effect after that frame, and a
+    // key pressed in between would be echoed by the terminal (moving the cursor under Ink's
+    // frame) and line-buffered, so an early Enter would arrive as "\n", not as Enter.
+    if (stdin.isTTY)
+        stdin.setRawMode(true);
+    const instance = render(_jsx(App, { ...options, onExit: (code) => void close(code), onEngine: (created) => (engine = created), dropIn: stdin.isTTY ? createDropIn(stdin, stdout) : undefined }), { stdout: inkStdout(stdout), stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false });
+    // The first frame is on screen (Ink renders it synchronously); now load what it did not need.
+    setTimeout(() => void preloadHighlighter().catch(() => undefined), 0);
+    try {
+        return await exited;
+    }
+    finally {
+        for (const [signal, handler] of handlers)
+            process.off(signal, handler);
+        process.off('uncaughtException', onError);
+        process.off('unhandledRejection', onError);
+    }
+}
+//# sourceMappingURL=tui.js.map
