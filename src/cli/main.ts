@@ -2,6 +2,7 @@
 // Entry point: picks the command and loads only what that command needs, so that
 // `katarun --version` does not pay for Ink, React or marked.
 
+import {sanitizeText} from '../render/sanitize.js';
 import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {ExitCode, UserError} from './exit-codes.js';
@@ -103,7 +104,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UserError) {
-      process.stderr.write(`katarun: error: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
+      process.stderr.write(`katarun: error: ${sanitizeText(`${err.message}${err.hint ? ` — ${err.hint}` : ''}`)}\n`);
       process.exitCode = err.exitCode;
       return;
     }

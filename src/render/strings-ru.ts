@@ -43,7 +43,6 @@ export const ru: Strings = {
   'action.failed': 'код {code}',
   'action.interrupted': 'прервано',
   'action.timedOut': 'время вышло',
-  'action.more': {one: '… ещё {n} действие', few: '… ещё {n} действия', many: '… ещё {n} действий', other: '… ещё {n} действия'},
   'output.more': {
     one: '… ещё {n} строка — полный журнал: {file}',
     few: '… ещё {n} строки — полный журнал: {file}',
@@ -79,7 +78,6 @@ export const ru: Strings = {
   'copy.none': 'без буфера обмена',
   'copy.nothing': 'На этом шаге не осталось действий копирования.',
   'shell.banner': 'Оболочка {terminal} — вводите что угодно; Ctrl-] возвращает к учебнику.',
-  'shell.back': 'Вернулись из оболочки.',
   'finish.title': 'Готово: {title}',
   'finish.summary': 'Итоги',
   'finish.total': 'Всего',
@@ -110,6 +108,7 @@ export const ru: Strings = {
   'shell.none': 'Оболочка недоступна.',
   'prev.first': 'Это первый шаг.',
   'notice.refused': '{reason}',
+  'notice.controlChars': "Отказано: текст действия содержит управляющие символы, которые скрыли бы то, что выполняется: {text}",
   'notice.noSandbox': "Без песочницы ({why}): команды сценария выполняются от вашего имени и могут читать и менять ваши файлы, домашнюю папку и кластеры. Установите bubblewrap (apt install bubblewrap) или передайте --sandbox none, чтобы убрать это предупреждение.",
   'sandbox.why.missing': "bwrap не установлен",
   'sandbox.why.unsupported': "в этой системе нет bubblewrap",

@@ -6,6 +6,7 @@ import {clockDuration} from '../render/duration.js';
 import {progressBar} from './format.js';
 import type {Translate} from '../render/i18n.js';
 import {useNow} from './use-now.js';
+import {sanitizeText} from '../render/sanitize.js';
 
 export interface StatusBarProps {
   readonly title: string;
@@ -25,7 +26,7 @@ export function StatusBar({title, index, total, startedAt, estimateMinutes, targ
   const time = estimateMinutes ? t('step.time', {elapsed, minutes: estimateMinutes}) : elapsed;
   return (
     <Text wrap="truncate-end">
-      <Text bold>{title}</Text>
+      <Text bold>{sanitizeText(title)}</Text>
       <Text dimColor> · </Text>
       <Text color="cyan">{t('step.title', {k: index + 1, n: total})}</Text> <Text color="cyan">{progressBar(index + 1, total)}</Text>
       {time ? <Text dimColor> · ⏱ {time}</Text> : null}

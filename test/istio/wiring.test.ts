@@ -30,7 +30,11 @@ async function katarunTest(name: string, args: string[], opts: {state?: object; 
   const dir = join(tmp, name);
   mkdirSync(dir, {recursive: true});
   writeFileSync(join(dir, 'state.json'), JSON.stringify(opts.state ?? {}));
-  const res = await runProcess(process.execPath, [cli, opts.command ?? 'test', resolve(root, 'scenarios/istio-egress'), ...args], {
+  // The stand-ins record their calls and keep the scripted cluster in files under the test's
+  // temporary folder, which katarun's sandbox hides from scenario processes by design: the
+  // wiring runs unsandboxed (the sandbox has its own tests).
+  const command = opts.command ?? 'test';
+  const res = await runProcess(process.execPath, [cli, command, resolve(root, 'scenarios/istio-egress'), ...args, ...(command === 'test' ? ['--sandbox', 'none'] : [])], {
     cwd: dir,
     env: {
       PATH: opts.path ?? `${standinBin}${delimiter}${process.env.PATH}`,

@@ -91,7 +91,8 @@ export function formatHuman(results: readonly ScenarioDoctorResult[], t: Transla
     const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
     out.push(`  ${r.report.ready ? t('doctor.ready') : t('doctor.notReady', {n: problems})}`, '');
   }
-  return `${out.join('\n')}\n`;
+  // Scenario ids, titles and what the checks found may hold anything: the sanitiser before the terminal.
+  return `${sanitizeText(out.join('\n'))}\n`;
 }
 
 /** The sandbox's line: on (bwrap's path) or off (why, and how to get it). The ✔/! marks match the checks'. */

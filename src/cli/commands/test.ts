@@ -124,6 +124,12 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   // Every run has its own workspace and logs: runs of the same (or a same-named) scenario
   // can go on at once, and none touches the learner's workspace.
   const runId = newRunId();
+  const {sandboxCapability} = await import('../../engine/scenario-world.js');
+  if (sandbox === 'auto') {
+    // The one-line notice: what is not protected, and how to get bwrap.
+    const cap = sandboxCapability('auto');
+    if (!cap.sandboxed) io.stderr.write(`${t('notice.noSandbox', {why: t(`sandbox.why.${cap.reason ?? 'failed'}`)})}\n`);
+  }
   // A class learner: told what is shared, then the engine's events go to the board as a reporter's would.
   const classSession = v.join !== undefined ? await import('../../class/learner-session.js') : undefined;
   const joinWaitMs = v['join-wait'] !== undefined ? parseDuration(v['join-wait'], '--join-wait') : 10_000;
