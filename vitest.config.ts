@@ -12,6 +12,8 @@ const e2e = [
   'test/istio/wiring.test.ts',
   'test/istio/validate.test.ts',
   'test/istio/kind-e2e.test.ts',
+  'test/class/cli.test.ts',
+  'test/class/board-page.test.ts',
 ];
 const integration = [
   'test/shell/**/*.test.ts',
@@ -23,6 +25,7 @@ const integration = [
   'test/headless/quiz.test.ts',
   'test/headless/run-headless.test.ts',
   'test/istio/shellcheck.test.ts',
+  'test/class/server.test.ts',
 ];
 const all = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 
