@@ -170,7 +170,7 @@ process.stdout.write(`class server: ${LEARNERS} learners × ${EVENTS} events ove
 process.stdout.write('| measure | value | baseline | ratio |\n|---|---:|---:|---:|\n');
 for (const [name, v, b] of rows) process.stdout.write(`| ${name} | ${v.toFixed(1)} | ${b.toFixed(1)} | ${(v / b).toFixed(2)}× |\n`);
 process.stdout.write(`| server CPU (% of one core) | ${((100 * (cpu1.cpuMs - cpu0.cpuMs)) / wallMs).toFixed(1)} | | |\n`);
-process.stdout.write(`| the 300 learners' process CPU (% of one core) | ${((100 * (benchCpu.user + benchCpu.system)) / 1000 / wallMs).toFixed(1)} | | |\n`);
+process.stdout.write(`| the ${LEARNERS} learners' process CPU (% of one core) | ${((100 * (benchCpu.user + benchCpu.system)) / 1000 / wallMs).toFixed(1)} | | |\n`);
 process.stdout.write(`| machine load average (1 min) at the end | ${loadavg()[0].toFixed(1)} on ${cpus().length} cores | | |\n`);
 process.stdout.write(`| server peak RSS (MiB) | ${(peakRss / 2 ** 20).toFixed(1)} | | |\n`);
 process.stdout.write(`| events sent / stored / lost | ${load.sent} / ${stored} / ${lost} | | |\n`);

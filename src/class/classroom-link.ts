@@ -2,11 +2,13 @@
 // status bar's words, a raised hand with the step's latest FAIL line, and the engine's events
 // shared once the learner starts.
 
+import type {PreflightReport} from '../engine/environment/types.js';
 import type {Engine} from '../engine/types.js';
 import type {Translate} from '../render/i18n.js';
 import type {ClassClient} from './client.js';
 import {lastFailLine, shareEngine} from './learner-reporter.js';
 import {connectionText} from './learner-session.js';
+import {readinessEvent} from './readiness.js';
 
 export interface ClassroomLinkHandle {
   subscribe(listener: () => void): () => void;
@@ -14,6 +16,8 @@ export interface ClassroomLinkHandle {
   toggleHand(): {readonly up: boolean; readonly step: number};
   /** Share this engine's run (called once the learner starts). */
   attach(engine: Engine): void;
+  /** Share the machine's checks (the intro's preflight). */
+  ready(report: PreflightReport): void;
 }
 
 export function classroomLink(client: ClassClient, t: Translate): ClassroomLinkHandle {
@@ -30,6 +34,9 @@ export function classroomLink(client: ClassClient, t: Translate): ClassroomLinkH
       client.send({type: 'hand', step, up, ...(fail !== undefined ? {fail} : {})});
       hand = up ? step : undefined;
       return {up, step};
+    },
+    ready(report) {
+      client.send(readinessEvent(report));
     },
     attach(created) {
       engine = created;

@@ -7,20 +7,25 @@ import type {PreflightReport} from '../engine/environment/types.js';
 import type {Translate} from '../render/i18n.js';
 import type {Scenario} from '../scenario/model.js';
 import {closeClassSession, openClassSession, parseJoinTarget} from './learner-session.js';
-import {LIMITS} from './protocol.js';
+import {LIMITS, type ClassEventBody} from './protocol.js';
 
 const WAIT_MS = 10_000;
+
+/** The preflight report as the board takes it (bounded like every event). */
+export function readinessEvent(report: PreflightReport): ClassEventBody {
+  return {
+    type: 'ready',
+    ready: report.ready,
+    checks: report.checks.slice(0, LIMITS.checks).map((c) => ({id: c.id.slice(0, LIMITS.id), ok: c.ok, severity: c.severity === 'warning' ? 'warning' : 'error', detail: c.detail.slice(0, LIMITS.line)})),
+  };
+}
 
 export async function reportReadiness(join: string, name: string | undefined, results: readonly {readonly report: PreflightReport}[], scenarios: readonly Scenario[], t: Translate): Promise<void> {
   const server = parseJoinTarget(join).base;
   for (let i = 0; i < scenarios.length; i++) {
     const {report} = results[i]!;
     const client = openClassSession({join, ...(name !== undefined ? {name} : {}), scenario: scenarios[i]!, stateDir: defaultDirs().state, t, out: process.stderr});
-    client.send({
-      type: 'ready',
-      ready: report.ready,
-      checks: report.checks.slice(0, LIMITS.checks).map((c) => ({id: c.id.slice(0, LIMITS.id), ok: c.ok, severity: c.severity === 'warning' ? 'warning' : 'error', detail: c.detail.slice(0, LIMITS.line)})),
-    });
+    client.send(readinessEvent(report));
     await closeClassSession(client, WAIT_MS, t, process.stderr, server);
   }
 }

@@ -119,11 +119,19 @@ describe('katarun class, end to end', () => {
     expect(after.find((r: any) => r.name === 'Carol')).toEqual({name: 'Carol', step: 1, statuses: ['passed', 'failed'], fail: 'nginx is not listening on 8080', events: queued});
     expect(after.filter((r: any) => r.name !== 'Carol')).toEqual(rows);
 
+    // A learner whose machine is not ready: the board says so, and what is missing.
+    const dan = learner(tempDir(), [join(repoRoot, 'test', 'fixtures', 'engine', 'notready'), '--join', server.info.joinUrl, '--name', 'Dan']);
+    expect(dan.status).toBe(3);
+    const danRow = (await boardOf(server)).learners.find((l: any) => l.name === 'Dan');
+    expect(danRow.ready.ready).toBe(false);
+    expect(danRow.ready.missing).toContain('tool:katarun-missing-tool-for-tests');
+
     // The terminal board shows the same, as text.
     const board = spawnSync(process.execPath, [cli, 'class', 'board', server.info.boardUrl, '--once'], {env: xdg(tempDir()), encoding: 'utf8', timeout: 30_000});
     expect(board.status, board.stderr).toBe(0);
     expect(board.stdout).toContain('2. Start the web server: 0 passed · 2 on it · 0 stuck');
     expect(board.stdout).toMatch(/2× nginx is not listening on 8080/);
+    expect(board.stdout).toMatch(/Dan .* not ready: .*tool:katarun-missing-tool-for-tests/);
     const noToken = spawnSync(process.execPath, [cli, 'class', 'board', `http://127.0.0.1:${port}/board`, '--once'], {env: xdg(tempDir()), encoding: 'utf8', timeout: 30_000});
     expect(noToken.status).toBe(2);
     expect(noToken.stderr).toContain('class board: no token');

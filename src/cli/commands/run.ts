@@ -147,6 +147,8 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
         ...(flags.context !== undefined ? {context: flags.context} : {}),
       }),
     ));
+  // In a class, the machine's checks go to the board as soon as they are known.
+  if (classroom) void preflight().then((r) => classroom.ready(r), () => undefined);
   // For a kind scenario, a missing cluster makes starting ask first (the intro's preflight
   // result, which is usually in by then, tells).
   const missingCluster =

@@ -181,6 +181,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       return ExitCode.invalid;
     }
     if (err instanceof EnvironmentNotReadyError) {
+      if (classClient) classClient.send((await import('../../class/readiness.js')).readinessEvent(err.report));
       io.stderr.write(`${t('preflight.notReadyFor', {id: scenario.id})}\n`);
       for (const c of err.report.checks.filter((x) => !x.ok)) {
         io.stderr.write(`  ${c.severity === 'error' ? '✘' : `! ${t('preflight.warning')}`} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
