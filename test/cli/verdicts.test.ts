@@ -74,6 +74,18 @@ describe('failures that passed without a word', () => {
     expect(suite.children.find((c) => c.name === 'system-err')?.text).toContain('the background script of intro exited with status 1');
   });
 
+  it("a check written for Katacoda's done rule passes on its done line, not on exit 0; validate says which rule", () => {
+    const r = katarun(['test', fixture('done-rule'), '--keep-going', '--reporter', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    // Step 1's script exits 0 without printing done: it passed before, with nothing done.
+    expect(report.steps.map((s) => s.status)).toEqual(['failed', 'passed']);
+    const v = katarun(['validate', fixture('done-rule')]);
+    expect(v.stdout).toContain("checks pass on a line reading 'done', Katacoda's rule (steps 1, 2)");
+    const json = katarun(['validate', '--format', 'json', fixture('done-rule')]);
+    expect((JSON.parse(json.stdout) as {steps: {check: {rule: string}}[]}[])[0]!.steps.map((s) => s.check.rule)).toEqual(['done', 'done']);
+  });
+
   it('--strict fails the step whose commands failed and the run whose page script failed', () => {
     const r = katarun(['test', fixture('warnings'), '--strict', '--reporter', 'json']);
     expect(r.code, r.stderr).toBe(1);

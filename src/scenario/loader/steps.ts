@@ -1,6 +1,7 @@
 // details.steps[i] → Step: its page, the verify Check, hints (challenge hint scripts or
 // markdown, the katarun key's hints, <details> hint blocks), answer and solution.
 
+import {checkRule} from '../check-rule.js';
 import {MAX_TIMER_MS, parseDurationMs, parseMinutes} from '../index/durations.js';
 import {describePath} from '../index/index-reader.js';
 import {KATARUN_STEP_KEYS, PAGE_KEYS} from '../index/known-keys.js';
@@ -69,6 +70,7 @@ export function readStep(ctx: LoadContext, index: number, defaults: CheckDefault
     script: verify,
     timeoutMs: durationAt(ctx, [...path, 'katarun', 'checkTimeout']) ?? defaults.timeoutMs,
     intervalMs: durationAt(ctx, [...path, 'katarun', 'checkInterval']) ?? defaults.intervalMs,
+    rule: checkRule(ctx.store.readText(verify.path)),
   };
   const solution = ctx.reader.has([...path, 'katarun', 'solution']) ? scriptRef(ctx, [...path, 'katarun', 'solution'], 'solution') : undefined;
   let answer: Step['answer'];
