@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {translator, type Translate, type UiLang} from '../render/i18n.js';
 import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
-import {zxCliPath} from '../shell/zx-cli.js';
+import {zxNodeArgs} from '../shell/zx-cli.js';
 import type {BackgroundScripts} from './background-scripts.js';
 import type {CheckController} from './check-controller.js';
 import type {EngineDirs} from './dirs.js';
@@ -171,7 +171,7 @@ export class EngineLifecycle {
     // learner's commands there wait behind it, and so do the page's actions (pageReady).
     const command = fg.language === 'zx'
       ? // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
-        ` ${quote(process.execPath)} ${quote(zxCliPath())} ${quote(fg.path)}`
+        ` ${[process.execPath, ...zxNodeArgs(fg.path)].map(quote).join(' ')}`
       : readFile(fg.path, 'utf8');
     const run = Promise.resolve(command)
       .then((text) => d.terminals.run('T1', text, {}))

@@ -86,6 +86,14 @@ describe('failures that passed without a word', () => {
     expect((JSON.parse(json.stdout) as {steps: {check: {rule: string}}[]}[])[0]!.steps.map((s) => s.check.rule)).toEqual(['done', 'done']);
   });
 
+  it('a zx check that never settles fails at its timeout (zx ended it with status 0)', () => {
+    const r = katarun(['test', fixture('zx-never'), '--reporter', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps[0]!.status).toBe('failed');
+    expect(report.durationMs).toBeGreaterThanOrEqual(3000);
+  });
+
   it('--strict fails the step whose commands failed and the run whose page script failed', () => {
     const r = katarun(['test', fixture('warnings'), '--strict', '--reporter', 'json']);
     expect(r.code, r.stderr).toBe(1);
