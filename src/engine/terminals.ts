@@ -20,6 +20,8 @@ export interface TerminalPoolOptions {
   readonly env: () => Readonly<Record<string, string>>;
   readonly logDir: string;
   readonly shellEnvFile: string;
+  /** Variables KATARUN_SHELL_ENV may not change (the guarded KUBECONFIG): set again after it is sourced. */
+  readonly pinned?: () => Readonly<Record<string, string>>;
   readonly batchMs: number;
   readonly dispatch: (msg: EngineMsg) => void;
   readonly notice: (level: 'info' | 'warning', message: string) => void;
@@ -117,7 +119,11 @@ export class TerminalPool {
     const stamp = `${st.size}:${st.mtimeMs}`;
     if (stamp === e.sourcedStamp) return;
     e.sourcedStamp = stamp;
-    await s.run(' source "$KATARUN_SHELL_ENV"');
+    const pins = Object.entries(this.o.pinned?.() ?? {})
+      .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+      .map(([k, v]) => `; export ${k}='${v.replace(/'/g, `'\\''`)}'`)
+      .join('');
+    await s.run(` source "$KATARUN_SHELL_ENV"${pins}`);
   }
 
   /** Ctrl-C to the terminal's foreground job; a no-op when it is idle or not started. */

@@ -93,10 +93,3 @@ export function summarize(steps: readonly StepReport[]): HeadlessReport['summary
 
 /** Durations in reports are whole milliseconds (a float sum read `1.4980540000000246`). */
 export const wholeMs = (ms: number): number => Math.max(0, Math.round(ms));
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const m = Math.floor(ms / 60_000);
-  return `${m} min ${Math.round((ms - m * 60_000) / 1000)} s`;
-}

@@ -15,6 +15,7 @@ import {register} from './process-registry.js';
 import {ESCALATE_MS, SessionBase, stripAnsi} from './session-base.js';
 import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, shq, writeCommandFile, type SessionPaths} from './session-files.js';
 import {SentinelScanner} from './sentinel-scanner.js';
+import {wrapSpawn} from './sandbox.js';
 import type {ShellSessionOptions} from './types.js';
 
 const RESULT_TAIL = 200;
@@ -61,9 +62,10 @@ export class PipeSession extends SessionBase {
   }
 
   private spawnShell(restore: boolean): Promise<void> {
-    const child = spawn('bash', ['--noprofile', '--norc'], {
-      cwd: this.opts.cwd,
-      env: this.opts.env,
+    const w = wrapSpawn('bash', ['--noprofile', '--norc'], this.opts.cwd, this.opts.env, this.opts.sandbox);
+    const child = spawn(w.command, w.args, {
+      cwd: w.cwd,
+      env: w.env,
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -5,6 +5,7 @@
 
 import {createWriteStream, writeFileSync, type WriteStream} from 'node:fs';
 import {spawnSync} from 'node:child_process';
+import {wrapSpawn} from './sandbox.js';
 import {createRequire} from 'node:module';
 import type {IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
@@ -100,13 +101,13 @@ export class PtySession extends SessionBase {
 
   private spawnShell(restore: boolean): void {
     writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore ? {envFile: this.envFile, cwdFile: this.cwdFile} : undefined), {mode: 0o600});
-    const env = {...this.opts.env, TERM: 'xterm-256color'};
-    const pty = this.mod.spawn('bash', ['--noprofile', '--rcfile', this.paths.rcFile, '-i'], {
+    const w = wrapSpawn('bash', ['--noprofile', '--rcfile', this.paths.rcFile, '-i'], this.opts.cwd, {...this.opts.env, TERM: 'xterm-256color'}, this.opts.sandbox);
+    const pty = this.mod.spawn(w.command, w.args, {
       name: 'xterm-256color',
       cols: this.cols,
       rows: this.rows,
-      cwd: this.opts.cwd,
-      env,
+      cwd: w.cwd,
+      env: w.env,
     });
     this.pty = pty;
     this.unregister = register({kind: 'session', id: pty.pid, dispose: () => this.dispose()});

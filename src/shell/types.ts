@@ -2,7 +2,10 @@
 // Every process katarun starts is started through this layer, so that every one of them
 // is in a process group we own and dies with katarun.
 
+import type {SandboxSpec} from './sandbox.js';
+
 export type ShellKind = 'pty' | 'pipe';
+export type {SandboxSpec, SandboxBind} from './sandbox.js';
 
 export interface ShellSessionOptions {
   /** `auto` = PTY when the addon loads, else pipe. */
@@ -16,6 +19,8 @@ export interface ShellSessionOptions {
   readonly stateDir: string;
   /** A name for logs and markers, e.g. `T1`. */
   readonly name: string;
+  /** Start the shell in this sandbox (bwrap); `cwd` is then a path as the shell sees it. */
+  readonly sandbox?: SandboxSpec;
 }
 
 export interface RunOptions {
@@ -98,6 +103,8 @@ export interface ProcessOptions {
    * registered and end with katarun. By default they are ended with the process.
    */
   readonly keepBackgroundJobs?: boolean;
+  /** Start the process in this sandbox (bwrap); `cwd` is then a path as the process sees it. */
+  readonly sandbox?: SandboxSpec;
 }
 
 export interface ProcessResult {

@@ -30,6 +30,8 @@ Options:
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
+  --sandbox auto|bwrap|none         run the scenario's processes in a bubblewrap sandbox
+                                    (default auto: where bwrap works; bwrap: or fail)
   -h, --help                        show this help
 
 The scenario is validated first (as 'katarun validate' does): an invalid one exits 2 and
@@ -54,6 +56,7 @@ const OPTIONS = {
   shell: {type: 'string'},
   'create-cluster': {type: 'boolean'},
   context: {type: 'string'},
+  sandbox: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -94,6 +97,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
   const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
   const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
+  const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandbox mode', 'auto');
   const from = stepNumber(v.from, '--from');
   const to = stepNumber(v.to, '--to');
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
@@ -160,11 +164,21 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
   // Progress goes where the live step lines go, or to stderr when stdout carries a machine report.
   const progressOut = live ?? io.stderr;
+  const {defaultDirs, newRunId} = await import('../../engine/dirs.js');
+  const {SandboxUnavailableError} = await import('../../engine/scenario-world.js');
+  const {pruneRuns} = await import('../../engine/prune-runs.js');
+  const dirs = defaultDirs();
+  // Every run has its own workspace and logs: runs of the same (or a same-named) scenario
+  // can go on at once, and none touches the learner's workspace.
+  const runId = newRunId();
   const interrupts = installInterruptHandlers();
   let stopProgress = () => {};
   try {
     const report = await runHeadless(scenario, {
       shell: shell ?? 'pipe',
+      sandbox,
+      runId,
+      dirs,
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       strict: v.strict ?? false,
@@ -191,6 +205,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       written = await deliver(report);
       io.stderr.write(`${humanSummary(report, t)}${written ? ` — ${t('report.written', {file: v.output})}` : ''}\n`);
     } else if (reporter === 'human') {
+      // The live lines cover the steps; a failed setup's reason came with `after` above.
       io.stdout.write(`${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
     } else {
       await deliver(report);
@@ -198,6 +213,11 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     }
     return written || report.exitCode !== 0 ? report.exitCode : ExitCode.invalid;
   } catch (err) {
+    if (err instanceof SandboxUnavailableError) {
+      const why = `${t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}`)})}${err.capability.detail ? ` (${err.capability.detail})` : ''}`;
+      io.stderr.write(`${why}\n  ${t('doctor.sandboxFix')}\n`);
+      return refuse('environment', why, [t('doctor.sandboxFix')]);
+    }
     if (err instanceof ScenarioInvalidError) {
       printDiagnostics(err.diagnostics as Diagnostic[], io.stderr);
       const {formatDiagnostic} = await import('../../scenario/diagnostics.js');
@@ -212,6 +232,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     throw err;
   } finally {
     stopProgress();
+    pruneRuns(dirs, scenario, runId);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
   }

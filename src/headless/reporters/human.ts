@@ -3,24 +3,18 @@
 // and the last lines of output; then a summary. katarun's own words go through the UI strings
 // (`--lang ru` reports in Russian); what the scenario's check printed stays as it was written.
 
-import {translator, type Translate} from '../../render/i18n.js';
+import {spokenDuration} from '../../render/duration.js';
+import {message, translator, type Translate} from '../../render/i18n.js';
 import type {FailureReason, HeadlessReport, ScriptReport, StepReport} from '../report.js';
 
 const MARK: Record<StepReport['status'], string> = {passed: '✔', failed: '✘', 'not-run': '·', skipped: '-'};
 const english = translator('en');
 
-/** Like formatDuration in report.ts, in the report's language (Russian writes "1,5 с"). */
-export function humanDuration(ms: number, t: Translate = english): string {
-  if (ms < 1000) return t('report.ms', {n: Math.round(ms)});
-  if (ms < 60_000) return t('report.s', {n: (ms / 1000).toFixed(1).replace('.', t('report.decimal'))});
-  const m = Math.floor(ms / 60_000);
-  return t('report.min', {m, s: Math.round((ms - m * 60_000) / 1000)});
-}
 
 function reasonText(reason: FailureReason, t: Translate): string {
   switch (reason.kind) {
     case 'check-timeout':
-      return t('report.checkTimeout', {attempts: reason.attempts, code: reason.exitCode ?? '—'});
+      return t('report.checkTimeout', {attempts: message('count.attempts', {n: reason.attempts}), code: reason.exitCode ?? '—'});
     case 'command-failed':
       return t('report.commandFailed', {command: reason.command, code: reason.exitCode});
     case 'command-timed-out':
@@ -32,7 +26,7 @@ export function humanStepLines(step: StepReport, total: number, t: Translate = e
   const head = `${MARK[step.status]} ${t('report.step', {k: step.number, n: total, title: step.title})}`;
   if (step.status === 'skipped') return [`${head} ${t('report.skipped')}`];
   if (step.status === 'not-run') return [`${head} ${t('report.notRun')}`];
-  const lines = [`${head} (${humanDuration(step.durationMs, t)})`];
+  const lines = [`${head} (${spokenDuration(step.durationMs, t)})`];
   for (const q of step.quizzes ?? []) lines.push(`    ? ${t('report.quiz', {id: q.id, answer: q.answer})}`);
   for (const w of step.warnings ?? []) for (const c of w.commands) lines.push(`    ${t('report.stepWarning', {command: c.command, code: c.exitCode})}`);
   if (step.status !== 'failed') return lines;
@@ -55,11 +49,11 @@ export function humanStepLines(step: StepReport, total: number, t: Translate = e
 export function humanScriptLines(s: ScriptReport, t: Translate = english): string[] {
   const role = t(s.role === 'background' ? 'report.roleBackground' : 'report.roleForeground');
   const head = s.exitCode === null ? t('report.scriptTimedOut', {role, page: s.page}) : t('report.scriptFailed', {role, page: s.page, code: s.exitCode});
-  return [head, ...s.output.slice(-SETUP_LINES).map((o) => `    │ ${o}`)];
+  return [head, ...s.output.slice(-SCRIPT_LINES).map((o) => `    │ ${o}`)];
 }
 
-/** Lines of a failed setup shown in the report; the rest is in the log. */
-const SETUP_LINES = 10;
+/** Lines of a failed page script shown in the report; the rest is in its log. */
+const SCRIPT_LINES = 10;
 
 /** Why nothing ran (exit 2 or 3) or why the run stopped before step 1 (setup failed). */
 export function humanPreambleLines(r: HeadlessReport, t: Translate = english): string[] {
@@ -68,12 +62,7 @@ export function humanPreambleLines(r: HeadlessReport, t: Translate = english): s
     lines.push(`✘ ${r.error.kind === 'invalid' ? t('report.invalid') : r.error.message}`);
     for (const d of r.error.details) lines.push(`    ${d}`);
   }
-  if (r.setup?.status === 'failed') {
-    lines.push(`✘ ${t('report.setupFailed')}`);
-    const out = r.setup.output.filter((o) => o.trim() !== '');
-    for (const o of out.slice(-SETUP_LINES)) lines.push(`    │ ${o}`);
-  }
-  return lines;
+  return [...lines, ...humanSetupLines(r, t)];
 }
 
 export function humanSummary(r: HeadlessReport, t: Translate = english): string {
@@ -83,7 +72,13 @@ export function humanSummary(r: HeadlessReport, t: Translate = english): string 
   if (s.notRun) parts.push(t('report.notRunN', {n: s.notRun}));
   if (s.skipped) parts.push(t('report.skippedN', {n: s.skipped}));
   const verdict = r.interrupted ? t('report.interrupted') : r.exitCode === 0 ? t('report.ok') : r.exitCode === 2 ? t('report.invalid') : r.exitCode === 3 ? r.error?.message ?? t('report.failed') : t('report.failed');
-  return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), total: s.total, duration: humanDuration(r.durationMs, t)});
+  return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), n: s.total, duration: spokenDuration(r.durationMs, t)});
+}
+
+/** A failed setup and its last output lines (the reason is there); nothing otherwise. */
+export function humanSetupLines(r: HeadlessReport, t: Translate = english): string[] {
+  if (r.setup?.status !== 'failed') return [];
+  return [`✘ ${t('report.setupFailed')}`, ...r.setup.output.map((o) => `    │ ${o}`)];
 }
 
 /** The whole report at once (for --output); the live path prints humanStepLines as steps end. */
