@@ -139,6 +139,14 @@ describe('reports a CI job can use', () => {
     expect(existsSync(join(t.xdg.XDG_DATA_HOME!, 'katarun'))).toBe(false);
   });
 
+  it('a progress line while a step runs, so a CI log never looks hung', () => {
+    const r = katarun(['test', fixture('progress'), '--progress', '1s', '--sandbox', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/… step 1\/1 · running sleep 3 · 0:0[1-3]/);
+    const quiet = katarun(['test', fixture('progress'), '--progress', '0', '--sandbox', 'none']);
+    expect(quiet.stdout).not.toContain('running sleep 3');
+  });
+
   it('--output that cannot be written is one line, never a stack trace or a hang', () => {
     const full = katarun(['test', fixture('warnings'), '--output', '/dev/full'], 30_000);
     expect(full.stderr).toContain('cannot write the report to /dev/full: no space left on the device');
