@@ -216,6 +216,12 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         return dispatch({type: 'overlay', overlay: 'confirm-solution'});
       case 'recheck':
         return guard(engine.recheck());
+      case 'hand': {
+        const classroom = deps.session()?.classroom;
+        if (!classroom) return;
+        const hand = classroom.toggleHand();
+        return say(hand.up ? t('class.handUp', {step: hand.step + 1}) : t('class.handDown'));
+      }
       case 'shell':
         return deps.shell();
       default:

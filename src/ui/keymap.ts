@@ -14,6 +14,8 @@ export type Intent =
   | {readonly type: 'hint'}
   | {readonly type: 'solution'}
   | {readonly type: 'recheck'}
+  /** In a class (--join): raise or lower a hand. */
+  | {readonly type: 'hand'}
   | {readonly type: 'quit'}
   | {readonly type: 'ctrl-c'}
   | {readonly type: 'help'}
@@ -97,5 +99,6 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (input === 'h') return {type: 'hint'};
   if (input === 'a') return {type: 'solution'};
   if (input === 'r') return {type: 'recheck'};
+  if (input === '!') return {type: 'hand'};
   return undefined;
 }

@@ -5,6 +5,7 @@
 
 import {spokenDuration} from '../../render/duration.js';
 import {message, translator, type Translate} from '../../render/i18n.js';
+import {sanitizeText} from '../../render/sanitize.js';
 import type {FailureReason, HeadlessReport, ScriptReport, StepReport} from '../report.js';
 
 const MARK: Record<StepReport['status'], string> = {passed: '✔', failed: '✘', 'not-run': '·', skipped: '-'};
@@ -22,7 +23,12 @@ function reasonText(reason: FailureReason, t: Translate): string {
   }
 }
 
+/** A step's lines as they reach the terminal: whatever the scenario wrote goes through the sanitiser. */
 export function humanStepLines(step: StepReport, total: number, t: Translate = english): string[] {
+  return stepLines(step, total, t).map(sanitizeText);
+}
+
+function stepLines(step: StepReport, total: number, t: Translate): string[] {
   const head = `${MARK[step.status]} ${t('report.step', {k: step.number, n: total, title: step.title})}`;
   if (step.status === 'skipped') return [`${head} ${t('report.skipped')}`];
   if (step.status === 'not-run') return [`${head} ${t('report.notRun')}`];
@@ -49,7 +55,7 @@ export function humanStepLines(step: StepReport, total: number, t: Translate = e
 export function humanScriptLines(s: ScriptReport, t: Translate = english): string[] {
   const role = t(s.role === 'background' ? 'report.roleBackground' : 'report.roleForeground');
   const head = s.exitCode === null ? t('report.scriptTimedOut', {role, page: s.page}) : t('report.scriptFailed', {role, page: s.page, code: s.exitCode});
-  return [head, ...s.output.slice(-SCRIPT_LINES).map((o) => `    │ ${o}`)];
+  return [head, ...s.output.slice(-SCRIPT_LINES).map((o) => `    │ ${sanitizeText(o)}`)];
 }
 
 /** Lines of a failed page script shown in the report; the rest is in its log. */
@@ -60,7 +66,7 @@ export function humanPreambleLines(r: HeadlessReport, t: Translate = english): s
   const lines: string[] = [];
   if (r.error) {
     lines.push(`✘ ${r.error.kind === 'invalid' ? t('report.invalid') : r.error.message}`);
-    for (const d of r.error.details) lines.push(`    ${d}`);
+    for (const d of r.error.details) lines.push(`    ${sanitizeText(d)}`);
   }
   return [...lines, ...humanSetupLines(r, t)];
 }
@@ -72,13 +78,13 @@ export function humanSummary(r: HeadlessReport, t: Translate = english): string 
   if (s.notRun) parts.push(t('report.notRunN', {n: s.notRun}));
   if (s.skipped) parts.push(t('report.skippedN', {n: s.skipped}));
   const verdict = r.interrupted ? t('report.interrupted') : r.exitCode === 0 ? t('report.ok') : r.exitCode === 2 ? t('report.invalid') : r.exitCode === 3 ? r.error?.message ?? t('report.failed') : t('report.failed');
-  return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), n: s.total, duration: spokenDuration(r.durationMs, t)});
+  return sanitizeText(t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), n: s.total, duration: spokenDuration(r.durationMs, t)}));
 }
 
 /** A failed setup and its last output lines (the reason is there); nothing otherwise. */
 export function humanSetupLines(r: HeadlessReport, t: Translate = english): string[] {
   if (r.setup?.status !== 'failed') return [];
-  return [`✘ ${t('report.setupFailed')}`, ...r.setup.output.map((o) => `    │ ${o}`)];
+  return [`✘ ${t('report.setupFailed')}`, ...r.setup.output.map((o) => `    │ ${sanitizeText(o)}`)];
 }
 
 /** The whole report at once (for --output); the live path prints humanStepLines as steps end. */
@@ -88,5 +94,5 @@ export function humanReport(r: HeadlessReport, t: Translate = english): string {
   for (const s of r.scripts ?? []) lines.push(...humanScriptLines(s, t));
   lines.push(humanSummary(r, t));
   if (r.exitCode !== 0) lines.push(t('report.logs', {dir: r.logDir}));
-  return `${lines.join('\n')}\n`;
+  return `${sanitizeText(lines.join('\n'))}\n`;
 }

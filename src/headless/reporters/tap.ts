@@ -4,12 +4,11 @@
 
 import {stringify} from 'yaml';
 import {spokenDuration} from '../../render/duration.js';
+import {sanitizeText} from '../../render/sanitize.js';
 import type {HeadlessReport, StepReport} from '../report.js';
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 /** A test point's description must stay on one line and must not look like a directive. */
-const desc = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+const desc = (text: string) => sanitizeText(text).replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
 
 function point(s: StepReport): string[] {
   const name = `step ${s.number}: ${desc(s.title)}`;
@@ -27,7 +26,7 @@ function point(s: StepReport): string[] {
   if (s.feedback.length) diag.feedback = [...s.feedback];
   if (s.expected !== undefined) diag.expected = s.expected;
   if (s.actual !== undefined) diag.actual = s.actual;
-  if (s.output.length) diag.output = s.output.map((l) => l.replace(ANSI, '')).join('\n');
+  if (s.output.length) diag.output = s.output.map(sanitizeText).join('\n');
   const yaml = stringify(diag, {lineWidth: 0}).trimEnd().split('\n').map((l) => `  ${l}`);
   return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...', ...quiz];
 }
@@ -35,11 +34,13 @@ function point(s: StepReport): string[] {
 export function tapReport(r: HeadlessReport): string {
   const lines = ['TAP version 13', `1..${r.steps.length}`];
   // Nothing ran (invalid scenario, environment not ready): TAP's own way to say so.
-  if (r.error) return `${[...lines, `Bail out! ${desc(r.error.message)}`, ...r.error.details.map((d) => `# ${d.replace(ANSI, '')}`)].join('\n')}\n`;
-  if (r.setup?.status === 'failed') lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${l.replace(ANSI, '')}`));
-  for (const x of r.scripts ?? []) lines.push(`# warning: the ${x.role} script of ${x.page} ${x.exitCode === null ? 'did not finish' : `exited with status ${x.exitCode}`}`, ...x.output.map((l) => `#   ${l.replace(ANSI, '')}`));
+  const line = (l: string) => sanitizeText(l).replace(/\n/g, ' ');
+  if (r.error) return `${[...lines, `Bail out! ${desc(line(r.error.message))}`, ...r.error.details.map((d) => `# ${line(d)}`)].join('\n')}\n`;
+  if (r.setup?.status === 'failed') lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${line(l)}`));
+  for (const x of r.scripts ?? []) lines.push(`# warning: the ${x.role} script of ${x.page} ${x.exitCode === null ? 'did not finish' : `exited with status ${x.exitCode}`}`, ...x.output.map((l) => `#   ${line(l)}`));
   for (const s of r.steps) lines.push(...point(s));
   if (r.interrupted) lines.push('Bail out! interrupted');
   lines.push(`# ${r.summary.passed} passed, ${r.summary.failed} failed, ${r.summary.notRun} not run, ${r.summary.skipped} skipped`);
-  return `${lines.join('\n')}\n`;
+  // Everything the scenario wrote (titles, feedback, output) reaches a terminal: one pass of the sanitiser.
+  return `${sanitizeText(lines.join('\n'))}\n`;
 }
