@@ -2,7 +2,7 @@
 // into UserErrors (exit 2, one line, a hint) instead of stack traces.
 
 import {parseArgs, type ParseArgsConfig} from 'node:util';
-import {parseDurationMs} from '../scenario/index/durations.js';
+import {MAX_TIMER_MS, parseDurationMs} from '../scenario/index/durations.js';
 import {UserError} from './exit-codes.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -22,6 +22,9 @@ export function parseDuration(text: string, flag: string): number {
   if (ms === undefined) {
     throw new UserError(`${flag}: '${text}' is not a duration`, 2, 'write it like 90s, 5m, 1500ms or 2m30s');
   }
+  // A timer longer than this fires at once in Node: every attempt would "time out" after 1 ms.
+  if (ms > MAX_TIMER_MS) throw new UserError(`${flag}: '${text}' is longer than katarun can wait`, 2, 'give at most 24 days (e.g. 24h or 10m)');
+  if (ms === 0) throw new UserError(`${flag}: '${text}' is no time at all`, 2, 'give a duration above 0, like 30s');
   return ms;
 }
 

@@ -1,5 +1,5 @@
 // What one check attempt means. Passing is exit status 0 (Killercoda, O'Reilly) or, for
-// classic Katacoda scripts that always exit 0 or 1 arbitrarily, a line that says `done`.
+// classic Katacoda scripts written to print `done` (the check's `rule`), a line that says `done`.
 // `FAIL:` lines (Instruqt's convention) are the feedback; `EXPECTED:`/`ACTUAL:` lines let a
 // check show what it wanted next to what it found.
 
@@ -24,7 +24,8 @@ export function outputLines(output: string): string[] {
   return lines.map((l) => (l.includes('\r') ? l.slice(l.lastIndexOf('\r') + 1) : l));
 }
 
-export function judgeCheck(exitCode: number | null, output: string, tailLines = CHECK_TAIL_LINES): CheckVerdict {
+/** `rule`: see scenario/check-rule.ts — `done` passes on a line reading `done`, `exit` on status 0. */
+export function judgeCheck(exitCode: number | null, output: string, rule: 'done' | 'exit' = 'exit', tailLines = CHECK_TAIL_LINES): CheckVerdict {
   const lines = outputLines(output);
   const feedback: string[] = [];
   let expected: string | undefined;
@@ -39,7 +40,8 @@ export function judgeCheck(exitCode: number | null, output: string, tailLines = 
     else if (m[1] === 'EXPECTED') expected = m[2]!;
     else actual = m[2]!;
   }
-  const passed = exitCode === 0 || saidDone;
+  // A done-rule script that was killed (timeout) may have said nothing final: it did not pass.
+  const passed = rule === 'done' ? saidDone && exitCode !== null : exitCode === 0;
   return {
     passed,
     feedback: passed ? [] : feedback,

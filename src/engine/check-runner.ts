@@ -32,7 +32,7 @@ export async function runCheckAttempt(check: Check, ctx: CheckContext, timeoutMs
     signal,
     ...(ctx.logFile ? {logFile: ctx.logFile} : {}),
   });
-  const verdict = judgeCheck(res.timedOut ? null : res.exitCode, res.output);
+  const verdict = judgeCheck(res.timedOut ? null : res.exitCode, res.output, check.rule);
   if (res.timedOut) {
     return {...verdict, passed: false, feedback: [...verdict.feedback, `the check did not finish within ${Math.round(timeoutMs / 100) / 10} s and was stopped`], exitCode: res.exitCode, timedOut: true};
   }

@@ -7,7 +7,7 @@ import {translator, type Translate, type UiLang} from '../render/i18n.js';
 import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
 import {shq} from '../shell/bash-quote.js';
-import {zxCliPath} from '../shell/zx-cli.js';
+import {zxNodeArgs} from '../shell/zx-cli.js';
 import type {BackgroundScripts} from './background-scripts.js';
 import type {CheckController} from './check-controller.js';
 import type {EngineDirs} from './dirs.js';
@@ -45,6 +45,7 @@ export interface LifecycleDeps {
   /** Prepare the environment (cluster, guarded KUBECONFIG…); progress lines go to `log`. */
   readonly prepare: (log: (line: string) => void) => Promise<void>;
 }
+
 
 export class ScenarioInvalidError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
@@ -161,23 +162,37 @@ export class EngineLifecycle {
     if (this.pagesStarted.has(key)) return;
     this.pagesStarted.add(key);
     if (page.background) {
-      d.background.start(key, page.background, d.workspace, d.shellEnv()).catch((err: Error) => d.notice('warning', this.t('notice.backgroundFailed', {page: key, message: err.message})));
+      const onEnd = (exitCode: number | null, tail: string[]) => d.emit({type: 'script-ended', page: key, role: 'background', exitCode, tail});
+      d.background.start(key, page.background, d.workspace, d.shellEnv(), onEnd).catch((err: Error) => d.notice('warning', this.t('notice.backgroundFailed', {page: key, message: err.message})));
     }
     const fg = page.foreground;
     if (!fg) return;
-    if (fg.language === 'zx') {
-      // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
-      this.ready.set(key, d.terminals.run('T1', ` ${shq(process.execPath)} ${shq(zxCliPath())} ${shq(fg.path)}`, {}).then(() => undefined));
-      return;
-    }
-    this.ready.set(key, readFile(fg.path, 'utf8').then(
-      (text) => d.terminals.run('T1', text, {}).then(() => undefined),
-      (err: Error) => d.notice('warning', this.t('notice.foregroundUnreadable', {message: err.message})),
-    ));
+    // Katacoda typed a foreground script into the first terminal as the page opened; the
+    // learner's commands there wait behind it, and so do the page's actions (pageReady).
+    const command = fg.language === 'zx'
+      ? // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
+        ` ${[process.execPath, ...zxNodeArgs(fg.path)].map(shq).join(' ')}`
+      : readFile(fg.path, 'utf8');
+    const run = Promise.resolve(command)
+      .then((text) => d.terminals.run('T1', text, {}))
+      .then(
+        (r) => {
+          if (!r.interrupted) d.emit({type: 'script-ended', page: key, role: 'foreground', exitCode: r.timedOut ? null : r.exitCode, tail: r.tail.slice(-20)});
+        },
+        (err: Error) => {
+          // Disposed while it waited or ran: the run is over, nothing to report.
+          if (!this.disposed) d.notice('warning', this.t('notice.foregroundUnreadable', {message: err.message}));
+        },
+      );
+    this.ready.set(key, run);
   }
 
+  /**
+   * Resolves when every foreground script started so far is done: the page's own, and the
+   * intro's, which prepares what step 1 uses. Never rejects.
+   */
   pageReady(): Promise<void> {
-    return (this.ready.get(this.pageKey) ?? Promise.resolve()).catch(() => undefined);
+    return Promise.all(this.ready.values()).then(() => undefined, () => undefined);
   }
 
   enterStep(i: number): void {

@@ -11,6 +11,7 @@
 // | `[[KATACODA_DOMAIN]]` (alone)                                             | `localhost`                 |
 // | `[[HOST_IP]]`, `[[HOST1_IP]]`, `[[HOST2_IP]]`, … `[[CLIENT_IP]]`            | `127.0.0.1`                 |
 // | `[[HOST_SUBDOMAIN]]`, `[[KATACODA_HOST]]` (alone)                          | `localhost`                 |
+// | `[[CLIENT_SUBDOMAIN]]` (the client machine's, 35 times in the corpus): as `[[HOST_SUBDOMAIN]]` |          |
 // | `{{TRAFFIC_HOST1_80}}`, `{{TRAFFIC_HOSTn_PORT}}`                           | `http://localhost:PORT`     |
 // | `{{TRAFFIC_SELECTOR}}`                                                     | `http://localhost` + a notice naming the port to add |
 //
@@ -25,11 +26,11 @@ export interface ResolvedText {
 
 const DOMAIN = String.raw`\.(?:environments\.katacoda\.com|\[\[KATACODA_DOMAIN\]\])`;
 // The port as digits, or as a shell variable the command sets (`$INGRESS_PORT`, `${PORT}`).
-const PROXY_URL = new RegExp(String.raw`(https?:\/\/)?\[\[HOST\d*_SUBDOMAIN\]\]-(\d+|\$\w+|\$\{\w+\})-\[\[KATACODA_HOST\]\]` + DOMAIN, 'g');
-const SELECTOR_URL = new RegExp(String.raw`(https?:\/\/)?\[\[HOST\d*_SUBDOMAIN\]\]-\[\[KATACODA_HOST\]\]` + DOMAIN + String.raw`\/?`, 'g');
+const PROXY_URL = new RegExp(String.raw`(https?:\/\/)?\[\[(?:HOST\d*|CLIENT)_SUBDOMAIN\]\]-(\d+|\$\w+|\$\{\w+\})-\[\[KATACODA_HOST\]\]` + DOMAIN, 'g');
+const SELECTOR_URL = new RegExp(String.raw`(https?:\/\/)?\[\[(?:HOST\d*|CLIENT)_SUBDOMAIN\]\]-\[\[KATACODA_HOST\]\]` + DOMAIN + String.raw`\/?`, 'g');
 const LONE_DOMAIN = /\[\[KATACODA_DOMAIN\]\]/g;
 const HOST_IP = /\[\[(?:HOST\d*|CLIENT)_IP\]\]/g;
-const LONE_HOST = /\[\[(?:HOST\d*_SUBDOMAIN|KATACODA_HOST)\]\]/g;
+const LONE_HOST = /\[\[(?:HOST\d*_SUBDOMAIN|CLIENT_SUBDOMAIN|KATACODA_HOST)\]\]/g;
 const TRAFFIC_HOST = /\{\{TRAFFIC_HOST\d+_(\d+)\}\}/g;
 
 /** Replace every known placeholder with its local equivalent. Unknown text is left as is. */

@@ -3,7 +3,7 @@
 
 import {runScript, startBackground} from '../shell/index.js';
 import {ctrlSequenceBytes} from '../shell/ctrl-seq.js';
-import {zxCliPath} from '../shell/zx-cli.js';
+import {zxNodeArgs} from '../shell/zx-cli.js';
 import type {ShellPort} from './shell-port.js';
 
 let sess: Promise<typeof import('../shell/create-session.js')> | undefined;
@@ -14,7 +14,7 @@ export function defaultShellPort(): ShellPort {
     createSession: async (o) => (await sessionModule()).createShellSession(o),
     runScript: (s, o) => runScript(s.path, s.language, o),
     startBackground: async (s, o) =>
-      s.language === 'zx' ? startBackground(process.execPath, [zxCliPath(), s.path], o) : startBackground('bash', [s.path], o),
+      s.language === 'zx' ? startBackground(process.execPath, zxNodeArgs(s.path), o) : startBackground('bash', [s.path], o),
     ctrlSequenceBytes,
   };
 }

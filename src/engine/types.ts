@@ -98,7 +98,12 @@ export type EngineEvent =
   | {readonly type: 'action-finished'; readonly step: number; readonly action: Action; readonly exitCode: number; readonly durationMs: number; readonly tail: readonly string[]}
   | {readonly type: 'check-attempt'; readonly step: number; readonly passed: boolean; readonly feedback: readonly string[]}
   | {readonly type: 'step-finished'; readonly step: number; readonly status: StepStatus; readonly durationMs: number}
-  | {readonly type: 'notice'; readonly notice: Notice};
+  | {readonly type: 'notice'; readonly notice: Notice}
+  /**
+   * A page's background or foreground script ended by itself (`page` is `intro`, `step3`,
+   * `finish`); the reporters show the ones that failed. Scripts katarun stopped are not reported.
+   */
+  | {readonly type: 'script-ended'; readonly page: string; readonly role: 'background' | 'foreground'; readonly exitCode: number | null; readonly tail: readonly string[]};
 
 export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string};
 

@@ -3,6 +3,7 @@
 // the signal aborts (the learner left the step). An attempt that hangs is given only the
 // time that is left and killed there by whoever runs it.
 
+import {MAX_TIMER_MS} from '../scenario/index/durations.js';
 import type {CheckVerdict} from './check-output.js';
 
 export interface AttemptResult extends CheckVerdict {
@@ -37,7 +38,7 @@ export const attemptFloor = (intervalMs: number): number => Math.max(1000, inter
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
+    const t = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
     function done() {
       clearTimeout(t);
       signal.removeEventListener('abort', done);
@@ -56,7 +57,8 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
     if (o.signal.aborted) return {status: 'aborted', attempts, ...(last ? {last} : {})};
     // Every attempt gets at least one interval (≥ 1 s) to finish, even near the deadline: an
     // attempt cut off after a few ms would replace the check's real FAIL: feedback with a timeout.
-    const remaining = Math.max(deadline - now(), attemptFloor(o.intervalMs));
+    // Node fires a timer longer than 2³¹−1 ms at once: never hand one down.
+    const remaining = Math.min(MAX_TIMER_MS, Math.max(deadline - now(), attemptFloor(o.intervalMs)));
     last = await o.attempt(remaining, o.signal);
     attempts++;
     if (o.signal.aborted) return {status: 'aborted', attempts, last};

@@ -29,6 +29,19 @@ export type FailureReason =
   | {readonly kind: 'command-failed'; readonly command: string; readonly exitCode: number}
   | {readonly kind: 'command-timed-out'; readonly command: string};
 
+/** Something a passing step did that a reader should still see (`--strict` fails the step for it). */
+export type StepWarning = {readonly kind: 'commands-failed'; readonly commands: readonly {readonly command: string; readonly exitCode: number}[]};
+
+/** A page's background or foreground script that ended with a non-zero status (or timed out: exitCode null). */
+export interface ScriptReport {
+  /** `intro`, `step2`, `finish`. */
+  readonly page: string;
+  readonly role: 'background' | 'foreground';
+  readonly exitCode: number | null;
+  /** The last lines it printed. */
+  readonly output: readonly string[];
+}
+
 export interface StepReport {
   /** 1-based, as the learner counts. */
   readonly number: number;
@@ -51,6 +64,8 @@ export interface StepReport {
   readonly output: readonly string[];
   /** Where the step's markdown lives (for CI annotations). */
   readonly file?: string;
+  /** The step passed on its check although some of its commands failed; `--strict` fails it. */
+  readonly warnings?: readonly StepWarning[];
 }
 
 export interface HeadlessReport {
@@ -58,11 +73,15 @@ export interface HeadlessReport {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly setup?: {readonly status: 'passed' | 'failed'; readonly output: readonly string[]};
+  /** The machine lacked what the scenario needs (exit 3) or the scenario is invalid (exit 2): nothing ran. */
+  readonly error?: {readonly kind: 'environment' | 'invalid'; readonly message: string; readonly details: readonly string[]};
+  /** Page scripts (background, foreground) that failed; a warning unless `--strict`. */
+  readonly scripts?: readonly ScriptReport[];
   readonly steps: readonly StepReport[];
   readonly summary: {readonly total: number; readonly passed: number; readonly failed: number; readonly notRun: number; readonly skipped: number};
   readonly interrupted: boolean;
-  /** 0 all passed, 1 a step (or the setup) failed, 130 interrupted. */
-  readonly exitCode: 0 | 1 | 130;
+  /** 0 all passed, 1 a step (or the setup) failed, 2 invalid scenario, 3 environment not ready, 130 interrupted. */
+  readonly exitCode: 0 | 1 | 2 | 3 | 130;
   /** Raw logs of the run (terminals, background scripts, checks). */
   readonly logDir: string;
 }
@@ -71,3 +90,6 @@ export function summarize(steps: readonly StepReport[]): HeadlessReport['summary
   const count = (s: StepOutcome) => steps.filter((x) => x.status === s).length;
   return {total: steps.length, passed: count('passed'), failed: count('failed'), notRun: count('not-run'), skipped: count('skipped')};
 }
+
+/** Durations in reports are whole milliseconds (a float sum read `1.4980540000000246`). */
+export const wholeMs = (ms: number): number => Math.max(0, Math.round(ms));

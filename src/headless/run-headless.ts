@@ -7,7 +7,7 @@ import {createEngine} from '../engine/create-engine.js';
 import type {EngineOptions, RunEngine} from '../engine/engine-options.js';
 import type {PreflightReport} from '../engine/environment/types.js';
 import {ScenarioInvalidError} from '../engine/engine-lifecycle.js';
-import {summarize, type HeadlessReport, type StepReport} from './report.js';
+import {summarize, wholeMs, type HeadlessReport, type ScriptReport, type StepReport} from './report.js';
 import {runStep} from './step-runner.js';
 
 export interface HeadlessOptions extends EngineOptions {
@@ -15,6 +15,8 @@ export interface HeadlessOptions extends EngineOptions {
   readonly from?: number;
   readonly to?: number;
   readonly keepGoing?: boolean;
+  /** A step that passed with a warning (its commands failed) fails, and so does a failing page script. */
+  readonly strict?: boolean;
   /** How long a watcher runs before its Ctrl-C (default 3 s). */
   readonly settleMs?: number;
   /** Abort = interrupted (Ctrl-C/SIGTERM): everything is cleaned up, the report says so. */
@@ -53,6 +55,10 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
   signal.addEventListener('abort', onAbort, {once: true});
   const steps: StepReport[] = [];
   let setup: HeadlessReport['setup'];
+  const scripts: ScriptReport[] = [];
+  const offScripts = engine.onEvent((e) => {
+    if (e.type === 'script-ended' && e.exitCode !== 0) scripts.push({page: e.page, role: e.role, exitCode: e.exitCode, output: e.tail});
+  });
   const skip = (i: number, status: 'skipped' | 'not-run'): StepReport => ({number: i + 1, title: scenario.steps[i]!.title, status, durationMs: 0, commands: [], feedback: [], output: []});
   try {
     const problems = engine.problems();
@@ -73,7 +79,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
         engine.finishStep(i, 'not-run');
       } else {
         try {
-          report = await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now});
+          report = withWarnings(await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now}), options.strict ?? false);
         } catch (err) {
           if (!signal.aborted) throw err;
           report = {...skip(i, 'not-run'), message: 'interrupted'};
@@ -86,22 +92,49 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
       steps.push(report);
       options.onStep?.(report, total);
     }
-    if (!signal.aborted && steps.every((s) => s.status === 'passed' || s.status === 'skipped') && to === total) engine.finish();
+    if (!signal.aborted && steps.every((s) => s.status === 'passed' || s.status === 'skipped') && to === total) {
+      engine.finish();
+      // The finish page's foreground script runs as the learner reads it: wait for it, then end.
+      await Promise.race([engine.pageReady(), new Promise<void>((r) => signal.addEventListener('abort', () => r(), {once: true}))]);
+    }
   } finally {
     signal.removeEventListener('abort', onAbort);
     await engine.dispose();
+    offScripts();
   }
   const interrupted = signal.aborted;
-  const failed = setup?.status === 'failed' || steps.some((s) => s.status === 'failed');
+  const failed = setup?.status === 'failed' || steps.some((s) => s.status === 'failed') || (options.strict === true && scripts.length > 0);
   return {
     scenario: {id: scenario.id, title: scenario.title, lang: scenario.lang, dir: scenario.dir},
     startedAt: new Date(started).toISOString(),
-    durationMs: now() - started,
+    durationMs: wholeMs(now() - started),
     ...(setup ? {setup} : {}),
+    ...(scripts.length ? {scripts} : {}),
     steps,
     summary: summarize(steps),
     interrupted,
     exitCode: interrupted ? 130 : failed ? 1 : 0,
     logDir: engine.logDir,
+  };
+}
+
+/**
+ * A step whose check passed although some of its commands failed (not stopped on purpose):
+ * passed with a warning, since a check can pass on what was there before; `strict` fails it.
+ */
+function withWarnings(step: StepReport, strict: boolean): StepReport {
+  const rounded = {...step, durationMs: wholeMs(step.durationMs), commands: step.commands.map((c) => ({...c, durationMs: wholeMs(c.durationMs)}))};
+  if (step.status !== 'passed') return rounded;
+  const bad = step.commands.filter((c) => c.timedOut || (!c.interrupted && c.exitCode !== 0));
+  if (bad.length === 0) return rounded;
+  const warnings = [{kind: 'commands-failed' as const, commands: bad.map((c) => ({command: c.text.trim().split('\n')[0]!.slice(0, 80), exitCode: c.exitCode}))}];
+  if (!strict) return {...rounded, warnings};
+  const first = warnings[0].commands[0]!;
+  return {
+    ...rounded,
+    status: 'failed',
+    warnings,
+    message: `--strict: \`${first.command}\` exited with status ${first.exitCode} (the check passed)`,
+    reason: {kind: 'command-failed', command: first.command, exitCode: first.exitCode},
   };
 }

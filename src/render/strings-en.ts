@@ -159,6 +159,16 @@ export const en = {
   'report.ms': '{n} ms',
   'report.s': '{n} s',
   'report.min': '{m} min {s} s',
+  'report.stepWarning': '! `{command}` exited with status {code}, but the check passed (--strict fails the step)',
+  'report.scriptFailed': '! the {role} script of {page} exited with status {code}',
+  'report.scriptTimedOut': '! the {role} script of {page} did not finish',
+  'report.roleBackground': 'background',
+  'report.roleForeground': 'foreground',
+  'report.invalid': 'the scenario is invalid; nothing was run',
+  'report.running': '  … step {k}/{n} · running {command} · {elapsed}',
+  'report.checking': '  … step {k}/{n} · checking ({attempts} attempts) · {elapsed}',
+  'report.waiting': '  … step {k}/{n} · {elapsed}',
+  'report.writeFailed': 'cannot write the report to {file}: {reason}',
   // The machine checks (preflight): `katarun doctor`, the intro, `katarun test`'s exit 3.
   // Commands and URLs come in as parameters, so a translation cannot garble them.
   'preflight.toolMissing': '{name} was not found on PATH',

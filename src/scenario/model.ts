@@ -110,6 +110,11 @@ export interface Check {
   readonly timeoutMs: number;
   /** First polling interval (ms); the engine backs off from here. */
   readonly intervalMs: number;
+  /**
+   * How an attempt passes: `exit` on exit status 0; `done` when a line of its output reads
+   * `done` (Katacoda's rule, for scripts that print it themselves — see check-rule.ts).
+   */
+  readonly rule: 'done' | 'exit';
 }
 
 export interface Hint {

@@ -36,7 +36,7 @@ function stepJson(s: Step, cwd: string): Json {
   return {
     index: s.index,
     ...page,
-    check: s.check && {script: scriptJson(s.check.script, cwd), timeoutMs: s.check.timeoutMs, intervalMs: s.check.intervalMs},
+    check: s.check && {script: scriptJson(s.check.script, cwd), timeoutMs: s.check.timeoutMs, intervalMs: s.check.intervalMs, rule: s.check.rule},
     scripts: {...(page.scripts as Json), solution: scriptJson(s.solution, cwd)},
     hints: s.hints.map((h) => ({text: h.text, line: h.source.line, script: scriptJson(h.script, cwd)})),
     answer: s.answer && rel(cwd)(s.answer.file),

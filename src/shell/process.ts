@@ -11,7 +11,7 @@ import {groupAlive, killGroup, terminate} from './kill-tree.js';
 import {register} from './process-registry.js';
 import {wrapSpawn} from './sandbox.js';
 import type {BackgroundHandle, ProcessOptions, ProcessResult} from './types.js';
-import {zxCliPath} from './zx-cli.js';
+import {zxNodeArgs} from './zx-cli.js';
 
 const KILL_GRACE_MS = 500;
 /** After the leader exits, how long children may keep the pipes before we end them. */
@@ -163,7 +163,7 @@ export function runScript(
 ): Promise<ProcessResult> {
   const args = opts.args ?? [];
   if (language === 'bash') return runProcess('bash', [path, ...args], opts);
-  return runProcess(process.execPath, [zxCliPath(), path, ...args], opts);
+  return runProcess(process.execPath, zxNodeArgs(path, args), opts);
 }
 
 export interface BackgroundOptions extends Omit<ProcessOptions, 'timeoutMs' | 'maxOutputBytes' | 'onOutput' | 'logFile'> {

@@ -57,8 +57,9 @@ describe('check runner (real bash)', () => {
     expect(r.passed).toBe(true);
   });
 
-  it('a legacy "done" passes whatever the exit status; FAIL: lines are the feedback otherwise', async () => {
-    expect((await runCheckAttempt(check(write('done.sh', 'echo done; exit 1\n')), ctx, 5000, signal())).passed).toBe(true);
+  it('a done-rule check passes on its "done" whatever the exit status, and not on exit 0 alone; FAIL: lines are the feedback otherwise', async () => {
+    expect((await runCheckAttempt({...check(write('done.sh', 'echo done; exit 1\n')), rule: 'done'}, ctx, 5000, signal())).passed).toBe(true);
+    expect((await runCheckAttempt({...check(write('silent.sh', 'if [ -f nothing-here ]; then echo done; fi\n')), rule: 'done'}, ctx, 5000, signal())).passed).toBe(false);
     const r = await runCheckAttempt(check(write('fail.sh', 'echo "FAIL: not yet"; echo "EXPECTED: 1"; echo "ACTUAL: 2"; exit 3\n')), ctx, 5000, signal());
     expect(r).toMatchObject({passed: false, feedback: ['not yet'], expected: '1', actual: '2', exitCode: 3});
   });

@@ -57,16 +57,22 @@ describe('export -p parser', () => {
 });
 
 describe('check verdicts', () => {
-  it('passes on exit 0 and on a legacy done line, keeps FAIL feedback and expected/actual otherwise', () => {
+  it('passes on exit 0, or for a done-rule script on a done line; keeps FAIL feedback and expected/actual otherwise', () => {
     expect(judgeCheck(0, '').passed).toBe(true);
-    expect(judgeCheck(1, 'checking\ndone\n').passed).toBe(true);
-    expect(judgeCheck(1, 'not done yet\n').passed).toBe(false);
+    expect(judgeCheck(1, 'checking\ndone\n', 'done').passed).toBe(true);
+    expect(judgeCheck(1, 'not done yet\n', 'done').passed).toBe(false);
+    // The false pass of issue 9: `if [ -f wanted.txt ]; then echo done; fi` exits 0 either way.
+    expect(judgeCheck(0, '', 'done').passed).toBe(false);
+    // An exit-rule script that fails is not saved by a `done` some command printed.
+    expect(judgeCheck(1, 'apt: done\ndone\n', 'exit').passed).toBe(false);
+    // A done-rule script killed at its timeout proves nothing.
+    expect(judgeCheck(null, 'done\n', 'done').passed).toBe(false);
     const v = judgeCheck(1, 'FAIL: status.txt is missing\nEXPECTED: ready\nACTUAL: \x1b[31mnothing\x1b[0m\n');
     expect(v).toMatchObject({passed: false, feedback: ['status.txt is missing'], expected: 'ready', actual: 'nothing'});
   });
   it('keeps only the last 40 lines', () => {
     const out = Array.from({length: 100}, (_, i) => `l${i}`).join('\n');
-    const v = judgeCheck(1, out);
+    const v = judgeCheck(1, out, 'exit');
     expect(v.lastOutput).toHaveLength(40);
     expect(v.lastOutput[39]).toBe('l99');
   });

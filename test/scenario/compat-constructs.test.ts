@@ -212,7 +212,8 @@ describe('constructs from a wider sample (40 public scenarios, 15 repositories)'
 
   it('a code fence that is never closed (a command written on the opening fence) is a warning at its line', () => {
     const r = lexPage('Insert two rows:\n\n```insert into users(user_id) values (1);\ninsert into users(user_id) values (4);```{{execute}}\n\nRead them:\n\n`select * from users;`{{execute}}\n', '/s/step1.md');
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/unclosed-fence', 3]]);
+    // …and each action marker it swallowed is named at its own line (none lost without a word).
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/unclosed-fence', 3], ['markdown/marker-in-code', 4], ['markdown/marker-in-code', 8]]);
     // Closed fences, with or without an action, and ~~~ fences say nothing.
     for (const ok of ['```bash\nls\n```\n', '```\nls\n```{{execute}}\n', '~~~~\nx\n~~~~\n']) expect(lexPage(ok, '/s/step1.md').diagnostics).toEqual([]);
   });

@@ -2,7 +2,8 @@
 // failed, 2 invalid scenario or usage, 3 environment not ready, 130 interrupted. `open`
 // calls runTestCommand when stdout is not a terminal or CI is set.
 
-import {mkdir, writeFile} from 'node:fs/promises';
+import {readFileSync} from 'node:fs';
+import {access, constants, mkdir, writeFile} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
@@ -21,6 +22,9 @@ Options:
   --check-timeout DURATION          give every check this long (e.g. 30s, 5m)
   --settle DURATION                 how long a long-running command runs before its Ctrl-C (default 3s)
   --keep-going                      run the steps after a failing one too
+  --strict                          fail a step whose check passed although its commands failed,
+                                    and the run when a page's background/foreground script failed
+  --progress DURATION               while a step runs, a line this often (default 15s; 0 = never)
   --lang xx                         the scenario's language (its _xx/ translation) and katarun's
                                     (the report, the machine checks; default from the locale)
   --shell pipe|pty                  the kind of shell (default pipe)
@@ -36,6 +40,10 @@ Options:
                                     what is not delivered is kept and sent by the next run
   -h, --help                        show this help
 
+The scenario is validated first (as 'katarun validate' does): an invalid one exits 2 and
+nothing is run. With --output or a machine reporter the report is written for exit 2 and 3
+too, with the reason as an error test case.
+
 Exit codes: 0 all steps passed, 1 a step failed, 2 invalid scenario or usage,
 3 the environment is not ready, 130 interrupted.
 `;
@@ -48,6 +56,8 @@ const OPTIONS = {
   'check-timeout': {type: 'string'},
   settle: {type: 'string'},
   'keep-going': {type: 'boolean'},
+  strict: {type: 'boolean'},
+  progress: {type: 'string'},
   lang: {type: 'string'},
   shell: {type: 'string'},
   'create-cluster': {type: 'boolean'},
@@ -94,7 +104,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     return ExitCode.ok;
   }
   if (positionals.length !== 1) throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
-  const {REPORTERS, formatReport, humanSetupLines, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
+  const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
   const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
   const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
   const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandbox mode', 'auto');
@@ -103,11 +113,56 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
   const settleMs = v.settle !== undefined ? parseDuration(v.settle, '--settle') : undefined;
 
+  const progressMs = v.progress !== undefined ? (v.progress.trim() === '0' ? 0 : Math.max(1000, parseDuration(v.progress, '--progress'))) : undefined;
+  // A report that cannot be written is known before a long run, not after it.
+  if (v.output !== undefined) await checkWritable(v.output);
+
   const dir = resolveScenarioDir(positionals[0]!);
   const {loadScenario} = await import('../../scenario/load-scenario.js');
   const scenario: Scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
   const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
-  if (printDiagnostics(scenario.diagnostics, io.stderr)) return ExitCode.invalid;
+  const {translator, uiLanguage} = await import('../../render/i18n.js');
+  // The same language choice as the TUI's: --lang, else the locale.
+  const uiLang = uiLanguage(v.lang);
+  const t = translator(uiLang);
+  const {errorReport} = await import('../../headless/error-report.js');
+  /** The report of a run that did not start, written where it was asked for; the exit code. */
+  const refuse = async (kind: 'invalid' | 'environment', message: string, details: string[]): Promise<number> => {
+    const report = errorReport(scenario, kind, message, details);
+    if (v.output !== undefined || reporter !== 'human') await deliver(report);
+    return report.exitCode;
+  };
+  const deliver = async (report: Parameters<typeof formatReport.human>[0]): Promise<boolean> => {
+    const text = formatReport[reporter](report, t);
+    if (v.output === undefined) {
+      if (reporter !== 'human') io.stdout.write(text);
+      return true;
+    }
+    try {
+      await writeFile(resolve(v.output), text);
+      return true;
+    } catch (err) {
+      io.stderr.write(`katarun: ${t('report.writeFailed', {file: v.output, reason: ioReason(err)})}\n`);
+      return false;
+    }
+  };
+
+  // Validate first, as `katarun validate` would: scripts that do not parse never start.
+  const {validateScenario} = await import('../../scenario/validate.js');
+  const {checkScript} = await import('./validate.js');
+  const extra = await validateScenario(scenario, {checkScript, readText: (f) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }});
+  const diagnostics = [...scenario.diagnostics, ...extra.diagnostics];
+  if (printDiagnostics(diagnostics, io.stderr)) {
+    const {formatDiagnostic} = await import('../../scenario/diagnostics.js');
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d, process.cwd()));
+    return refuse('invalid', t('report.invalid'), errors);
+  }
   const n = scenario.steps.length;
   if ((from ?? 1) > n || (to ?? n) > n || (from ?? 1) > (to ?? n)) {
     throw new UserError(`--from/--to: the scenario has ${n} steps`, ExitCode.invalid, `choose steps between 1 and ${n}, --from not after --to`);
@@ -115,11 +170,10 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
 
   const {runHeadless, EnvironmentNotReadyError, ScenarioInvalidError} = await import('../../headless/run-headless.js');
   const {installInterruptHandlers} = await import('../../headless/interrupts.js');
-  const {translator, uiLanguage} = await import('../../render/i18n.js');
-  // The same language choice as the TUI's: --lang, else the locale.
-  const uiLang = uiLanguage(v.lang);
-  const t = translator(uiLang);
+  const {startProgress, DEFAULT_PROGRESS_MS} = await import('../../headless/progress-ticker.js');
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
+  // Progress goes where the live step lines go, or to stderr when stdout carries a machine report.
+  const progressOut = live ?? io.stderr;
   const {defaultDirs, newRunId} = await import('../../engine/dirs.js');
   const {SandboxUnavailableError} = await import('../../engine/scenario-world.js');
   const {pruneRuns} = await import('../../engine/prune-runs.js');
@@ -138,6 +192,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const joinWaitMs = v['join-wait'] !== undefined ? parseDuration(v['join-wait'], '--join-wait') : 10_000;
   const classClient = classSession?.openClassSession({join: v.join!, name: v.name, scenario, stateDir: dirs.state, t, out: io.stderr});
   const interrupts = installInterruptHandlers();
+  let stopProgress = () => {};
   try {
     const report = await runHeadless(scenario, {
       ...(classClient ? {onEngine: (engine) => void (classSession!.shareEngine(engine, classClient))} : {}),
@@ -147,6 +202,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       dirs,
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
+      strict: v.strict ?? false,
       createCluster: v['create-cluster'] ?? false,
       ...(v['use-existing-cluster'] ? {useExistingCluster: true} : {}),
       uiLang,
@@ -155,44 +211,70 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       ...(to !== undefined ? {to} : {}),
       ...(checkTimeoutMs !== undefined ? {checkTimeoutMs} : {}),
       ...(settleMs !== undefined ? {settleMs} : {}),
+      onEngine: (engine) => {
+        const every = progressMs ?? DEFAULT_PROGRESS_MS;
+        if (every > 0) stopProgress = startProgress(engine, t, (line) => progressOut.write(line), every);
+      },
       onStep: (step, total) => live?.write(`${humanStepLines(step, total, t).join('\n')}\n`),
     });
-    const text = formatReport[reporter](report, t);
+    stopProgress();
+    const {humanPreambleLines, humanScriptLines} = await import('../../headless/reporters/human.js');
+    // What the live step lines did not show: why setup failed, page scripts that failed.
+    const after = [...humanPreambleLines(report, t), ...(report.scripts ?? []).flatMap((x) => humanScriptLines(x, t))];
+    if (after.length && live) live.write(`${after.join('\n')}\n`);
+    let written = true;
     if (v.output !== undefined) {
-      await mkdir(dirname(resolve(v.output)), {recursive: true});
-      await writeFile(resolve(v.output), text);
-      io.stderr.write(`${humanSummary(report, t)} — ${t('report.written', {file: v.output})}\n`);
+      written = await deliver(report);
+      io.stderr.write(`${humanSummary(report, t)}${written ? ` — ${t('report.written', {file: v.output})}` : ''}\n`);
     } else if (reporter === 'human') {
-      // The live lines cover the steps; a failed setup's reason would otherwise be only in its log.
-      const setupLines = humanSetupLines(report, t);
-      io.stdout.write(`${setupLines.length ? `${setupLines.join('\n')}\n` : ''}${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
+      // The live lines cover the steps; a failed setup's reason came with `after` above.
+      io.stdout.write(`${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
     } else {
-      io.stdout.write(text);
+      await deliver(report);
       io.stderr.write(`${humanSummary(report, t)}\n`);
     }
-    return report.exitCode;
+    return written || report.exitCode !== 0 ? report.exitCode : ExitCode.invalid;
   } catch (err) {
     if (err instanceof SandboxUnavailableError) {
-      io.stderr.write(`${t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}`)})}${err.capability.detail ? ` (${err.capability.detail})` : ''}\n  ${t('doctor.sandboxFix')}\n`);
-      return ExitCode.envNotReady;
+      const why = `${t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}`)})}${err.capability.detail ? ` (${err.capability.detail})` : ''}`;
+      io.stderr.write(`${why}\n  ${t('doctor.sandboxFix')}\n`);
+      return refuse('environment', why, [t('doctor.sandboxFix')]);
     }
     if (err instanceof ScenarioInvalidError) {
       printDiagnostics(err.diagnostics as Diagnostic[], io.stderr);
-      return ExitCode.invalid;
+      const {formatDiagnostic} = await import('../../scenario/diagnostics.js');
+      return refuse('invalid', t('report.invalid'), (err.diagnostics as Diagnostic[]).map((d) => formatDiagnostic(d, process.cwd())));
     }
     if (err instanceof EnvironmentNotReadyError) {
       if (classClient) classClient.send((await import('../../class/readiness.js')).readinessEvent(err.report));
       io.stderr.write(`${t('preflight.notReadyFor', {id: scenario.id})}\n`);
-      for (const c of err.report.checks.filter((x) => !x.ok)) {
-        io.stderr.write(`  ${c.severity === 'error' ? '✘' : `! ${t('preflight.warning')}`} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}\n`);
-      }
-      return ExitCode.envNotReady;
+      const lines = err.report.checks.filter((x) => !x.ok).map((c) => `${c.severity === 'error' ? '✘' : `! ${t('preflight.warning')}`} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}`);
+      for (const l of lines) io.stderr.write(`  ${l}\n`);
+      return refuse('environment', t('preflight.notReadyFor', {id: scenario.id}).replace(/^katarun: /, '').replace(/:$/, ''), lines);
     }
     throw err;
   } finally {
+    stopProgress();
     if (classClient) await classSession!.closeClassSession(classClient, joinWaitMs, t, io.stderr, classSession!.parseJoinTarget(v.join!).base);
     pruneRuns(dirs, scenario, runId);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
+  }
+}
+
+function ioReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const known: Record<string, string> = {ENOSPC: 'no space left on the device', EACCES: 'permission denied', EROFS: 'read-only file system', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder', ENOENT: 'the folder does not exist'};
+  return (e.code && known[e.code]) ?? (e.message ?? String(err)).split('\n')[0]!;
+}
+
+/** The report's folder exists (or is made) and can be written; else a one-line usage error. */
+async function checkWritable(output: string): Promise<void> {
+  const file = resolve(output);
+  try {
+    await mkdir(dirname(file), {recursive: true});
+    await access(dirname(file), constants.W_OK);
+  } catch (err) {
+    throw new UserError(`--output: cannot write ${output}: ${ioReason(err)}`, ExitCode.invalid, 'choose a file in a folder you can write to');
   }
 }

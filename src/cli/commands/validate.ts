@@ -154,10 +154,29 @@ export async function run(argv: string[]): Promise<number> {
         else warnings++;
       }
     }
+    // Which rule each check is judged by (exit status, or Katacoda's `done` line): said once per scenario.
+    const ruled = new Set<string>();
+    for (const r of results) {
+      if (ruled.has(r.scenario.dir)) continue;
+      ruled.add(r.scenario.dir);
+      const line = checkRulesLine(r.scenario);
+      if (line) process.stdout.write(`${line}\n`);
+    }
     const names = results.map((r) => `${r.scenario.id}${r.scenario.languages.length > 1 ? ` (${r.scenario.lang})` : ''}`);
     const verdict = invalid.length === 0 ? 'valid' : results.length === 1 ? 'invalid' : `${invalid.length} of ${results.length} invalid`;
     const who = results.length <= 3 ? names.join(', ') : `${results.length} scenarios`;
     process.stdout.write(`${who}: ${verdict} — ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
   }
   return invalid.length > 0 ? ExitCode.invalid : ExitCode.ok;
+}
+
+/** `basics: checks pass on exit status 0 (steps 2, 3); on a line reading 'done', Katacoda's rule (step 1)`. */
+export function checkRulesLine(s: Scenario): string | undefined {
+  const steps = (rule: 'done' | 'exit') => s.steps.filter((st) => st.check?.rule === rule).map((st) => st.index + 1);
+  const exit = steps('exit');
+  const done = steps('done');
+  if (exit.length + done.length === 0) return undefined;
+  const list = (n: number[]) => `step${n.length > 1 ? 's' : ''} ${n.join(', ')}`;
+  const parts = [...(exit.length ? [`on exit status 0 (${list(exit)})`] : []), ...(done.length ? [`on a line reading 'done', Katacoda's rule (${list(done)})`] : [])];
+  return `${s.id}: checks pass ${parts.join('; ')}`;
 }

@@ -16,7 +16,8 @@ function point(s: StepReport): string[] {
   if (s.status === 'not-run') return [`ok ${s.number} - ${name} # SKIP not run${s.message === 'interrupted' ? ' (interrupted)' : ' (an earlier step failed)'}`];
   // Quiz answers come from the scenario's answer key: comments, never a failure.
   const quiz = (s.quizzes ?? []).map((q) => `# quiz ${q.id} answered from the scenario's answer key: ${q.answer.replace(/[\r\n]+/g, ' ')}`);
-  if (s.status === 'passed') return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`, ...quiz];
+  const warn = (s.warnings ?? []).flatMap((w) => w.commands.map((c) => `# warning: step ${s.number}: \`${desc(c.command)}\` exited with status ${c.exitCode}, but the check passed`));
+  if (s.status === 'passed') return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`, ...quiz, ...warn];
   const diag: Record<string, unknown> = {
     message: s.message ?? 'the step failed',
     severity: 'fail',
@@ -32,7 +33,11 @@ function point(s: StepReport): string[] {
 
 export function tapReport(r: HeadlessReport): string {
   const lines = ['TAP version 13', `1..${r.steps.length}`];
-  if (r.setup?.status === 'failed') lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${sanitizeText(l).replace(/\n/g, ' ')}`));
+  // Nothing ran (invalid scenario, environment not ready): TAP's own way to say so.
+  const line = (l: string) => sanitizeText(l).replace(/\n/g, ' ');
+  if (r.error) return `${[...lines, `Bail out! ${desc(line(r.error.message))}`, ...r.error.details.map((d) => `# ${line(d)}`)].join('\n')}\n`;
+  if (r.setup?.status === 'failed') lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${line(l)}`));
+  for (const x of r.scripts ?? []) lines.push(`# warning: the ${x.role} script of ${x.page} ${x.exitCode === null ? 'did not finish' : `exited with status ${x.exitCode}`}`, ...x.output.map((l) => `#   ${line(l)}`));
   for (const s of r.steps) lines.push(...point(s));
   if (r.interrupted) lines.push('Bail out! interrupted');
   lines.push(`# ${r.summary.passed} passed, ${r.summary.failed} failed, ${r.summary.notRun} not run, ${r.summary.skipped} skipped`);

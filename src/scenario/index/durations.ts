@@ -1,6 +1,9 @@
 // Durations as scenarios write them: `5m`, `90s`, `1500ms`, `2m30s` (the katarun key) and
 // time estimates such as `"10 minutes"`, `"1 hour"`, `"5 минут"` (the index's `time`).
 
+/** The longest delay a Node timer takes (2³¹−1 ms, about 24.8 days); a longer one fires after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** `90s` → 90000. A bare number means seconds. Undefined when it does not parse. */
 export function parseDurationMs(text: string | number): number | undefined {
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? Math.round(text * 1000) : undefined;

@@ -42,7 +42,12 @@ export function readAssets(ctx: LoadContext, dirs: readonly string[]): Asset[] {
       const path = ['details', 'assets', host, i];
       if (!isRecord(entry)) return void sink.error('index/type', reader.file, reader.at(path), `${describePath(path)} should be {"file": …, "target": …}`);
       reader.checkKeys(path, ASSET_KEYS);
-      const pattern = reader.string([...path, 'file'], 'error');
+      const written = reader.string([...path, 'file'], 'error');
+      // "/telegraf.conf" for assets/telegraf.conf: the platforms read it relative to the assets folder.
+      const pattern = written?.replace(/^\/+/, '');
+      if (written && pattern !== written && pattern) {
+        sink.warn('index/asset-glob', reader.file, reader.at([...path, 'file']), `asset '${written}' starts with '/'; it is read as '${pattern}' in the assets folder, as the platforms did`, `write "${pattern}"`);
+      }
       if (!pattern) return void sink.error('index/asset', reader.file, reader.at(path), `${describePath(path)} has no "file"`, 'name a file or a glob such as "*.yaml", relative to the assets folder');
       let target = reader.string([...path, 'target'], 'error');
       if (target === undefined) {

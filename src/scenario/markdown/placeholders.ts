@@ -5,6 +5,7 @@
 export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^\[\[HOST\d*_IP\]\]$/,
   /^\[\[HOST\d*_SUBDOMAIN\]\]$/,
+  /^\[\[CLIENT_(?:SUBDOMAIN|IP)\]\]$/,
   /^\[\[KATACODA_HOST\]\]$/,
   /^\[\[KATACODA_DOMAIN\]\]$/,
   /^\{\{TRAFFIC_HOST\d+_\d+\}\}$/,

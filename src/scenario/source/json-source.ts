@@ -27,7 +27,28 @@ class JsonSyntaxError extends Error {
 
 const MAX_DEPTH = 256;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+/** Longer strings are refused: nothing a scenario's index names needs a megabyte. */
+export const MAX_JSON_STRING = 1 << 20;
+
+/**
+ * Where a string's body ends (at its closing quote, a bad escape or a control character).
+ * A loop, not a regular expression: a repeated alternation over 8 MiB overflowed V8's stack.
+ */
+function stringBodyEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c < 0x20) return i;
+    if (c === 0x5c) {
+      const e = text[i + 1];
+      if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+      else if (e === 'u' && HEX4.test(text.slice(i + 2, i + 6))) i += 6;
+      else return i;
+    } else i++;
+  }
+  return i;
+}
 
 export function readJson(text: string): JsonReadResult {
   const lines = new LineIndex(text);
@@ -46,10 +67,9 @@ export function readJson(text: string): JsonReadResult {
   const readString = (): string => {
     const start = i;
     i++; // opening quote
-    STRING_BODY.lastIndex = i;
-    STRING_BODY.exec(text);
-    i = STRING_BODY.lastIndex;
+    i = stringBodyEnd(text, i);
     if (text[i] === '"') {
+      if (i - start > MAX_JSON_STRING) fail(`a string of ${((i - start) / (1 << 20)).toFixed(1)} MiB`, start, 'keep strings in the index under 1 MiB: put long text in a markdown file and name the file');
       i++;
       return JSON.parse(text.slice(start, i)) as string;
     }

@@ -46,3 +46,23 @@ describe('readJson', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('readJson on oversized strings', () => {
+  it('refuses a string over 1 MiB with its position (a 9 MiB one overflowed the stack: exit 70 for every scenario beside it)', () => {
+    const text = `{\n  "title": "big",\n  "description": "${'x'.repeat(9 << 20)}"\n}`;
+    const r = readJson(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toBe('a string of 9.0 MiB');
+    expect(r.error.position).toMatchObject({line: 3, column: 18});
+    expect(r.error.hint).toContain('under 1 MiB');
+  });
+
+  it('still reads long strings under the limit, escapes included', () => {
+    const body = 'ab\\"c\\u00e9\\n'.repeat(50_000);
+    const r = readJson(`{"d": "${body}"}`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect((r.value as {d: string}).d).toBe('ab"c\u00e9\n'.repeat(50_000));
+  });
+});

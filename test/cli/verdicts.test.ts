@@ -1,0 +1,167 @@
+// Verdicts a CI job can believe (issue 9): the lifecycle of the intro's and finish's scripts,
+// failures that used to pass without a word, reports written for exit 2 and 3, --output errors
+// as one line, durations in whole milliseconds. The built CLI in a child process.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {fixture, repoRoot, tempDirs, type TempDirs} from '../engine/integration-helpers.js';
+import {parseXml} from '../headless/xml-check.js';
+
+const cli = join(repoRoot, 'dist', 'cli', 'main.js');
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+beforeAll(() => {
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], {cwd: repoRoot, stdio: 'ignore'});
+}, 120_000);
+
+let t: TempDirs;
+beforeEach(() => {
+  t = tempDirs('katarun-verdicts-');
+});
+afterEach(() => t.cleanup());
+
+function katarun(args: string[], timeout = 60_000) {
+  const env: NodeJS.ProcessEnv = {...process.env, ...t.xdg};
+  delete env.CI;
+  const r = spawnSync(process.execPath, [cli, ...args], {cwd: t.root, env, encoding: 'utf8', timeout});
+  return {code: r.status, stdout: r.stdout, stderr: r.stderr};
+}
+
+interface JsonReport {
+  exitCode: number;
+  durationMs: number;
+  steps: {status: string; durationMs: number; commands: {durationMs: number}[]; warnings?: {commands: {command: string; exitCode: number}[]}[]}[];
+  scripts?: {page: string; role: string; exitCode: number; output: string[]}[];
+  error?: {kind: string; message: string; details: string[]};
+}
+
+describe('the lifecycle of page scripts', () => {
+  it("waits for the intro's foreground script before step 1, runs the finish's, and ends cleanly", () => {
+    const r = katarun(['test', fixture('lifecycle'), '--reporter', 'json']);
+    // It printed 'ok — 1 passed', then died with 'the engine was disposed' and a stack trace, exit 1.
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).not.toContain('disposed');
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps.map((s) => s.status)).toEqual(['passed']);
+    expect(report.exitCode).toBe(0);
+    expect(r.stderr).toContain('ok — 1 passed');
+  });
+});
+
+describe('failures that passed without a word', () => {
+  it('a failing background script and a failing command under a passing check are reported in every reporter', () => {
+    const json = katarun(['test', fixture('warnings'), '--reporter', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    expect(report.steps[0]!.status).toBe('passed');
+    expect(report.steps[0]!.warnings?.[0]?.commands[0]).toMatchObject({command: 'ls /no/such/folder/katarun', exitCode: 2});
+    expect(report.scripts).toEqual([expect.objectContaining({page: 'intro', role: 'background', exitCode: 1})]);
+    expect(report.scripts![0]!.output.join('\n')).toContain('Permission denied');
+
+    const human = katarun(['test', fixture('warnings')]);
+    expect(human.stdout).toContain('`ls /no/such/folder/katarun` exited with status 2, but the check passed');
+    expect(human.stdout).toContain('the background script of intro exited with status 1');
+    expect(human.stdout).toContain('Permission denied');
+
+    const tap = katarun(['test', fixture('warnings'), '--reporter', 'tap']);
+    expect(tap.stdout).toContain('# warning: the background script of intro exited with status 1');
+    expect(tap.stdout).toMatch(/# warning: step 1: `ls \/no\/such\/folder\/katarun` exited with status 2/);
+
+    const junit = katarun(['test', fixture('warnings'), '--reporter', 'junit']);
+    const suite = parseXml(junit.stdout).children[0]!;
+    expect(suite.children.find((c) => c.name === 'system-err')?.text).toContain('the background script of intro exited with status 1');
+  });
+
+  it("a check written for Katacoda's done rule passes on its done line, not on exit 0; validate says which rule", () => {
+    const r = katarun(['test', fixture('done-rule'), '--keep-going', '--reporter', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    // Step 1's script exits 0 without printing done: it passed before, with nothing done.
+    expect(report.steps.map((s) => s.status)).toEqual(['failed', 'passed']);
+    const v = katarun(['validate', fixture('done-rule')]);
+    expect(v.stdout).toContain("checks pass on a line reading 'done', Katacoda's rule (steps 1, 2)");
+    const json = katarun(['validate', '--format', 'json', fixture('done-rule')]);
+    expect((JSON.parse(json.stdout) as {steps: {check: {rule: string}}[]}[])[0]!.steps.map((s) => s.check.rule)).toEqual(['done', 'done']);
+  });
+
+  it('a zx check that never settles fails at its timeout (zx ended it with status 0)', () => {
+    const r = katarun(['test', fixture('zx-never'), '--reporter', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps[0]!.status).toBe('failed');
+    expect(report.durationMs).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('--strict fails the step whose commands failed and the run whose page script failed', () => {
+    const r = katarun(['test', fixture('warnings'), '--strict', '--reporter', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps[0]!.status).toBe('failed');
+    expect(r.stderr).toContain('FAILED');
+  });
+
+  it('durations are whole milliseconds', () => {
+    const r = katarun(['test', fixture('warnings'), '--reporter', 'json']);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const all = [report.durationMs, ...report.steps.flatMap((s) => [s.durationMs, ...s.commands.map((c) => c.durationMs)])];
+    expect(all.length).toBeGreaterThan(2);
+    for (const ms of all) expect(Number.isInteger(ms)).toBe(true);
+  });
+});
+
+describe('reports a CI job can use', () => {
+  it('exit 3 still writes the JUnit report, with the environment failure as an error test case', () => {
+    const out = join(t.root, 'out', 'notready.xml');
+    const r = katarun(['test', fixture('notready'), '--reporter', 'junit', '--output', out]);
+    expect(r.code, r.stderr).toBe(3);
+    const suite = parseXml(readFileSync(out, 'utf8')).children[0]!;
+    const cases = suite.children.filter((c) => c.name === 'testcase');
+    expect(cases[0]!.attrs.name).toBe('environment');
+    expect(cases[0]!.children[0]!.name).toBe('error');
+    expect(cases[0]!.children[0]!.text).toContain('katarun-missing-tool-for-tests');
+    expect(cases.slice(1).map((c) => c.children[0]?.name)).toEqual(['skipped']);
+  });
+
+  it('exit 2 writes the report too: a script that does not parse is found before anything runs', () => {
+    const dir = join(t.root, 'badscript');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({title: 'bad', details: {steps: [{title: 's', text: 'step1.md', verify: 'verify.sh'}]}}));
+    writeFileSync(join(dir, 'step1.md'), '`touch ran.txt`{{execute}}\n');
+    writeFileSync(join(dir, 'verify.sh'), 'if [ -f ran.txt ]; then\n  echo done\n');
+    const out = join(t.root, 'bad.xml');
+    const r = katarun(['test', dir, '--reporter', 'junit', '--output', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('verify.sh');
+    const suite = parseXml(readFileSync(out, 'utf8')).children[0]!;
+    expect(suite.children.find((c) => c.name === 'testcase')?.children[0]?.attrs.type).toBe('scenario-invalid');
+    expect(existsSync(join(t.xdg.XDG_DATA_HOME!, 'katarun'))).toBe(false);
+  });
+
+  it('a progress line while a step runs, so a CI log never looks hung', () => {
+    const r = katarun(['test', fixture('progress'), '--progress', '1s', '--sandbox', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/… step 1\/1 · running sleep 3 · 0:0[1-3]/);
+    const quiet = katarun(['test', fixture('progress'), '--progress', '0', '--sandbox', 'none']);
+    expect(quiet.stdout).not.toContain('running sleep 3');
+  });
+
+  it('--output that cannot be written is one line, never a stack trace or a hang', () => {
+    const full = katarun(['test', fixture('warnings'), '--output', '/dev/full'], 30_000);
+    expect(full.stderr).toContain('cannot write the report to /dev/full: no space left on the device');
+    expect(full.stderr).not.toMatch(STACK);
+    expect(full.code).toBe(2);
+    const bad = katarun(['test', fixture('warnings'), '--output', '/dev/null/sub/report.xml'], 30_000);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('--output: cannot write /dev/null/sub/report.xml');
+  });
+
+  it('a check timeout beyond what a timer can hold is refused, not turned into 1 ms', () => {
+    const r = katarun(['test', fixture('warnings'), '--check-timeout', '1000h']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--check-timeout: '1000h' is longer than katarun can wait");
+    expect(r.stderr).not.toMatch(STACK);
+  });
+});
