@@ -13,6 +13,8 @@ const e2e = [
   'test/istio/validate.test.ts',
   'test/istio/kind-e2e.test.ts',
   'test/sandbox/**/*.test.ts',
+  'test/class/cli.test.ts',
+  'test/class/board-page.test.ts',
 ];
 const integration = [
   'test/shell/**/*.test.ts',
@@ -25,6 +27,7 @@ const integration = [
   'test/headless/run-headless.test.ts',
   'test/istio/shellcheck.test.ts',
   'test/istio/fetch-istioctl.test.ts',
+  'test/class/server.test.ts',
 ];
 const all = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 
