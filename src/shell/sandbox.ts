@@ -153,9 +153,11 @@ export function toHost(spec: SandboxSpec, sandboxPath: string): string {
 export function wrapSpawn(command: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>>, spec?: SandboxSpec): WrappedSpawn {
   if (!spec) return {command, args: [...args], cwd, env: {...env}};
   const s = sandboxArgs(spec, cwd, env);
-  // bwrap starts in a host folder that surely exists; the process starts where it asked.
-  const hostCwd = existsSync(cwd) ? cwd : '/';
-  return {command: spec.bwrap, args: [...s.args, '--chdir', s.chdir, '--', command, ...args], cwd: hostCwd, env: s.env};
+  // bwrap itself starts at the host's root, which every user may enter: `cwd` is a path inside
+  // the sandbox (a snapshot says /root), which on the host may not exist or be closed to this
+  // user (/root is 0700: every check of an unprivileged learner failed with 'permission denied').
+  // The process starts where it asked, through --chdir.
+  return {command: spec.bwrap, args: [...s.args, '--chdir', s.chdir, '--', command, ...args], cwd: '/', env: s.env};
 }
 
 export interface SandboxStatus {

@@ -67,6 +67,15 @@ describe('which paths are the workspace’s', () => {
     expect(merged).not.toContain('--ro-bind / /');
     expect(merged).toContain('--ro-bind /usr /usr');
   });
+
+  it("starts bwrap at the host's root, whatever folder inside the sandbox the process asks for", () => {
+    // A shell snapshot says /root, which on the host is root's 0700 home: bwrap started there as
+    // an unprivileged learner failed before it ran ('bash: permission denied' for every check).
+    const spec = {bwrap: '/usr/bin/bwrap', hide: ['/home'], binds: [{from: join(dir, 'ws', 'root'), to: '/root', writable: true}]};
+    const w = wrapSpawn('bash', ['-c', 'true'], '/root', {PATH: '/usr/bin'}, spec);
+    expect(w.cwd).toBe('/');
+    expect(w.args.join(' ')).toMatch(/--chdir \/root -- bash -c true$/);
+  });
 });
 
 describe('the one sanitiser', () => {
