@@ -18,6 +18,13 @@ import type {TerminalPool} from './terminals.js';
 import {answerable, firstUnanswered, isCorrect, quizzesDone, type QuizAnswer} from './quiz-answer.js';
 import type {EngineEvent, EngineState, NextResult, QuizResult} from './types.js';
 import {runBlockers} from './validate-run.js';
+import {allActionsRan, leaveVerdict, mayLeave, type LeaveRefusal} from './step-rules.js';
+
+/** The engine's own words for a refusal (the UI says them in its language from the code). */
+const LEAVE_REASONS: Record<LeaveRefusal, string> = {
+  'quiz-open': 'answer the quiz of this step first — press Enter',
+  'check-not-passed': 'the check of this step has not passed yet',
+};
 import {prepareWorkspace, type PathMapper} from './workspace.js';
 
 export interface LifecycleDeps {
@@ -198,8 +205,7 @@ export class EngineLifecycle {
     const st = this.state.steps[i];
     if (!d.autoCheck || !st || this.state.stepIndex !== i || this.state.phase !== 'step') return;
     if (!d.scenario.steps[i]!.check || st.check.status === 'passed' || d.checks.isPolling(i)) return;
-    const body = d.scenario.steps[i]!.actions.filter((a) => a.kind === 'exec' && a.context === 'body');
-    const allRan = body.every((a) => !['idle', 'queued', 'running'].includes(st.actions.find((x) => x.id === a.id)?.status ?? 'idle'));
+    const allRan = allActionsRan(d.scenario.steps[i]!, st);
     if (allRan) void d.checks.poll(i);
   }
 
@@ -215,16 +221,13 @@ export class EngineLifecycle {
 
   next(): NextResult {
     const s = this.state;
-    if (s.phase !== 'step') return {ok: false, reason: 'not on a step'};
+    if (s.phase !== 'step') return {ok: false, reason: 'not on a step', code: 'not-on-step'};
     const i = s.stepIndex;
     const st = s.steps[i]!;
-    if (st.status !== 'passed' && !quizzesDone(this.d.scenario.steps[i]!, st)) {
-      return {ok: false, reason: 'answer the quiz of this step first — press Enter'};
-    }
-    if (this.d.scenario.steps[i]!.check && st.check.status !== 'passed' && st.status !== 'passed') {
-      return {ok: false, reason: 'the check of this step has not passed yet'};
-    }
-    if (st.status !== 'passed') this.finishStep(i, 'passed');
+    const step = this.d.scenario.steps[i]!;
+    const leave = mayLeave(step, st);
+    if (!leave.ok) return {ok: false, reason: LEAVE_REASONS[leave.reason], code: leave.reason};
+    if (st.status !== 'passed') this.finishStep(i, leaveVerdict(step, st));
     if (i + 1 < this.d.scenario.steps.length) this.enterStep(i + 1);
     else this.enterFinish();
     return {ok: true};
@@ -254,7 +257,7 @@ export class EngineLifecycle {
       this.enterStep(this.d.scenario.steps.length - 1);
       return {ok: true};
     }
-    if (s.phase !== 'step' || s.stepIndex === 0) return {ok: false, reason: 'this is the first step'};
+    if (s.phase !== 'step' || s.stepIndex === 0) return {ok: false, reason: 'this is the first step', code: 'first-step'};
     this.enterStep(s.stepIndex - 1);
     return {ok: true};
   }

@@ -5,6 +5,7 @@ import type {Action, Hint, Scenario, TerminalId} from '../scenario/model.js';
 import type {ShellSession} from '../shell/types.js';
 import type {QuizAnswer} from './quiz-answer.js';
 import type {Store} from './store.js';
+import type {LeaveRefusal} from './step-rules.js';
 
 export type ActionStatus = 'idle' | 'queued' | 'running' | 'passed' | 'failed' | 'interrupted' | 'timed-out' | 'done';
 
@@ -100,7 +101,7 @@ export type EngineEvent =
   | {readonly type: 'step-finished'; readonly step: number; readonly status: StepStatus; readonly durationMs: number}
   | {readonly type: 'notice'; readonly notice: Notice};
 
-export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string};
+export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string; readonly code?: LeaveRefusal | 'not-on-step' | 'first-step'};
 
 export type {QuizAnswer};
 

@@ -13,6 +13,7 @@ import {StatusBar} from './StatusBar.js';
 import {stepEstimateMinutes, terminalNames} from './format.js';
 import {runningTerminal} from './controller.js';
 import {stepLayout} from './layout.js';
+import {enterPlan} from '../engine/step-rules.js';
 import {useEngine, useEngineState} from './use-engine.js';
 import type {TerminalSize} from './use-terminal-size.js';
 import type {UiMessage} from './ui-state.js';
@@ -43,7 +44,11 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
     output: shown !== undefined,
     quiz: step.quizzes.length > 0,
   });
-  const keys = size.columns >= t('keys.step').length ? t('keys.step') : t('keys.stepShort');
+  const plan = enterPlan(step, stepState);
+  const last = stepIndex + 1 >= engine.scenario.steps.length;
+  const enter = plan.kind === 'run' ? t('enter.keyRun', {n: plan.action.id}) : plan.kind === 'quiz' ? t('enter.keyQuiz') : last ? t('enter.keyFinish') : t('enter.keyNext');
+  const full = t('keys.step', {enter});
+  const keys = size.columns >= full.length ? full : t('keys.stepShort', {enter});
   return (
     <Box flexDirection="column">
       {layout.header > 0 ? (
@@ -57,7 +62,7 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
           t={t}
         />
       ) : null}
-      <ActionList actions={step.actions} states={stepState.actions} rows={layout.actions} t={t} terminalNames={terminalNames(engine.scenario.environment.terminals)} />
+      <ActionList actions={step.actions} states={stepState.actions} {...(plan.kind === 'run' ? {nextId: plan.action.id} : {})} rows={layout.actions} t={t} terminalNames={terminalNames(engine.scenario.environment.terminals)} />
       {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
       <CheckLine check={stepState.check} rows={layout.check} t={t} />
       {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}

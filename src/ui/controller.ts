@@ -6,7 +6,6 @@ import type {CopyResult} from '../render/clipboard.js';
 import type {Translate} from '../render/i18n.js';
 import type {Intent, Screen} from './keymap.js';
 import type {ScenarioSession} from './session.js';
-import {firstUnanswered} from '../engine/quiz-answer.js';
 import {handleQuizIntent, openQuiz} from './quiz-controller.js';
 import {copiedText, hintText, solutionText, type RenderContext} from './transcript.js';
 import type {UiEvent, UiState} from './ui-state.js';
@@ -48,15 +47,12 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     return {state, step: engine.scenario.steps[state.stepIndex]};
   };
 
-  // The two refusals everyone meets are said in the UI's language; any other keeps the engine's words.
-  const refusal = (engine: Engine, direction: 'next' | 'prev', reason: string) => {
-    const {state, step} = currentStep(engine);
-    const st = state.steps[state.stepIndex];
-    const check = st?.check.status;
-    if (direction === 'prev' && state.stepIndex === 0) return t('prev.first');
-    if (direction === 'next' && step && st && st.status !== 'passed' && firstUnanswered(step, st) >= 0) return t('quiz.refused');
-    if (direction === 'next' && check !== undefined && check !== 'passed' && check !== 'none') return t('enter.refused');
-    return reason;
+  // The engine's refusal codes (its step rules) are said in the UI's language; any other keeps the engine's words.
+  const refusal = (result: {readonly reason: string; readonly code?: string}) => {
+    if (result.code === 'first-step') return t('prev.first');
+    if (result.code === 'quiz-open') return t('quiz.refused');
+    if (result.code === 'check-not-passed') return t('enter.refused');
+    return result.reason;
   };
 
   const runAction = (engine: Engine, id: number) => {
@@ -202,7 +198,7 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       case 'next':
       case 'prev': {
         const result = intent.type === 'next' ? engine.next() : engine.prev();
-        if (!result.ok) say(refusal(engine, intent.type, result.reason), 'warning');
+        if (!result.ok) say(refusal(result), 'warning');
         return;
       }
       case 'hint': {

@@ -39,7 +39,7 @@ describe('engine (TUI flow)', () => {
     await engine.start();
     expect(engine.store.getSnapshot()).toMatchObject({phase: 'step', stepIndex: 0, setup: {status: 'passed'}});
     expect(engine.store.getSnapshot().setup.lines).toContain('preparing');
-    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('check')});
+    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('check'), code: 'check-not-passed'});
     expect(await engine.enter()).toBe('ran');
     expect(await engine.enter()).toBe('ran');
     expect(await waitFor(() => engine.store.getSnapshot().steps[0]!.check.status === 'passed', 5000)).toBe(true);

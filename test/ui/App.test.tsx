@@ -30,7 +30,7 @@ describe('intro', () => {
     expect(app.frame()).toContain('this machine is ready');
     await app.press(KEY.enter);
     expect(engine.calls).toContain('start:0');
-    expect(app.frame()).toContain('Step 1/2 · Run a command');
+    await app.until('Step 1/2 · Run a command');
   });
 
   test('offers to resume: Enter continues at the saved step, o starts over', async () => {
@@ -105,7 +105,7 @@ describe('step', () => {
     expect(frame).toMatch(/echo hello.\[1.▶.run\]/);
     expect(frame).toContain('Demo tutorial · Step 1/2');
     expect(frame).toContain('› 1 ▶ echo hello');
-    expect(frame).toContain('Enter next · 1–9');
+    expect(frame).toContain('Enter run 1 · 1–9');
     expect(frame).toContain('This step has no check.');
   });
 
@@ -214,7 +214,7 @@ describe('step', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(engine.calls).toContain('terminal');
     expect(app.drops).toEqual(['Shell T1 — type freely; Ctrl-] returns to the tutorial.']);
-    expect(app.frame()).toContain('Enter next');
+    expect(app.frame()).toContain('Enter run 1');
   });
 
   test('q quits at once when idle; asks first while a command runs', async () => {
