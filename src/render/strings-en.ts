@@ -126,6 +126,8 @@ export const en = {
   'help.quizKey': 'quiz',
   'report.title': 'katarun test {id} ({title}, {lang})',
   'report.step': 'step {k}/{n} {title}',
+  'report.bySolution': 'passed by its solution',
+  'report.stoppedAtEnd': '`{command}` ({terminal}) was still running at the end of the step and was stopped',
   'report.skipped': '(skipped)',
   'report.notRun': '(not run)',
   'report.expected': 'expected:',

@@ -127,6 +127,8 @@ export const ru: Strings = {
   'help.quizKey': 'вопросы',
   'report.title': 'katarun test {id} ({title}, {lang})',
   'report.step': 'шаг {k}/{n} {title}',
+  'report.bySolution': 'пройден его решением',
+  'report.stoppedAtEnd': '`{command}` ({terminal}) ещё работала в конце шага и была остановлена',
   'report.skipped': '(пропущен)',
   'report.notRun': '(не запускался)',
   'report.expected': 'ожидалось:',

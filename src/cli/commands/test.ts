@@ -21,6 +21,10 @@ Options:
   --check-timeout DURATION          give every check this long (e.g. 30s, 5m)
   --settle DURATION                 how long a long-running command runs before its Ctrl-C (default 3s)
   --keep-going                      run the steps after a failing one too
+  --solve                           also run each step's solution after its actions (by default
+                                    a step passes on what a learner would run: its commands, file
+                                    writes and quiz; only a step with nothing to run uses its
+                                    solution, reported "passed by its solution")
   --lang xx                         the scenario's language (its _xx/ translation) and katarun's
                                     (the report, the machine checks; default from the locale)
   --shell pipe|pty                  the kind of shell (default pipe)
@@ -40,6 +44,7 @@ const OPTIONS = {
   'check-timeout': {type: 'string'},
   settle: {type: 'string'},
   'keep-going': {type: 'boolean'},
+  solve: {type: 'boolean'},
   lang: {type: 'string'},
   shell: {type: 'string'},
   'create-cluster': {type: 'boolean'},
@@ -112,6 +117,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       shell: shell ?? 'pipe',
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
+      solve: v.solve ?? false,
       createCluster: v['create-cluster'] ?? false,
       uiLang,
       ...(v.context !== undefined ? {context: v.context} : {}),
