@@ -80,7 +80,7 @@ export class PipeSession extends SessionBase {
       '__kc_in=',
       // Ctrl-C ends the sourced command file (a `while` loop included), never the shell.
       `trap '[ -n "$__kc_in" ] && return 130' INT`,
-      `__kc_end() { local s=$?; __kc_in=; __kc_snap; printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
+      `__kc_end() { local s=$?; __kc_in=; __kc_snap; builtin printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
       restore ? restoreSnippet(this.envFile, this.cwdFile) : '',
       `__kc_id=0; __kc_end`,
       '',

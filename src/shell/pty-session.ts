@@ -15,7 +15,8 @@ import {COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc} from './pty-rc.js';
 import {ESCALATE_MS, SessionBase} from './session-base.js';
 import {newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
 import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
-import type {ShellSessionOptions} from './types.js';
+import {foregroundOf} from './foreground.js';
+import type {ForegroundInfo, ShellSessionOptions} from './types.js';
 
 const {Terminal} = xterm;
 type PtyModule = {spawn: typeof import('@lydell/node-pty').spawn};
@@ -142,6 +143,13 @@ export class PtySession extends SessionBase {
       this.promptCol = buf.cursorX;
       this.readyResolve?.();
       this.readyResolve = undefined;
+      this.setPrompt(true);
+    } else if (parts[1] === 'B') {
+      // A line typed at the prompt starts (ours too: then a command is pending already).
+      if (!this.readyResolve) this.ready = this.newReady();
+      this.setPrompt(false);
+    } else if (parts[1] === 'R') {
+      this.replaced();
     } else if (parts[1] === 'C') {
       const id = Number(parts[2]);
       if (this.pending?.id === id) {
@@ -158,7 +166,7 @@ export class PtySession extends SessionBase {
     return true;
   }
 
-  private commandEnded(status: number, extra: {restarted?: boolean} = {}): void {
+  private commandEnded(status: number, extra: {restarted?: boolean; replaced?: boolean} = {}): void {
     const buf = this.term.buffer.active;
     const marker = this.startMarker;
     const from = marker && !marker.isDisposed ? marker.line : 0;
@@ -170,9 +178,34 @@ export class PtySession extends SessionBase {
     this.finishPending(status, tail, this.feeds - this.startFeeds + open, extra);
   }
 
-  protected async whenReady(): Promise<void> {
-    // The prompt marker can be missing only if something broke PS1 in between; don't hang on it.
-    await Promise.race([this.ready, new Promise((r) => setTimeout(r, 500).unref())]);
+  protected whenReady(): Promise<void> {
+    // Only the prompt marker says the shell reads a command line now; before it, what is typed
+    // goes to whatever runs (a `sleep` the learner started eats it). The caller's signal or
+    // time limit ends the wait; PROMPT_COMMAND puts the marker back into PS1 if a command removed it.
+    return this.ready;
+  }
+
+  private prompt = false;
+
+  private setPrompt(at: boolean): void {
+    if (this.prompt === at) return;
+    this.prompt = at;
+    this.emitPromptChange(at);
+  }
+
+  override get atPrompt(): boolean {
+    return this.prompt && !this.pending;
+  }
+
+  override foreground(): ForegroundInfo | undefined {
+    if (this.atPrompt || this.disposed) return undefined;
+    return foregroundOf(this.pty.pid, (this.pty as {ptsName?: string}).ptsName);
+  }
+
+  /** A bash that replaced ours (`exec bash`) has sourced our rc again: its hooks are in place. */
+  private replaced(): void {
+    this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} was replaced (exec); katarun re-attached to the new one — exported variables and the folder carried over, functions and aliases did not\x1b[0m\r\n`);
+    if (this.pending) this.commandEnded(0, {replaced: true});
   }
 
   protected send(id: number, command: string): string {
@@ -180,7 +213,8 @@ export class PtySession extends SessionBase {
     const rowsUp = Math.floor((this.promptCol + typedLen) / this.cols) + 1;
     const prefix = commandPrefix(id, command, this.promptCol, rowsUp, this.nonce);
     const {file, source} = writeCommandFile(this.paths, id, prefix, command, COMMAND_SUFFIX);
-    this.ready = this.newReady();
+    if (!this.readyResolve) this.ready = this.newReady();
+    this.setPrompt(false);
     // Ctrl-E Ctrl-U first: clear anything the learner left half-typed at the prompt.
     this.pty.write(`\x05\x15 ${source}\r`);
     return file;
@@ -192,7 +226,8 @@ export class PtySession extends SessionBase {
     this.emitExit(signal ? null : code);
     this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} exited; a new one was started from the last environment snapshot\x1b[0m\r\n`);
     if (this.pending) this.commandEnded(signal ? 128 + signal : code, {restarted: true});
-    this.ready = this.newReady();
+    this.setPrompt(false);
+    if (!this.readyResolve) this.ready = this.newReady();
     this.spawnShell(true);
   }
 
