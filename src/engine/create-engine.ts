@@ -181,6 +181,10 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     interrupt(terminal?: TerminalId) {
       void terminals.interrupt(terminal ?? 'T1');
     },
+    cancel(terminal?: TerminalId) {
+      const ids = terminal ? [terminal] : (Object.keys(store.getSnapshot().terminals) as TerminalId[]);
+      return ids.map((id) => terminals.cancel(id)).some(Boolean);
+    },
     async recheck() {
       const s = store.getSnapshot();
       if (s.phase === 'step') await checks.once(s.stepIndex);

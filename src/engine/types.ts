@@ -59,6 +59,11 @@ export interface TerminalState {
   readonly started: boolean;
   /** The command that is running, if any. */
   readonly running?: {readonly command: string; readonly actionId?: number; readonly startedAt: number};
+  /**
+   * A command of katarun's waits because the terminal is not at its prompt (the learner runs
+   * `busyWith` there); it can be cancelled (Engine.cancel) or the program stopped (interrupt).
+   */
+  readonly waiting?: {readonly command: string; readonly actionId?: number; readonly busyWith: string; readonly since: number};
   /** The bounded live tail of output, as it looks on the terminal. Updated in batches (50–100 ms). */
   readonly tail: readonly string[];
   /** Lines printed since the running (or last) command started. */
@@ -135,6 +140,8 @@ export interface Engine {
   next(): NextResult;
   prev(): NextResult;
   interrupt(terminal?: TerminalId): void;
+  /** Cancel the actions waiting for a busy terminal (all terminals when none is named); false when none waited. */
+  cancel(terminal?: TerminalId): boolean;
   /** Run the current step's check once now. */
   recheck(): Promise<void>;
   /** The next hint not yet shown, or undefined when all were shown. */

@@ -31,6 +31,9 @@ export function foregroundOf(shellPid: number, tty: string | undefined): Foregro
   const cmdline = readText(`/proc/${pid}/cmdline`);
   const command = cmdline ? cmdline.split('\0').filter(Boolean).join(' ') : '';
   const wchan = readText(`/proc/${pid}/wchan`) ?? '';
-  const readsTerminal = /tty|wait_woken/.test(wchan) || (tty !== undefined && rawMode(tty));
-  return {command, pid, isShell: pid === shellPid, readsTerminal};
+  const isShell = pid === shellPid;
+  // The shell's own readline leaves the terminal raw for a moment after a line is read: raw
+  // mode counts only for another program; the shell reads the terminal when in the tty's read (`read`).
+  const readsTerminal = /tty|wait_woken/.test(wchan) || (!isShell && tty !== undefined && rawMode(tty));
+  return {command, pid, isShell, readsTerminal};
 }

@@ -11,7 +11,8 @@ import {LiveTail} from './LiveTail.js';
 import {QuizLine} from './QuizPrompt.js';
 import {StatusBar} from './StatusBar.js';
 import {stepEstimateMinutes, terminalNames} from './format.js';
-import {runningTerminal} from './controller.js';
+import {runningTerminal, waitingTerminal} from './controller.js';
+import {sanitizeText} from '../render/sanitize.js';
 import {stepLayout} from './layout.js';
 import {enterPlan} from '../engine/step-rules.js';
 import {useEngine, useEngineState} from './use-engine.js';
@@ -34,13 +35,17 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
   if (!step || !stepState) return null;
 
   const runningId = runningTerminal(terminals);
+  // An action waits for a terminal the learner keeps busy: say so, and how to get out of it.
+  const waiting = waitingTerminal(terminals);
+  const shownMessage: UiMessage | undefined =
+    message ?? (waiting?.waiting ? {level: 'warning', text: t('busy.waiting', {id: waiting.id, command: sanitizeText(waiting.waiting.busyWith || '…').slice(0, 60)})} : undefined);
   // The tail of the running terminal, or of the one that ran last in this step.
   const shown = runningId ? terminals[runningId] : undefined;
   const layout = stepLayout({
     rows: size.rows,
     actions: step.actions.length,
     checkLines: checkRows(stepState.check),
-    notice: message !== undefined,
+    notice: shownMessage !== undefined,
     output: shown !== undefined,
     quiz: step.quizzes.length > 0,
   });
@@ -66,7 +71,7 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
       {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
       <CheckLine check={stepState.check} rows={layout.check} t={t} />
       {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}
-      {layout.notice > 0 ? <MessageLine message={message} /> : null}
+      {layout.notice > 0 ? <MessageLine message={shownMessage} /> : null}
       {layout.keys > 0 ? <KeyHints text={keys} /> : null}
     </Box>
   );

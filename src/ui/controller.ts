@@ -31,9 +31,14 @@ export interface ControllerDeps {
   readonly t: Translate;
 }
 
-/** The terminal with a command running, if any. */
+/** The terminal with a command running (or an action waiting for it), if any. */
 export function runningTerminal(terminals: EngineState['terminals']): string | undefined {
-  return Object.values(terminals).find((term) => term.running)?.id;
+  return Object.values(terminals).find((term) => term.running ?? term.waiting)?.id;
+}
+
+/** The terminal an action waits for, busy with something the learner started there. */
+export function waitingTerminal(terminals: EngineState['terminals']): EngineState['terminals'][string] | undefined {
+  return Object.values(terminals).find((term) => term.waiting);
 }
 
 export function createController(deps: ControllerDeps): (intent: Intent) => void {
@@ -212,6 +217,11 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         return dispatch({type: 'overlay', overlay: 'confirm-solution'});
       case 'recheck':
         return guard(engine.recheck());
+      case 'cancel': {
+        const waiting = waitingTerminal(engine.store.getSnapshot().terminals);
+        if (waiting && engine.cancel(waiting.id)) say(t('busy.cancelled', {id: waiting.id}));
+        return;
+      }
       case 'shell':
         return deps.shell();
       default:

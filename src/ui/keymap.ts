@@ -23,6 +23,8 @@ export type Intent =
   | {readonly type: 'up'}
   | {readonly type: 'down'}
   | {readonly type: 'start-over'}
+  /** Esc on a step: cancel the actions waiting for a busy terminal. */
+  | {readonly type: 'cancel'}
   // The quiz prompt owns the keyboard while open (only Ctrl-C keeps its meaning).
   /** `submit`: the key arrived together with Enter (fast typing, a paste, tmux send-keys). */
   | {readonly type: 'quiz-input'; readonly text: string; readonly submit?: boolean}
@@ -88,6 +90,7 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   }
   if (screen === 'setup') return undefined;
   if (key.return) return {type: 'enter'};
+  if (key.escape && screen === 'step') return {type: 'cancel'};
   if (input === 'p' || key.leftArrow) return {type: 'prev'};
   if (screen === 'finish') return undefined;
   if (/^[1-9]$/.test(input)) return {type: 'action', id: Number(input)};

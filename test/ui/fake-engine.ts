@@ -187,6 +187,10 @@ export class FakeEngine implements Engine {
   interrupt(terminal?: `T${number}`) {
     this.calls.push(`interrupt:${terminal ?? ''}`);
   }
+  cancel(terminal?: `T${number}`) {
+    this.calls.push(`cancel:${terminal ?? ''}`);
+    return false;
+  }
   async recheck() {
     this.calls.push('recheck');
   }
