@@ -176,6 +176,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       return store.getSnapshot().phase === 'finish' ? 'finished' : 'advanced';
     },
     next: (): NextResult => life.next(),
+    revisit: () => life.revisit(),
     answerQuiz: (question, answer) => life.answerQuiz(question, answer),
     prev: (): NextResult => life.prev(),
     interrupt(terminal?: TerminalId) {

@@ -107,6 +107,12 @@ export class EngineLifecycle {
       return;
     }
     d.dispatch({type: 'setup', patch: {status: 'passed'}});
+    if (from > 0 && saved?.terminals) {
+      // Before anything runs in them: the terminals come back with their exports and folders,
+      // so the earlier steps' checks (and the learner's next command) see what they left.
+      d.terminals.restore(saved.terminals);
+      for (const id of Object.keys(saved.terminals)) await d.terminals.session(id as `T${number}`).catch(() => undefined);
+    }
     if (d.scenario.intro) this.startPage('intro', d.scenario.intro);
     if (from > 0 && saved) {
       this.restoreQuizzes(saved);
@@ -155,7 +161,10 @@ export class EngineLifecycle {
       const check = this.d.scenario.steps[i]!.check;
       const ok = !check || (await this.d.checks.once(i))?.passed === true;
       if (ok) this.d.dispatch({type: 'step-status', step: i, status: 'passed', at: this.d.now(), resumed: true});
-      else this.d.notice('warning', this.t('notice.recheckFailed', {n: i + 1}));
+      else {
+        this.d.notice('warning', this.t('notice.recheckFailed', {n: i + 1}));
+        if (this.state.revisit === undefined) this.d.dispatch({type: 'revisit', step: i});
+      }
     }
   }
 
@@ -251,6 +260,15 @@ export class EngineLifecycle {
     return {correct, done};
   }
 
+  /** Go back to the earlier step that no longer passes (found by the re-check on resume). */
+  revisit(): boolean {
+    const step = this.state.revisit;
+    if (step === undefined || this.state.phase === 'setup' || this.state.phase === 'intro') return false;
+    this.d.dispatch({type: 'revisit'});
+    this.enterStep(step);
+    return true;
+  }
+
   prev(): NextResult {
     const s = this.state;
     if (s.phase === 'finish' && this.d.scenario.steps.length > 0) {
@@ -285,9 +303,12 @@ export class EngineLifecycle {
   private save(): void {
     const {d} = this;
     if (!d.progress || (this.state.phase !== 'step' && this.state.phase !== 'finish')) return;
-    const snapshot = progressFromState(d.scenario, this.state, d.now());
+    const state = this.state;
+    const at = d.now();
+    // The shells' exports and folders go with the bookmark, so a resume can restore them.
     this.saving = this.saving
-      .then(() => saveProgress(d.dirs, snapshot))
+      .then(() => d.terminals.snapshots().catch(() => ({})))
+      .then((shells) => saveProgress(d.dirs, progressFromState(d.scenario, state, at, shells)))
       .catch((err: Error) => d.notice('warning', this.t('notice.saveFailed', {message: err.message})));
   }
 
@@ -297,8 +318,9 @@ export class EngineLifecycle {
       d.checks.stop();
       if (this.state.phase === 'step') d.dispatch({type: 'leave-step', at: d.now()});
       this.save();
-      await Promise.all([d.background.stopAll(), d.terminals.dispose()]);
+      // The bookmark takes the shells' last exports and folders: read them before the shells end.
       await this.saving;
+      await Promise.all([d.background.stopAll(), d.terminals.dispose()]);
       d.dispatch({type: 'phase', phase: 'closed'});
     })();
     return this.disposed;

@@ -5,9 +5,10 @@
 
 import type {Translate} from '../render/i18n.js';
 import {stat} from 'node:fs/promises';
-import {join} from 'node:path';
+import {isAbsolute, join, relative} from 'node:path';
 import type {TerminalId} from '../scenario/model.js';
 import type {CommandResult, ForegroundInfo, RunOptions, ShellKind, ShellSession} from '../shell/types.js';
+import {readSnapshot} from './env-snapshot.js';
 import {OutputBatcher, TAIL_LINES} from './output-batcher.js';
 import type {EngineMsg} from './reducer.js';
 import type {ShellPort} from './shell-port.js';
@@ -38,6 +39,15 @@ interface Entry {
   /** Size and mtime of KATARUN_SHELL_ENV when this terminal last sourced it. */
   sourcedStamp: string;
 }
+
+/** What a terminal's shell carries from one session to the next (saved with progress). */
+export interface SavedShell {
+  /** Exported variables that differ from a new shell's. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+}
+
+const isDir = (p: string) => stat(p).then((st) => st.isDirectory(), () => false);
 
 /** A command's result, or the line typed into the program that held the terminal. */
 export type PoolResult = CommandResult & {readonly sentTo?: string};
@@ -79,11 +89,36 @@ export class TerminalPool {
     return entry.session;
   }
 
+  /** The shells to restore on resume: each terminal starts with its saved exports and folder. */
+  private restoring: Readonly<Record<string, SavedShell>> = {};
+
+  restore(saved: Readonly<Record<string, SavedShell>>): void {
+    this.restoring = saved;
+  }
+
+  /** Each started terminal's last exports (those that differ from a new shell's) and folder, for progress. */
+  async snapshots(): Promise<Record<string, SavedShell>> {
+    const base = this.o.env();
+    const out: Record<string, SavedShell> = {};
+    for (const [id, e] of this.entries) {
+      const s = await e.session.catch(() => undefined);
+      if (!s) continue;
+      const snap = await readSnapshot(s.envFile, s.cwdFile);
+      const env: Record<string, string> = {};
+      // PWD travels as the folder itself.
+      for (const [k, v] of Object.entries(snap.env)) if (base[k] !== v && k !== 'PWD') env[k] = v;
+      out[id] = {env, ...(snap.cwd ? {cwd: snap.cwd} : {})};
+    }
+    return out;
+  }
+
   private async start(id: TerminalId, entry: Entry): Promise<ShellSession> {
+    const saved = this.restoring[id];
+    const cwd = saved?.cwd && (await isDir(saved.cwd)) ? saved.cwd : this.o.cwd;
     const s = await this.o.port.createSession({
       kind: this.o.kind,
-      cwd: this.o.cwd,
-      env: this.o.env(),
+      cwd,
+      env: {...this.o.env(), ...(saved?.env ?? {})},
       stateDir: join(this.o.logDir, id),
       name: id,
       ...(this.size ? {cols: this.size.cols, rows: this.size.rows} : {}),
@@ -94,14 +129,21 @@ export class TerminalPool {
     );
     entry.batcher = batcher;
     s.onOutput((chunk) => batcher.push(chunk));
+    // The session starts a new shell by itself from its last snapshot (exports and folder).
     s.onExit((code) => {
-      batcher.dispose();
       if (this.disposed || this.entries.get(id) !== entry) return;
-      this.entries.delete(id);
-      this.o.dispatch({type: 'terminal', id, patch: {started: false, running: undefined}});
       this.o.notice('warning', this.o.t('notice.shellEnded', {id, code: String(code ?? 'signal')}));
     });
     this.o.dispatch({type: 'terminal', id, patch: {started: true, tail: [], lineCount: 0}});
+    if (saved) {
+      delete (this.restoring as Record<string, SavedShell>)[id];
+      // A pipe shell takes commands before its setup has run; one empty command makes sure its
+      // first snapshot (what the re-checks read) is written. A PTY shell wrote it at its prompt.
+      if (s.kind === 'pipe') await s.run(':');
+      const names = Object.keys(saved.env);
+      const shown = relative(this.o.cwd, cwd);
+      this.o.notice('info', this.o.t('notice.shellRestored', {id, vars: names.length ? names.join(', ') : '—', cwd: shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? cwd : `./${shown}`}));
+    }
     return s;
   }
 

@@ -95,6 +95,8 @@ export interface EngineState {
   /** Recent notices, newest last (bounded). */
   readonly notices: readonly Notice[];
   readonly startedAt: number;
+  /** An earlier step passed last time but its check fails now (resume): the learner is offered to go back (Engine.revisit). */
+  readonly revisit?: number;
 }
 
 /** Things that happened, in order, for reporters and logs. */
@@ -138,6 +140,8 @@ export interface Engine {
    */
   answerQuiz(question: number, answer: QuizAnswer): QuizResult;
   next(): NextResult;
+  /** Go back to the earlier step that no longer passes (EngineState.revisit); false when there is none. */
+  revisit(): boolean;
   prev(): NextResult;
   interrupt(terminal?: TerminalId): void;
   /** Cancel the actions waiting for a busy terminal (all terminals when none is named); false when none waited. */

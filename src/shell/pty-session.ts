@@ -243,6 +243,9 @@ export class PtySession extends SessionBase {
     // Ctrl-C did not end it: signal the terminal's foreground process group, harder each time.
     const escalate = (signal: NodeJS.Signals, next?: () => void) => {
       if (this.pending !== p) return;
+      // A Ctrl-C that came while a loop was between two children (the shell itself in the
+      // foreground) can be lost; the loop only ends on SIGINT, so it is typed again each time.
+      this.pty.write('\x03');
       const fg = foregroundGroup(this.pty.pid);
       if (fg && fg !== this.pty.pid) killGroup(fg, signal);
       next?.();

@@ -37,8 +37,14 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
   const runningId = runningTerminal(terminals);
   // An action waits for a terminal the learner keeps busy: say so, and how to get out of it.
   const waiting = waitingTerminal(terminals);
+  const revisit = useEngineState((s) => s.revisit);
   const shownMessage: UiMessage | undefined =
-    message ?? (waiting?.waiting ? {level: 'warning', text: t('busy.waiting', {id: waiting.id, command: sanitizeText(waiting.waiting.busyWith || '…').slice(0, 60)})} : undefined);
+    message ??
+    (waiting?.waiting
+      ? {level: 'warning', text: t('busy.waiting', {id: waiting.id, command: sanitizeText(waiting.waiting.busyWith || '…').slice(0, 60)})}
+      : revisit !== undefined && revisit !== stepIndex
+        ? {level: 'warning', text: t('revisit.offer', {n: revisit + 1})}
+        : undefined);
   // The tail of the running terminal, or of the one that ran last in this step.
   const shown = runningId ? terminals[runningId] : undefined;
   const layout = stepLayout({

@@ -217,6 +217,9 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         return dispatch({type: 'overlay', overlay: 'confirm-solution'});
       case 'recheck':
         return guard(engine.recheck());
+      case 'revisit':
+        if (!engine.revisit()) say(t('revisit.none'));
+        return;
       case 'cancel': {
         const waiting = waitingTerminal(engine.store.getSnapshot().terminals);
         if (waiting && engine.cancel(waiting.id)) say(t('busy.cancelled', {id: waiting.id}));

@@ -25,6 +25,8 @@ export type Intent =
   | {readonly type: 'start-over'}
   /** Esc on a step: cancel the actions waiting for a busy terminal. */
   | {readonly type: 'cancel'}
+  /** b on a step: go back to the earlier step that no longer passes. */
+  | {readonly type: 'revisit'}
   // The quiz prompt owns the keyboard while open (only Ctrl-C keeps its meaning).
   /** `submit`: the key arrived together with Enter (fast typing, a paste, tmux send-keys). */
   | {readonly type: 'quiz-input'; readonly text: string; readonly submit?: boolean}
@@ -100,5 +102,6 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (input === 'h') return {type: 'hint'};
   if (input === 'a') return {type: 'solution'};
   if (input === 'r') return {type: 'recheck'};
+  if (input === 'b') return {type: 'revisit'};
   return undefined;
 }

@@ -34,11 +34,17 @@ describe.runIf(ptyAvailable)('PTY session: busy terminal', () => {
   it('a command typed by the learner makes the terminal busy; a queued command waits for the prompt and is not swallowed', async () => {
     const s = await pty();
     expect(s.atPrompt).toBe(true);
-    s.write('sleep 1.5\r');
-    expect(await waitFor(() => !s.atPrompt, 3000)).toBe(true);
-    expect(await waitFor(() => s.foreground()?.command === 'sleep 1.5', 3000)).toBe(true);
+    s.write('sleep 30\r');
+    expect(await waitFor(() => !s.atPrompt, 5000)).toBe(true);
+    expect(await waitFor(() => s.foreground()?.command === 'sleep 30', 5000)).toBe(true);
     expect(s.foreground()?.readsTerminal).toBe(false);
-    const r = await s.run('echo after-sleep');
+    let done = false;
+    const queued = s.run('echo after-sleep').then((r) => ((done = true), r));
+    // Still waiting while sleep holds the terminal: nothing was typed into it.
+    expect(await waitFor(() => s.screen().includes('after-sleep'), 300)).toBe(false);
+    expect(done).toBe(false);
+    s.write('\x03');
+    const r = await queued;
     expect(r.exitCode).toBe(0);
     expect(r.tail).toEqual(['after-sleep']);
     expect(s.atPrompt).toBe(true);

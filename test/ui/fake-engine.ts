@@ -187,6 +187,10 @@ export class FakeEngine implements Engine {
   interrupt(terminal?: `T${number}`) {
     this.calls.push(`interrupt:${terminal ?? ''}`);
   }
+  revisit() {
+    this.calls.push('revisit');
+    return false;
+  }
   cancel(terminal?: `T${number}`) {
     this.calls.push(`cancel:${terminal ?? ''}`);
     return false;
