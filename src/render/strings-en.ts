@@ -48,6 +48,7 @@ export const en = {
   'check.polling': 'Checking… (attempt {n})',
   'check.passed': 'Check passed',
   'check.notYet': 'Not yet',
+  'check.failedNow': 'Not yet: the check says no (exit {code}) — r runs it again',
   'check.timedOut': 'The check gave up waiting — press r to try again',
   'check.expected': 'expected',
   'check.actual': 'actual',

@@ -49,6 +49,7 @@ export const ru: Strings = {
   'check.polling': 'Проверяю… (попытка {n})',
   'check.passed': 'Проверка пройдена',
   'check.notYet': 'Пока нет',
+  'check.failedNow': 'Пока нет: проверка не прошла (код {code}) — r запустит её снова',
   'check.timedOut': 'Проверка перестала ждать — нажмите r, чтобы повторить',
   'check.expected': 'ожидалось',
   'check.actual': 'получено',
