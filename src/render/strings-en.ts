@@ -17,6 +17,7 @@ export const en = {
   'intro.checking': 'checking this machine…',
   'intro.ready': 'this machine is ready',
   'intro.notReady': 'this machine is not ready yet',
+  'intro.moreChecks': '{n} more: katarun doctor lists them all',
   'intro.refused': 'Not started: fix what is listed above (katarun doctor {id}). q quits.',
   'intro.bashOnly': 'bash only',
   'intro.kind': 'a kind cluster ({name})',

@@ -18,6 +18,7 @@ export const ru: Strings = {
   'intro.checking': 'проверяю эту машину…',
   'intro.ready': 'эта машина готова',
   'intro.notReady': 'эта машина пока не готова',
+  'intro.moreChecks': 'ещё {n}: katarun doctor покажет все',
   'intro.refused': 'Не запущено: исправьте то, что выше (katarun doctor {id}). q — выход.',
   'intro.bashOnly': 'только bash',
   'intro.kind': 'кластер kind ({name})',

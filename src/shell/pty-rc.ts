@@ -15,8 +15,12 @@ export function ptyRc(p: SessionPaths, nonce: string, restore?: {envFile: string
   return [
     // Sourced again by a bash that replaced ours (`exec bash`, through the exported
     // PROMPT_COMMAND that __kc_x leaves it): the hooks are set up anew and R says so.
-    `declare -F __kc_done >/dev/null || [[ \${PROMPT_COMMAND-} != ${shq(reattach)} ]] || __kc_ra=1`,
-    `[[ \${PROMPT_COMMAND-} == ${shq(reattach)} ]] && PROMPT_COMMAND=\${__kc_pcs-}`,
+    // A ~/.bashrc may have added its own hook to it (pyenv does): the line is taken out of it.
+    `__kc_rc=${shq(reattach)}`,
+    'if [[ ${PROMPT_COMMAND-} == *"$__kc_rc"* ]]; then',
+    '  declare -F __kc_done >/dev/null || __kc_ra=1',
+    '  if [[ -n ${__kc_pcs+x} ]]; then PROMPT_COMMAND=$__kc_pcs; else PROMPT_COMMAND=${PROMPT_COMMAND//"$__kc_rc"/}; fi',
+    'fi',
     'unset __kc_pcs; export -n PROMPT_COMMAND 2>/dev/null',
     commonShellSetup(p, nonce),
     'HISTCONTROL=ignorespace',

@@ -80,7 +80,8 @@ describe.runIf(ptyAvailable)('PTY session: busy terminal', () => {
   it('`exec bash` in a command: the new bash is re-attached, the command ends, exports and folder carry over', async () => {
     const s = await pty();
     await s.run('export KEEP_ME=yes; mkdir -p sub && cd sub');
-    const r = await s.run('exec bash --norc');
+    // A plain `exec bash` reads ~/.bashrc, which may add to PROMPT_COMMAND (pyenv does).
+    const r = await s.run(`exec bash --rcfile <(echo 'PROMPT_COMMAND="true;$PROMPT_COMMAND"')`);
     expect(r.replaced).toBe(true);
     const after = await s.run('echo "$KEEP_ME $(basename "$PWD")"');
     expect(after.tail).toEqual(['yes sub']);
