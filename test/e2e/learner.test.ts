@@ -72,7 +72,7 @@ describe('the learner in a terminal', () => {
     await k.press(KEYS.enter);
     await k.waitFor('T1 is busy: `sleep 100`');
     await k.press(KEYS.ctrlC);
-    await k.waitFor('action-ran-42', 15_000, 'history');
+    await k.waitFor(/\naction-ran-42\n.*✔ exit 0/, 15_000, 'history');
     expect(k.history()).not.toContain('__kc_d');
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
@@ -84,10 +84,10 @@ describe('the learner in a terminal', () => {
     await k.waitFor('Enter start');
     await k.press(KEYS.enter);
     await k.waitFor('Step 1/1');
-    await enterRuns(k, 'action-ran-42');
+    await enterRuns(k, /\naction-ran-42\n.*✔ exit 0/);
     await k.press(KEYS.enter);
     await k.waitFor('was replaced (exec)', 15_000, 'history');
-    await enterRuns(k, 'after-exec-kept');
+    await enterRuns(k, /\nafter-exec-kept\n.*✔ exit 0/);
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
     expect(await k.survivorsAfter()).toEqual([]);
