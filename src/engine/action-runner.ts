@@ -23,6 +23,8 @@ export interface ActionContext {
   readonly t: Translate;
   /** Map a Katacoda path into the workspace (throws when it escapes). */
   readonly mapPath: (path: string) => string;
+  /** The workspace root: file actions never write outside it. */
+  readonly workspace: string;
   readonly commandTimeoutMs?: number;
 }
 
@@ -75,7 +77,7 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
     case 'file': {
       const path = ctx.mapPath(action.path);
       try {
-        await writeFileAction(path, action, text);
+        await writeFileAction(path, action, text, ctx.workspace);
         ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
         ctx.notice('info', ctx.t('notice.wrote', {path, mode: action.mode}));
       } catch (err) {

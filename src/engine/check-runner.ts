@@ -24,7 +24,7 @@ export async function runCheckAttempt(check: Check, ctx: CheckContext, timeoutMs
   const snap = files ? await readSnapshot(files.envFile, files.cwdFile) : {env: {}};
   const env = ctx.env(snap.env);
   // The learner may have removed the folder they were in; bash would start elsewhere too.
-  const cwdOk = snap.cwd ? await stat(snap.cwd).then((s) => s.isDirectory(), () => false) : false;
+  const cwdOk = snap.cwd ? await stat(ctx.port.hostPath?.(snap.cwd) ?? snap.cwd).then((s) => s.isDirectory(), () => false) : false;
   const res = await ctx.port.runScript(check.script, {
     cwd: cwdOk && snap.cwd ? snap.cwd : ctx.workspace,
     env,

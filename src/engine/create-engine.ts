@@ -10,7 +10,7 @@ import type {ShellSession} from '../shell/types.js';
 import {runAction, terminalFor, type ActionContext} from './action-runner.js';
 import {BackgroundScripts} from './background-scripts.js';
 import {CheckController} from './check-controller.js';
-import {defaultDirs, environmentStateDir, runLogDir, workspaceDir, type EngineDirs} from './dirs.js';
+import {defaultDirs, environmentStateDir, newRunId, runLogDir, runWorkspaceDir, workspaceDir, type EngineDirs} from './dirs.js';
 import type {EngineOptions, RunEngine} from './engine-options.js';
 import {environmentProvider} from './environment/index.js';
 import type {EnvironmentOptions} from './environment/types.js';
@@ -18,27 +18,38 @@ import {EngineLifecycle} from './engine-lifecycle.js';
 import {quizzesDone} from './quiz-answer.js';
 import {enterPlan} from './step-rules.js';
 import {initialState, reduce, stepElapsed, type EngineMsg} from './reducer.js';
-import {checkEnv, katarunVars, plainEnv, scriptEnv, withBin} from './script-env.js';
+import {checkEnv, katarunVars, plainEnv, scriptEnv} from './script-env.js';
 import {createStore} from './store.js';
 import {TerminalPool} from './terminals.js';
 import {translator} from '../render/i18n.js';
 import type {EngineEvent, EngineState, NextResult} from './types.js';
-import {defaultPathMapper, workspaceBin} from './path-mapper.js';
+import {defaultPathMapper} from './path-mapper.js';
+import {scenarioWorld} from './scenario-world.js';
 import {defaultShellPort} from './shell-port-default.js';
 import {mapInto} from './workspace.js';
 
 export function createEngine(scenario: Scenario, options: EngineOptions = {}): RunEngine {
   const now = options.now ?? Date.now;
   const dirs: EngineDirs = options.dirs ?? defaultDirs();
-  const port = options.port ?? defaultShellPort();
   const map = options.mapPath ?? defaultPathMapper;
-  const workspace = workspaceDir(dirs, scenario.id);
-  const logDir = runLogDir(dirs, scenario.id, now());
+  // A headless run gets a workspace and logs of its own; the TUI's workspace is the scenario's.
+  const runId = options.runId ?? newRunId(now());
+  const workspace = options.runId !== undefined ? runWorkspaceDir(dirs, scenario, runId) : workspaceDir(dirs, scenario);
+  const logDir = runLogDir(dirs, scenario, runId);
   const shellEnvFile = join(logDir, 'shell-env.sh');
   const store = createStore<EngineState>(initialState(scenario, now()));
   const listeners = new Set<(e: EngineEvent) => void>();
-  const base = withBin(plainEnv(options.env ?? process.env), workspaceBin(workspace));
-  const vars = katarunVars(scenario, dirs, {workspace, shellEnvFile});
+  const userEnv = plainEnv(options.env ?? process.env);
+  const world = scenarioWorld({
+    scenario,
+    workspace,
+    userEnv,
+    mode: options.sandbox ?? 'auto',
+    writable: [logDir, environmentStateDir(dirs, scenario.id)],
+  });
+  const port = world.port(options.port ?? defaultShellPort());
+  const base = world.env;
+  const vars = katarunVars(scenario, dirs, {workspace: world.homeSeen, shellEnvFile});
   let prepared: Readonly<Record<string, string>> = {};
   let noticeId = 0;
   // katarun's own words in the engine's notices speak the UI's language.
@@ -70,6 +81,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     env: shellEnv,
     logDir,
     shellEnvFile,
+    pinned: () => prepared,
     batchMs: options.outputBatchMs ?? 75,
     dispatch,
     notice,
@@ -102,6 +114,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     emit,
     notice,
     mapPath: (p) => mapInto(map, p, workspace),
+    workspace,
     ...(options.commandTimeoutMs ? {commandTimeoutMs: options.commandTimeoutMs} : {}),
   };
   const envOptions = (log: (line: string) => void): EnvironmentOptions => ({
@@ -110,7 +123,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     ...(options.uiLang ? {uiLang: options.uiLang} : {}),
     stateDir: environmentStateDir(dirs, scenario.id),
     cacheDir: dirs.cache,
-    env: base,
+    env: userEnv,
     log,
   });
 
@@ -123,7 +136,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     prepare: async (log) => {
       const provider = await environmentProvider(scenario.environment);
       prepared = (await provider.prepare(scenario, envOptions(log))).env;
-      mkdirSync(logDir, {recursive: true});
+      mkdirSync(logDir, {recursive: true, mode: 0o700});
       writeFileSync(shellEnvFile, '', {flag: 'a'});
     },
   });
@@ -134,11 +147,13 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     return {page: s.phase === 'finish' ? scenario.finish : scenario.intro, step: -1};
   };
 
+  if (world.notice) notice('warning', t('notice.noSandbox', {why: t(`sandbox.why.${world.capability.reason ?? 'failed'}`)}));
   const engine: RunEngine = {
     scenario,
     store,
     workspace,
     logDir,
+    sandbox: world.capability,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,6 +1,7 @@
 // Where katarun keeps things on this machine (XDG base directories), and the per-scenario
 // folders below them. Tests pass their own dirs; nothing here creates a folder.
 
+import {createHash, randomBytes} from 'node:crypto';
 import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 
@@ -39,8 +40,27 @@ export function environmentStateDir(dirs: EngineDirs, id: string): string {
   return resolve(dirs.state, 'environments', safeId(id));
 }
 
-export function workspaceDir(dirs: EngineDirs, id: string): string {
-  return resolve(dirs.data, 'workspaces', safeId(id));
+/**
+ * A scenario's own key: its id plus a hash of its resolved folder, so two scenarios named
+ * `demo` in different folders never share a workspace or logs.
+ */
+export function scenarioKey(scenario: {readonly id: string; readonly dir: string}): string {
+  return `${safeId(scenario.id)}-${createHash('sha256').update(resolve(scenario.dir)).digest('hex').slice(0, 10)}`;
+}
+
+/** A fresh id for one headless run: time-ordered, unique across concurrent runs. */
+export function newRunId(at: number = Date.now()): string {
+  return `${new Date(at).toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+/** The learner's workspace of a scenario (the TUI's; it survives quitting so resume finds the files). */
+export function workspaceDir(dirs: EngineDirs, scenario: {readonly id: string; readonly dir: string}): string {
+  return resolve(dirs.data, 'workspaces', scenarioKey(scenario));
+}
+
+/** One headless run's own workspace. */
+export function runWorkspaceDir(dirs: EngineDirs, scenario: {readonly id: string; readonly dir: string}, runId: string): string {
+  return resolve(dirs.data, 'runs', scenarioKey(scenario), safeId(runId));
 }
 
 export function progressFile(dirs: EngineDirs, id: string): string {
@@ -48,7 +68,6 @@ export function progressFile(dirs: EngineDirs, id: string): string {
 }
 
 /** A fresh folder per run for shell rc files, snapshots and raw logs. */
-export function runLogDir(dirs: EngineDirs, id: string, startedAt: number): string {
-  const stamp = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
-  return resolve(dirs.state, 'logs', safeId(id), `${stamp}-${process.pid}`);
+export function runLogDir(dirs: EngineDirs, scenario: {readonly id: string; readonly dir: string}, runId: string): string {
+  return resolve(dirs.state, 'logs', scenarioKey(scenario), safeId(runId));
 }

@@ -10,6 +10,7 @@ import type {ShellPort} from './shell-port.js';
 import type {Engine} from './types.js';
 import type {PollOutcome} from './verify-poller.js';
 import type {PathMapper} from './workspace.js';
+import type {SandboxCapability, SandboxMode} from './scenario-world.js';
 
 export interface EngineOptions {
   /** `auto` = PTY when available (the TUI); headless uses `pipe`. */
@@ -39,6 +40,10 @@ export interface EngineOptions {
   readonly freshWorkspace?: boolean;
   /** Terminal size for PTY shells. */
   readonly size?: {readonly cols: number; readonly rows: number};
+  /** `--sandbox`: bwrap where it works (`auto`, the default), bwrap or fail (`bwrap`), or none. */
+  readonly sandbox?: SandboxMode;
+  /** A headless run's own id: its workspace and logs are its own (absent: the scenario's workspace, as the TUI uses). */
+  readonly runId?: string;
   /** Overrides for tests: the shell layer and the Katacoda path mapping. */
   readonly port?: ShellPort;
   readonly mapPath?: PathMapper;
@@ -64,4 +69,6 @@ export interface RunEngine extends Engine {
   finish(): void;
   /** The raw log folder of this run (terminal logs, background logs). */
   readonly logDir: string;
+  /** Whether the scenario's processes run in a sandbox, and why not. */
+  readonly sandbox: SandboxCapability;
 }

@@ -1,9 +1,8 @@
 // `<pre class="file" data-filename=… data-target=…>`: Katacoda wrote these into its editor;
 // katarun writes them into the workspace file (the path mapped like every Katacoda path).
 
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
-import {dirname} from 'node:path';
 import type {FileAction} from '../scenario/model.js';
+import {readInside, writeInside} from './safe-path.js';
 
 /** The new file content. Throws when `insert`'s marker is not in the file. */
 export function applyFileEdit(current: string | undefined, action: Pick<FileAction, 'mode' | 'marker'>, text: string): string {
@@ -26,14 +25,8 @@ export function applyFileEdit(current: string | undefined, action: Pick<FileActi
   }
 }
 
-export async function writeFileAction(path: string, action: FileAction, text: string): Promise<void> {
-  let current: string | undefined;
-  try {
-    current = await readFile(path, 'utf8');
-  } catch {
-    current = undefined;
-  }
-  const next = applyFileEdit(current, action, text);
-  await mkdir(dirname(path), {recursive: true});
-  await writeFile(path, next);
+/** Apply the action to `path` inside `workspace`; a symlink on the way out of it is refused, never followed. */
+export async function writeFileAction(path: string, action: FileAction, text: string, workspace: string): Promise<void> {
+  const current = await readInside(workspace, path);
+  await writeInside(workspace, path, applyFileEdit(current, action, text));
 }

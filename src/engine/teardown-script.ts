@@ -34,7 +34,7 @@ export async function runTeardownScript(scenario: Scenario, o: TeardownOptions):
     log: o.log,
     ...(o.uiLang ? {uiLang: o.uiLang} : {}),
   });
-  const vars = katarunVars(scenario, o.dirs, {workspace: workspaceDir(o.dirs, scenario.id), shellEnvFile: join(stateDir, 'shell-env.sh')});
+  const vars = katarunVars(scenario, o.dirs, {workspace: workspaceDir(o.dirs, scenario), shellEnvFile: join(stateDir, 'shell-env.sh')});
   return defaultShellPort().runScript(scenario.teardown, {
     cwd: scenario.dir,
     env: {...o.env, ...prepared.env, ...vars},

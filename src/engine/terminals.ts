@@ -4,7 +4,7 @@
 // sourced into a terminal before its next command, so late exports still arrive.
 
 import type {Translate} from '../render/i18n.js';
-import {stat} from 'node:fs/promises';
+import {mkdir, stat, writeFile} from 'node:fs/promises';
 import {isAbsolute, join, relative} from 'node:path';
 import type {TerminalId} from '../scenario/model.js';
 import type {CommandResult, ForegroundInfo, RunOptions, ShellKind, ShellSession} from '../shell/types.js';
@@ -21,6 +21,8 @@ export interface TerminalPoolOptions {
   readonly env: () => Readonly<Record<string, string>>;
   readonly logDir: string;
   readonly shellEnvFile: string;
+  /** Variables KATARUN_SHELL_ENV may not change (the guarded KUBECONFIG): set again after it is sourced. */
+  readonly pinned?: () => Readonly<Record<string, string>>;
   readonly batchMs: number;
   readonly dispatch: (msg: EngineMsg) => void;
   readonly notice: (level: 'info' | 'warning', message: string) => void;
@@ -47,7 +49,19 @@ export interface SavedShell {
   readonly cwd?: string;
 }
 
-const isDir = (p: string) => stat(p).then((st) => st.isDirectory(), () => false);
+/** The export lines and the folder a restored shell starts from, written into its state folder. */
+async function writeRestoreFiles(stateDir: string, saved: SavedShell): Promise<{envFile: string; cwdFile: string}> {
+  await mkdir(stateDir, {recursive: true, mode: 0o700});
+  const envFile = join(stateDir, 'restore.env.sh');
+  const cwdFile = join(stateDir, 'restore.cwd');
+  const q = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+  const lines = Object.entries(saved.env)
+    .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+    .map(([k, v]) => `export ${k}=${q(v)}`);
+  await writeFile(envFile, `${lines.join('\n')}\n`, {mode: 0o600});
+  await writeFile(cwdFile, `${saved.cwd ?? ''}\n`, {mode: 0o600});
+  return {envFile, cwdFile};
+}
 
 /** A command's result, or the line typed into the program that held the terminal. */
 export type PoolResult = CommandResult & {readonly sentTo?: string};
@@ -114,14 +128,18 @@ export class TerminalPool {
 
   private async start(id: TerminalId, entry: Entry): Promise<ShellSession> {
     const saved = this.restoring[id];
-    const cwd = saved?.cwd && (await isDir(saved.cwd)) ? saved.cwd : this.o.cwd;
+    const stateDir = join(this.o.logDir, id);
+    // Restored inside the shell (sourced at its start), so values and the folder are as the
+    // shell sees them — in a sandbox its own paths — and never mixed with the host's.
+    const restore = saved ? await writeRestoreFiles(stateDir, saved) : undefined;
     const s = await this.o.port.createSession({
       kind: this.o.kind,
-      cwd,
-      env: {...this.o.env(), ...(saved?.env ?? {})},
-      stateDir: join(this.o.logDir, id),
+      cwd: this.o.cwd,
+      env: this.o.env(),
+      stateDir,
       name: id,
       ...(this.size ? {cols: this.size.cols, rows: this.size.rows} : {}),
+      ...(restore ? {restore} : {}),
     });
     const batcher = new OutputBatcher(
       {readTail: () => s.tail(TAIL_LINES), publish: (tail, lineCount) => this.o.dispatch({type: 'terminal', id, patch: {tail, lineCount}})},
@@ -141,8 +159,9 @@ export class TerminalPool {
       // first snapshot (what the re-checks read) is written. A PTY shell wrote it at its prompt.
       if (s.kind === 'pipe') await s.run(':');
       const names = Object.keys(saved.env);
-      const shown = relative(this.o.cwd, cwd);
-      this.o.notice('info', this.o.t('notice.shellRestored', {id, vars: names.length ? names.join(', ') : '—', cwd: shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? cwd : `./${shown}`}));
+      const now = (await readSnapshot(s.envFile, s.cwdFile)).cwd ?? '';
+      const shown = relative(this.o.cwd, now);
+      this.o.notice('info', this.o.t('notice.shellRestored', {id, vars: names.length ? names.join(', ') : '—', cwd: shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? now : `./${shown}`}));
     }
     return s;
   }
@@ -247,7 +266,11 @@ export class TerminalPool {
     const stamp = `${st.size}:${st.mtimeMs}`;
     if (stamp === e.sourcedStamp) return;
     e.sourcedStamp = stamp;
-    await s.run(' source "$KATARUN_SHELL_ENV"', signal ? {signal} : {});
+    const pins = Object.entries(this.o.pinned?.() ?? {})
+      .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+      .map(([k, v]) => `; export ${k}='${v.replace(/'/g, `'\\''`)}'`)
+      .join('');
+    await s.run(` source "$KATARUN_SHELL_ENV"${pins}`, signal ? {signal} : {});
   }
 
   /** Ctrl-C to the terminal's foreground job; a no-op when it is idle or not started. */

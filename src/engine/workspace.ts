@@ -3,10 +3,12 @@
 // `/usr/local/bin`) are mapped into it; anything that would land outside is refused
 // before a single command runs.
 
-import {chmod, copyFile, mkdir, rm, stat} from 'node:fs/promises';
+import {chmod, lstat, mkdir, readFile, realpath, rm} from 'node:fs/promises';
 import {dirname, join, relative, resolve, sep} from 'node:path';
+import {WORKSPACE_HOME, WORKSPACE_TMP} from '../scenario/assets/workspace-target.js';
 import type {Scenario} from '../scenario/model.js';
 import {applyChmod} from './chmod-mode.js';
+import {writeInside} from './safe-path.js';
 
 /** Maps a Katacoda-style path into the workspace; undefined (or a throw) when it escapes. */
 export type PathMapper = (target: string, workspace: string) => string | undefined;
@@ -54,22 +56,37 @@ export function planAssets(scenario: Scenario, workspace: string, map: PathMappe
   return out;
 }
 
+/** setuid, setgid and sticky: an asset never gets them (a setuid copy would run as its owner). */
+const SPECIAL_BITS = 0o7000;
+
 /**
- * Create the workspace (emptied first when `fresh`) and copy the assets in. Returns notices
- * for chmod specs it could not apply.
+ * Create the workspace (emptied first when `fresh`; private to the user) and copy the assets
+ * in: never through a symlink, never from outside the scenario, never with setuid/setgid/sticky
+ * bits. Returns notices for chmod specs it could not apply or had to mask.
  */
 export async function prepareWorkspace(scenario: Scenario, workspace: string, map: PathMapper, fresh: boolean): Promise<string[]> {
   const plan = planAssets(scenario, workspace, map);
   if (fresh) await rm(workspace, {recursive: true, force: true});
-  await mkdir(workspace, {recursive: true});
+  await mkdir(workspace, {recursive: true, mode: 0o700});
+  await chmod(workspace, 0o700);
+  for (const d of [WORKSPACE_HOME, WORKSPACE_TMP]) await mkdir(join(workspace, d), {recursive: true});
   const notices: string[] = [];
+  const roots = await Promise.all([scenario.dir, scenario.assetsDir ?? scenario.dir].map((d) => realpath(d).catch(() => resolve(d))));
   for (const p of plan) {
-    await mkdir(dirname(p.to), {recursive: true});
-    await copyFile(p.from, p.to);
-    if (!p.chmod) continue;
-    const mode = applyChmod((await stat(p.to)).mode, p.chmod);
-    if (mode === undefined) notices.push(`asset ${p.to}: chmod '${p.chmod}' not understood, left as it was`);
-    else await chmod(p.to, mode);
+    const source = await realpath(p.from);
+    if (!roots.some((r) => isInside(source, r))) throw new WorkspaceError(`asset ${p.from} is a symlink to ${source}, outside the scenario`);
+    const srcMode = (await lstat(source)).mode & 0o777;
+    await writeInside(workspace, p.to, await readFile(source), srcMode);
+    let mode = srcMode;
+    if (p.chmod) {
+      const asked = applyChmod(srcMode, p.chmod);
+      if (asked === undefined) notices.push(`asset ${p.to}: chmod '${p.chmod}' not understood, left as it was`);
+      else {
+        if (asked & SPECIAL_BITS) notices.push(`asset ${p.to}: chmod '${p.chmod}' asks for setuid/setgid/sticky bits; they were left out`);
+        mode = asked & 0o777;
+      }
+    }
+    await chmod(p.to, mode);
   }
   return notices;
 }

@@ -75,10 +75,3 @@ export function summarize(steps: readonly StepReport[]): HeadlessReport['summary
   const count = (s: StepOutcome) => steps.filter((x) => x.status === s).length;
   return {total: steps.length, passed: count('passed'), failed: count('failed'), notRun: count('not-run'), skipped: count('skipped')};
 }
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const m = Math.floor(ms / 60_000);
-  return `${m} min ${Math.round((ms - m * 60_000) / 1000)} s`;
-}

@@ -1,28 +1,105 @@
-// Chooses the UI language (--lang, then LC_ALL / LC_MESSAGES / LANG) and formats its strings.
-// Scenario content has its own translations; this covers only katarun's own words.
+// katarun's own words: chooses the UI language (--lang, then LC_ALL / LC_MESSAGES / LANG) and turns
+// message codes into sentences. Scenario content has its own translations; this covers only katarun's.
+//
+// Below `ui/` and `headless/` nothing builds a sentence: the engine, the shell and the scenario
+// loader hand up a `Message` (a code and its parameters, where a parameter may be another
+// message), and the edges translate it here. A language is one file, `strings-<code>.ts` beside
+// this one (scripts/locales.mjs lists them in locales.generated.ts at build time); its plural
+// forms follow `Intl.PluralRules` for its code and its numbers `Intl.NumberFormat`.
 
-import {en, type StringKey, type Strings} from './strings-en.js';
-import {ru} from './strings-ru.js';
+import {en, type PluralForms, type StringKey, type Strings, type Template} from './strings-en.js';
+import {bundledLocales} from './locales.generated.js';
 
-export type {StringKey} from './strings-en.js';
-export type UiLang = 'en' | 'ru';
-export type Translate = (key: StringKey, params?: Readonly<Record<string, string | number>>) => string;
+export type {PluralForms, StringKey, Strings, Template} from './strings-en.js';
+/** A registered language's code: 'en', 'ru', or one added by a `strings-<code>.ts` file. */
+export type UiLang = string;
 
-const tables: Record<UiLang, Strings> = {en, ru};
+/**
+ * A parameter: text is shown as given (names, paths, ports, exit statuses-as-text — anything that
+ * must not be regrouped), a number is formatted for the language ('1,234' / '1 234', '1.5' /
+ * '1,5'), a message is translated in place.
+ */
+export type Param = string | number | Message;
+export type Params = Readonly<Record<string, Param>>;
 
-/** `ru_RU.UTF-8` → `ru`; `C`, `POSIX` and unknown languages → `en`. */
-export function uiLanguage(flag: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): UiLang {
-  // POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG; empty values don't count.
-  const raw = flag || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const code = raw.toLowerCase().split(/[_.@-]/)[0] ?? '';
-  return code === 'ru' ? 'ru' : 'en';
+/** What the layers below the edges say: a code of strings-en.ts and its parameters. */
+export interface Message {
+  readonly code: StringKey;
+  readonly params?: Params;
 }
 
+export function message(code: StringKey, params?: Params): Message {
+  return params ? {code, params} : {code};
+}
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as Message).code === 'string';
+}
+
+export interface Locale {
+  /** BCP 47 code, e.g. 'ru' or 'pt-BR'; also the tag given to Intl for plurals and numbers. */
+  readonly code: string;
+  /** Keys it lacks fall back to English. */
+  readonly strings: Partial<Strings>;
+}
+
+/** Turns a code (or a message) into the language's words. */
+export interface Translate {
+  (key: StringKey | Message, params?: Params): string;
+  readonly lang: UiLang;
+  /** A number in the language's notation. */
+  number(n: number, options?: Intl.NumberFormatOptions): string;
+}
+
+const locales = new Map<string, Locale>([['en', {code: 'en', strings: en}]]);
+for (const locale of bundledLocales) registerLocale(locale);
+
+/** Adds (or replaces) a language; `uiLanguage` and `translator` know it from then on. */
+export function registerLocale(locale: Locale): void {
+  locales.set(locale.code.toLowerCase(), locale);
+}
+
+export function registeredLanguages(): UiLang[] {
+  return [...locales.values()].map((l) => l.code);
+}
+
+/** `ru_RU.UTF-8` → `ru`; `pt_BR` → `pt-BR` when registered, else `pt`; `C`, `POSIX` and unknown → `en`. */
+export function uiLanguage(flag: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): UiLang {
+  // POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG; empty values don't count.
+  const raw = (flag || env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase();
+  const [tag = ''] = raw.split(/[.@]/);
+  const [language = '', region] = tag.split(/[_-]/);
+  return (region && locales.get(`${language}-${region}`)?.code) || locales.get(language)?.code || 'en';
+}
+
+const PARAM = /\{(\w+)\}/g;
+
 export function translator(lang: UiLang): Translate {
-  const table = tables[lang];
-  return (key, params) => {
-    const template = table[key] ?? en[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const locale = locales.get(lang.toLowerCase()) ?? locales.get('en')!;
+  const plurals = new Intl.PluralRules(locale.code);
+  const numbers = new Intl.NumberFormat(locale.code);
+  const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
+    options ? new Intl.NumberFormat(locale.code, options).format(n) : numbers.format(n);
+
+  const fill = (key: StringKey, params: Params | undefined): string => {
+    const template: Template = locale.strings[key] ?? en[key];
+    const text = typeof template === 'string' ? template : pluralForm(template, params, plurals);
+    if (!params) return text;
+    return text.replace(PARAM, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (typeof value === 'number') return formatNumber(value);
+      return typeof value === 'string' ? value : fill(value.code, value.params);
+    });
   };
+  const t = ((key: StringKey | Message, params?: Params) =>
+    typeof key === 'string' ? fill(key, params) : fill(key.code, {...key.params, ...params})) as Translate;
+  return Object.assign(t, {lang: locale.code, number: formatNumber});
+}
+
+/** A plural entry chooses its form by the parameter `n` (the count it is about). */
+function pluralForm(forms: PluralForms, params: Params | undefined, rules: Intl.PluralRules): string {
+  const n = params?.n;
+  if (typeof n !== 'number') return forms.other;
+  return forms[rules.select(n)] ?? forms.other;
 }

@@ -1,4 +1,5 @@
-// The UI's English strings. `{name}` marks a parameter. strings-ru.ts must have the same keys.
+// The UI's English strings, and the list of message codes (every other language's keys are
+// these). `{name}` marks a parameter; an object of plural forms is chosen by the parameter `n`.
 
 export const en = {
   'picker.title': 'katarun — choose a tutorial',
@@ -12,7 +13,7 @@ export const en = {
   'difficulty.advanced': 'advanced',
   'meta.time': 'time',
   'meta.languages': 'languages',
-  'meta.steps': '{n} steps',
+  'meta.steps': {one: '{n} step', other: '{n} steps'},
   'intro.needs': 'Needs',
   'intro.checking': 'checking this machine…',
   'intro.ready': 'this machine is ready',
@@ -41,8 +42,8 @@ export const en = {
   'action.failed': 'exit {code}',
   'action.interrupted': 'interrupted',
   'action.timedOut': 'timed out',
-  'action.more': '… {n} more actions',
-  'output.more': '… {n} more lines — full log: {file}',
+  'action.more': {one: '… {n} more action', other: '… {n} more actions'},
+  'output.more': {one: '… {n} more line — full log: {file}', other: '… {n} more lines — full log: {file}'},
   'output.exit': 'exit {code} · {duration}',
   'check.none': 'This step has no check.',
   'check.idle': 'The check runs after the step\'s commands — r runs it now.',
@@ -115,6 +116,15 @@ export const en = {
   'busy.waiting': '{id} is busy: `{command}` — Ctrl-C to stop it, Esc to cancel this action',
   'busy.cancelled': 'Cancelled: nothing was typed into {id}.',
   'notice.refused': '{reason}',
+  'notice.noSandbox': "No sandbox ({why}): the scenario's commands run as you, and can read and change your files, your home and your clusters. Install bubblewrap (apt install bubblewrap) or pass --sandbox none to silence this.",
+  'sandbox.why.missing': "bwrap is not installed",
+  'sandbox.why.unsupported': "this system has no bubblewrap",
+  'sandbox.why.failed': "bwrap does not work here",
+  'sandbox.why.requested': "--sandbox none",
+  'doctor.sandboxOn': "sandbox: bwrap ({path}); the scenario sees its own /root, /tmp and bin folders, not your home, ~/.kube or ~/.ssh",
+  'doctor.sandboxOff': "sandbox: none ({why}); scenario commands run as you, on your files",
+  'doctor.sandboxFix': "install bubblewrap (Debian/Ubuntu: apt install bubblewrap) and allow unprivileged user namespaces",
+  'error.sandboxUnavailable': "--sandbox bwrap: {why}",
   'error.engine': 'Error: {message}',
   'quiz.title': 'Quiz — question {i} of {n}',
   'quiz.wrong': 'Not quite — try again.',
@@ -141,9 +151,9 @@ export const en = {
   'report.notRun': '(not run)',
   'report.expected': 'expected:',
   'report.actual': 'actual:',
-  'report.output': 'last {n} lines of output:',
+  'report.output': {one: 'last line of output:', other: 'last {n} lines of output:'},
   'report.setupFailed': 'setup failed',
-  'report.summary': '{id}: {verdict} — {parts} of {total} steps in {duration}',
+  'report.summary': {one: '{id}: {verdict} — {parts} of {n} step in {duration}', other: '{id}: {verdict} — {parts} of {n} steps in {duration}'},
   'report.passedN': '{n} passed',
   'report.failedN': '{n} failed',
   'report.notRunN': '{n} not run',
@@ -154,13 +164,13 @@ export const en = {
   'report.logs': 'logs: {dir}',
   'report.written': 'report written to {file}',
   'report.quiz': 'quiz {id} answered from the scenario\'s answer key: {answer}',
-  'report.checkTimeout': 'the check did not pass before its timeout ({attempts} attempts, last exit status {code})',
+  'report.checkTimeout': 'the check did not pass before its timeout ({attempts}, last exit status {code})',
+  'count.attempts': {one: '{n} attempt', other: '{n} attempts'},
   'report.commandFailed': '`{command}` exited with status {code}',
   'report.commandTimeout': '`{command}` did not finish in time',
   'report.ms': '{n} ms',
   'report.s': '{n} s',
   'report.min': '{m} min {s} s',
-  'report.decimal': '.',
   // The machine checks (preflight): `katarun doctor`, the intro, `katarun test`'s exit 3.
   // Commands and URLs come in as parameters, so a translation cannot garble them.
   'preflight.toolMissing': '{name} was not found on PATH',
@@ -171,6 +181,9 @@ export const en = {
   'preflight.toolInRange': '{tool} (wants {range})',
   'preflight.toolOutside': '{tool} is outside {range}',
   'preflight.dockerUp': 'Docker daemon {version} is reachable',
+  'preflight.cgroupOk': 'Docker runs on cgroup v{version}',
+  'preflight.cgroupV1': 'Docker runs on cgroup v1, and the node image {image} needs cgroup v2 (kind dropped cgroup v1 from Kubernetes v1.35 on)',
+  'fix.cgroupV1': "switch the host to cgroup v2 (Linux: boot with systemd.unified_cgroup_hierarchy=1; Docker Desktop and current distributions use v2 already), or use a Kubernetes v1.34 node image, which Istio 1.30 still supports (it needs Kubernetes 1.32 or newer): edit katarun.cluster.nodeImage in the scenario's index.json",
   'preflight.dockerDown': 'the Docker daemon is not reachable: {output}',
   'preflight.clusterExists': 'kind cluster {name} exists and will be reused',
   'preflight.clusterCreated': 'kind cluster {name} will be created',
@@ -179,8 +192,8 @@ export const en = {
   'preflight.memFree': '{gib} GiB available',
   'preflight.memDocker': '{gib} GiB given to Docker',
   'preflight.memNeeds': '{have}, needs {gib} GiB',
-  'preflight.cpus': '{n} CPUs',
-  'preflight.cpusNeeds': '{n} CPUs, needs {need}',
+  'preflight.cpus': {one: '{n} CPU', other: '{n} CPUs'},
+  'preflight.cpusNeeds': {one: '{n} CPU, needs {need}', other: '{n} CPUs, needs {need}'},
   'preflight.portOwned': '{address} belongs to the tutorial cluster {name}',
   'preflight.portFree': '{address} is free',
   'preflight.portBusy': '{address} is in use',
@@ -205,7 +218,7 @@ export const en = {
   'fix.dockerStartLinux': 'start the daemon: {command} (check with: {check})',
   'fix.memLinux': 'free memory: close other programs or containers ({commands}) until about {gib} GiB are available',
   'fix.memDocker': 'give Docker more memory: Docker Desktop → Settings → Resources → Memory ≥ {gb} GB (colima: {command})',
-  'fix.cpuLinux': 'this machine has fewer than {n} CPUs; use a bigger machine or VM',
+  'fix.cpuLinux': {one: 'this machine has fewer than {n} CPU; use a bigger machine or VM', other: 'this machine has fewer than {n} CPUs; use a bigger machine or VM'},
   'fix.cpuDocker': 'give Docker more CPUs: Docker Desktop → Settings → Resources → CPUs ≥ {n} (colima: {command})',
   'fix.port': 'something else listens on {address}; find it with: {command} — stop it, or delete an old cluster that maps the port ({commands})',
   'fix.cluster': 'pass --create-cluster to create it (katarun test), or start the scenario in the terminal UI, which asks first',
@@ -241,8 +254,7 @@ export const en = {
   'down.cleaned': 'cleaned {id} out of context {context}',
   'doctor.fix': 'fix:',
   'doctor.ready': 'ready',
-  'doctor.notReady': 'not ready: {n} problems to fix',
-  'doctor.notReadyOne': 'not ready: 1 problem to fix',
+  'doctor.notReady': {one: 'not ready: {n} problem to fix', other: 'not ready: {n} problems to fix'},
   'doctor.allReady': 'ready for every bundled scenario',
   'doctor.readyFor': 'ready for: {ids}',
   'doctor.noneReady': 'none',
@@ -268,4 +280,7 @@ export const en = {
 } as const;
 
 export type StringKey = keyof typeof en;
-export type Strings = Record<StringKey, string>;
+/** Forms by `Intl.PluralRules` category, chosen by the parameter `n`; `other` is required. */
+export type PluralForms = {readonly other: string} & Partial<Readonly<Record<Intl.LDMLPluralRule, string>>>;
+export type Template = string | PluralForms;
+export type Strings = Record<StringKey, Template>;

@@ -24,14 +24,24 @@ function rawMode(tty: string): boolean {
   return r.status === 0 && /(^|\s)-icanon(\s|;|$)/.test(r.stdout);
 }
 
-export function foregroundOf(shellPid: number, tty: string | undefined): ForegroundInfo | undefined {
-  const st = readStat(shellPid);
+/**
+ * `sessionPid` is the process the terminal was opened for (bash, or the sandbox around it);
+ * `shellGroup` the shell's own process group (the foreground one at its prompt) when known.
+ */
+/** The terminal's foreground process group now (at the shell's prompt: the shell's own). */
+export function foregroundGroupOf(sessionPid: number): number | undefined {
+  const st = readStat(sessionPid);
+  return st && st.tpgid > 0 ? st.tpgid : undefined;
+}
+
+export function foregroundOf(sessionPid: number, tty: string | undefined, shellGroup?: number): ForegroundInfo | undefined {
+  const st = readStat(sessionPid);
   if (!st || !(st.tpgid > 0)) return undefined;
   const pid = st.tpgid;
   const cmdline = readText(`/proc/${pid}/cmdline`);
   const command = cmdline ? cmdline.split('\0').filter(Boolean).join(' ') : '';
   const wchan = readText(`/proc/${pid}/wchan`) ?? '';
-  const isShell = pid === shellPid;
+  const isShell = pid === (shellGroup ?? sessionPid);
   // The shell's own readline leaves the terminal raw for a moment after a line is read: raw
   // mode counts only for another program; the shell reads the terminal when in the tty's read (`read`).
   const readsTerminal = /tty|wait_woken/.test(wchan) || (!isShell && tty !== undefined && rawMode(tty));

@@ -6,9 +6,31 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 
+/** True when `pid` is bubblewrap: the leader of a sandboxed group (src/shell/sandbox.ts). */
+function isBwrap(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bwrap';
+  } catch {
+    return false;
+  }
+}
+
 /** Signal a process group; false when it no longer exists. */
 export function killGroup(pgid: number, signal: NodeJS.Signals): boolean {
   if (!(pgid > 1)) return false;
+  // In a sandboxed group bwrap leads: a Ctrl-C meant for the shell and its command must not
+  // end bwrap (which takes the whole sandbox with it). SIGTERM/SIGKILL do end it, on purpose.
+  if (signal === 'SIGINT' && isBwrap(pgid)) {
+    const members = (scanProc((st) => st.pgrp === pgid) ?? []).filter((pid) => !isBwrap(pid));
+    for (const pid of members) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // gone already
+      }
+    }
+    return members.length > 0;
+  }
   try {
     process.kill(-pgid, signal);
     return true;
@@ -33,9 +55,16 @@ export function groupAlive(pgid: number): boolean {
   return members === undefined || members.length > 0;
 }
 
-/** Live processes of a group; empty without /proc. */
+/**
+ * Live processes of a group; empty without /proc. In a sandboxed group, bwrap's own processes
+ * and the one it started (the shell) stand for the leader and are left out, as the leader is
+ * when the leader is the shell.
+ */
 export function groupMembers(pgid: number): number[] {
-  return scanProc((st) => st.pgrp === pgid) ?? [];
+  const all = scanProc((st) => st.pgrp === pgid) ?? [];
+  if (!isBwrap(pgid)) return all;
+  const bwraps = new Set(all.filter(isBwrap));
+  return all.filter((pid) => !bwraps.has(pid) && !bwraps.has(readStat(pid)?.ppid ?? 0));
 }
 
 /** Live processes matching `pred`; undefined when there is no /proc. */
@@ -58,6 +87,7 @@ function scanProc(pred: (st: StatFields) => boolean): number[] | undefined {
 
 interface StatFields {
   readonly pid: number;
+  readonly ppid: number;
   readonly pgrp: number;
   readonly session: number;
   readonly tpgid: number;
@@ -74,7 +104,7 @@ export function readStat(pid: number): StatFields | undefined {
   }
   const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
   // rest: state ppid pgrp session tty_nr tpgid …
-  return {pid, state: rest[0] ?? '', pgrp: Number(rest[2]), session: Number(rest[3]), tpgid: Number(rest[5])};
+  return {pid, state: rest[0] ?? '', ppid: Number(rest[1]), pgrp: Number(rest[2]), session: Number(rest[3]), tpgid: Number(rest[5])};
 }
 
 /** Every live process whose session id is `sid` (the session leader included). */

@@ -15,6 +15,7 @@ import {register} from './process-registry.js';
 import {ESCALATE_MS, SessionBase, stripAnsi} from './session-base.js';
 import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, shq, writeCommandFile, type SessionPaths} from './session-files.js';
 import {SentinelScanner} from './sentinel-scanner.js';
+import {wrapSpawn} from './sandbox.js';
 import type {ShellSessionOptions} from './types.js';
 
 const RESULT_TAIL = 200;
@@ -52,7 +53,7 @@ export class PipeSession extends SessionBase {
     const paths = sessionPaths(opts.stateDir, opts.name);
     prepareDirs(paths);
     const s = new PipeSession(opts, paths, newNonce());
-    await s.spawnShell(false);
+    await s.spawnShell(false, opts.restore);
     return s;
   }
 
@@ -60,10 +61,11 @@ export class PipeSession extends SessionBase {
     return this.child.pid ?? 0;
   }
 
-  private spawnShell(restore: boolean): Promise<void> {
-    const child = spawn('bash', ['--noprofile', '--norc'], {
-      cwd: this.opts.cwd,
-      env: this.opts.env,
+  private spawnShell(restore: boolean, from?: {envFile: string; cwdFile: string}): Promise<void> {
+    const w = wrapSpawn('bash', ['--noprofile', '--norc'], this.opts.cwd, this.opts.env, this.opts.sandbox);
+    const child = spawn(w.command, w.args, {
+      cwd: w.cwd,
+      env: w.env,
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -81,7 +83,7 @@ export class PipeSession extends SessionBase {
       // Ctrl-C ends the sourced command file (a `while` loop included), never the shell.
       `trap '[ -n "$__kc_in" ] && return 130' INT`,
       `__kc_end() { local s=$?; __kc_in=; __kc_snap; builtin printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
-      restore ? restoreSnippet(this.envFile, this.cwdFile) : '',
+      restore ? restoreSnippet(this.envFile, this.cwdFile) : from ? restoreSnippet(from.envFile, from.cwdFile) : '',
       `__kc_id=0; __kc_end`,
       '',
     ].join('\n');

@@ -9,6 +9,7 @@ import {StringDecoder} from 'node:string_decoder';
 import {ByteTail} from './byte-tail.js';
 import {groupAlive, killGroup, terminate} from './kill-tree.js';
 import {register} from './process-registry.js';
+import {wrapSpawn} from './sandbox.js';
 import type {BackgroundHandle, ProcessOptions, ProcessResult} from './types.js';
 import {zxCliPath} from './zx-cli.js';
 
@@ -97,9 +98,10 @@ export function runProcess(command: string, args: readonly string[], opts: Proce
     }
 
     try {
-      child = spawn(command, args as string[], {
-        cwd: opts.cwd,
-        env: opts.env,
+      const w = wrapSpawn(command, args, opts.cwd, opts.env, opts.sandbox);
+      child = spawn(w.command, w.args, {
+        cwd: w.cwd,
+        env: w.env,
         detached: true,
         stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       });
@@ -176,9 +178,10 @@ export function startBackground(command: string, args: readonly string[], opts: 
   const fd = openSync(opts.logFile, 'a');
   let child: ChildProcess;
   try {
-    child = spawn(command, args as string[], {
-      cwd: opts.cwd,
-      env: opts.env,
+    const w = wrapSpawn(command, args, opts.cwd, opts.env, opts.sandbox);
+    child = spawn(w.command, w.args, {
+      cwd: w.cwd,
+      env: w.env,
       detached: true,
       stdio: [opts.input !== undefined ? 'pipe' : 'ignore', fd, fd],
     });

@@ -5,6 +5,7 @@
 
 import {createWriteStream, writeFileSync, type WriteStream} from 'node:fs';
 import {spawnSync} from 'node:child_process';
+import {wrapSpawn} from './sandbox.js';
 import {createRequire} from 'node:module';
 import type {IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
@@ -15,7 +16,7 @@ import {COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc} from './pty-rc.js';
 import {ESCALATE_MS, SessionBase} from './session-base.js';
 import {newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
 import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
-import {foregroundOf} from './foreground.js';
+import {foregroundGroupOf, foregroundOf} from './foreground.js';
 import type {ForegroundInfo, ShellSessionOptions} from './types.js';
 
 const {Terminal} = xterm;
@@ -75,7 +76,7 @@ export class PtySession extends SessionBase {
     const paths = sessionPaths(opts.stateDir, opts.name);
     prepareDirs(paths);
     const s = new PtySession(mod, opts, paths, newNonce());
-    s.spawnShell(false);
+    s.spawnShell(false, opts.restore);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the PTY shell did not show a prompt within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
@@ -99,15 +100,15 @@ export class PtySession extends SessionBase {
     return new Promise<void>((r) => (this.readyResolve = r));
   }
 
-  private spawnShell(restore: boolean): void {
-    writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore ? {envFile: this.envFile, cwdFile: this.cwdFile} : undefined), {mode: 0o600});
-    const env = {...this.opts.env, TERM: 'xterm-256color'};
-    const pty = this.mod.spawn('bash', ['--noprofile', '--rcfile', this.paths.rcFile, '-i'], {
+  private spawnShell(restore: boolean, from?: {envFile: string; cwdFile: string}): void {
+    writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore ? {envFile: this.envFile, cwdFile: this.cwdFile} : from), {mode: 0o600});
+    const w = wrapSpawn('bash', ['--noprofile', '--rcfile', this.paths.rcFile, '-i'], this.opts.cwd, {...this.opts.env, TERM: 'xterm-256color'}, this.opts.sandbox);
+    const pty = this.mod.spawn(w.command, w.args, {
       name: 'xterm-256color',
       cols: this.cols,
       rows: this.rows,
-      cwd: this.opts.cwd,
-      env,
+      cwd: w.cwd,
+      env: w.env,
     });
     this.pty = pty;
     this.unregister = register({kind: 'session', id: pty.pid, dispose: () => this.dispose()});
@@ -141,6 +142,8 @@ export class PtySession extends SessionBase {
     const buf = this.term.buffer.active;
     if (parts[1] === 'P') {
       this.promptCol = buf.cursorX;
+      // At its prompt the shell's own group holds the terminal (inside a sandbox it is not the PTY's first process).
+      this.shellGroup ??= foregroundGroupOf(this.pty.pid);
       this.readyResolve?.();
       this.readyResolve = undefined;
       this.setPrompt(true);
@@ -186,6 +189,7 @@ export class PtySession extends SessionBase {
   }
 
   private prompt = false;
+  private shellGroup: number | undefined;
 
   private setPrompt(at: boolean): void {
     if (this.prompt === at) return;
@@ -199,7 +203,7 @@ export class PtySession extends SessionBase {
 
   override foreground(): ForegroundInfo | undefined {
     if (this.atPrompt || this.disposed) return undefined;
-    return foregroundOf(this.pty.pid, (this.pty as {ptsName?: string}).ptsName);
+    return foregroundOf(this.pty.pid, (this.pty as {ptsName?: string}).ptsName, this.shellGroup);
   }
 
   /** A bash that replaced ours (`exec bash`) has sourced our rc again: its hooks are in place. */
@@ -227,6 +231,7 @@ export class PtySession extends SessionBase {
     this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} exited; a new one was started from the last environment snapshot\x1b[0m\r\n`);
     if (this.pending) this.commandEnded(signal ? 128 + signal : code, {restarted: true});
     this.setPrompt(false);
+    this.shellGroup = undefined;
     if (!this.readyResolve) this.ready = this.newReady();
     this.spawnShell(true);
   }

@@ -2,7 +2,10 @@
 // Every process katarun starts is started through this layer, so that every one of them
 // is in a process group we own and dies with katarun.
 
+import type {SandboxSpec} from './sandbox.js';
+
 export type ShellKind = 'pty' | 'pipe';
+export type {SandboxSpec, SandboxBind} from './sandbox.js';
 
 export interface ShellSessionOptions {
   /** `auto` = PTY when the addon loads, else pipe. */
@@ -16,6 +19,13 @@ export interface ShellSessionOptions {
   readonly stateDir: string;
   /** A name for logs and markers, e.g. `T1`. */
   readonly name: string;
+  /** Start the shell in this sandbox (bwrap); `cwd` is then a path as the shell sees it. */
+  readonly sandbox?: SandboxSpec;
+  /**
+   * Restore an earlier shell first: `envFile` is sourced (export lines) and the shell changes to
+   * the folder named in `cwdFile` — both as the shell sees them (inside a sandbox, its paths).
+   */
+  readonly restore?: {readonly envFile: string; readonly cwdFile: string};
 }
 
 export interface RunOptions {
@@ -125,6 +135,8 @@ export interface ProcessOptions {
    * registered and end with katarun. By default they are ended with the process.
    */
   readonly keepBackgroundJobs?: boolean;
+  /** Start the process in this sandbox (bwrap); `cwd` is then a path as the process sees it. */
+  readonly sandbox?: SandboxSpec;
 }
 
 export interface ProcessResult {

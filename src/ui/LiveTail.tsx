@@ -3,7 +3,7 @@
 
 import {Text} from 'ink';
 import {sanitizeAnsiLine, sanitizeText} from '../render/sanitize.js';
-import {formatDuration} from './format.js';
+import {clockDuration} from '../render/duration.js';
 import {useNow} from './use-now.js';
 
 export interface LiveTailProps {
@@ -24,7 +24,7 @@ export function LiveTail({lines, rows, command, terminal, startedAt}: LiveTailPr
       {command !== undefined ? (
         <Text wrap="truncate-end" color="yellow">
           {terminal} $ {sanitizeText(command).replace(/\n/g, ' ⏎ ')}
-          {startedAt !== undefined ? <Text dimColor> · {formatDuration(now - startedAt)} · Ctrl-C</Text> : null}
+          {startedAt !== undefined ? <Text dimColor> · {clockDuration(now - startedAt)} · Ctrl-C</Text> : null}
         </Text>
       ) : null}
       {rows - header > 0

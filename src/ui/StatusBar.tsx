@@ -2,7 +2,8 @@
 // estimate, and the cluster or context the step touches. One row.
 
 import {Text} from 'ink';
-import {formatDuration, progressBar} from './format.js';
+import {clockDuration} from '../render/duration.js';
+import {progressBar} from './format.js';
 import type {Translate} from '../render/i18n.js';
 import {useNow} from './use-now.js';
 
@@ -18,7 +19,7 @@ export interface StatusBarProps {
 
 export function StatusBar({title, index, total, startedAt, estimateMinutes, target, t}: StatusBarProps) {
   const now = useNow(1000, startedAt !== undefined);
-  const elapsed = startedAt === undefined ? '' : formatDuration(now - startedAt);
+  const elapsed = startedAt === undefined ? '' : clockDuration(now - startedAt);
   const time = estimateMinutes ? t('step.time', {elapsed, minutes: estimateMinutes}) : elapsed;
   return (
     <Text wrap="truncate-end">

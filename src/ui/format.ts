@@ -1,16 +1,8 @@
-// Small pure formatters for the screens: durations, the step progress bar, fitting text.
+// Small pure formatters for the screens: the step progress bar, fitting text.
 
 import type {StringKey, Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
-}
 
 /** `▰▰▱▱` — done steps filled, the current one included. */
 export function progressBar(current: number, total: number, width = Math.min(total, 20)): string {

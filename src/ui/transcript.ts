@@ -13,7 +13,8 @@ import type {ActionLabels} from '../render/markdown-tokens.js';
 import {sanitizeAnsiLine, sanitizeText} from '../render/sanitize.js';
 import {lexPage} from '../scenario/markdown/lex-page.js';
 import type {Page, Scenario} from '../scenario/model.js';
-import {difficultyLabel, formatDuration} from './format.js';
+import {clockDuration} from '../render/duration.js';
+import {difficultyLabel} from './format.js';
 
 export interface TranscriptItem {
   readonly key: string;
@@ -108,7 +109,7 @@ export function commandText(
   const counted = (finished.lineCount ?? 0) - lines.length;
   const dropped = finished.tail.length > OUTPUT_CAP ? Math.max(counted, finished.tail.length - OUTPUT_CAP) : counted > slack ? counted : 0;
   const more = dropped > 0 ? [chalk.dim(t('output.more', {n: dropped, file: finished.logFile ?? '—'}))] : [];
-  const duration = formatDuration(finished.durationMs);
+  const duration = clockDuration(finished.durationMs);
   // 130 is Ctrl-C: usually a watcher the step meant to stop, not a failure.
   const status =
     finished.exitCode === 0
@@ -158,8 +159,8 @@ export function finishText(scenario: Scenario, state: EngineState, ctx: RenderCo
     const result =
       st?.status === 'passed' ? chalk.green(`✔ ${t('finish.passed')}`) : st?.status === 'failed' ? chalk.red(`✘ ${t('finish.failed')}`) : chalk.dim(`· ${t('finish.skipped')}`);
     const name = sanitizeText(step.title).slice(0, nameWidth).padEnd(nameWidth);
-    parts.push(`  ${String(step.index + 1).padStart(2)}. ${name}  ${formatDuration(elapsed).padStart(7)}  ${result}`);
+    parts.push(`  ${String(step.index + 1).padStart(2)}. ${name}  ${clockDuration(elapsed).padStart(7)}  ${result}`);
   }
-  parts.push(`      ${t('finish.total').padEnd(nameWidth)}  ${formatDuration(total).padStart(7)}`);
+  parts.push(`      ${t('finish.total').padEnd(nameWidth)}  ${clockDuration(total).padStart(7)}`);
   return parts.join('\n');
 }

@@ -33,7 +33,7 @@ describe('engine actions (real bash)', () => {
     const engine = make([step(0, [exec(1, 'true')], {foreground: script(fg, 'foreground')})]);
     await engine.start();
     await engine.pageReady();
-    expect(readFileSync(join(engine.workspace, 'fg.txt'), 'utf8')).toBe('zx function');
+    expect(readFileSync(join(engine.workspace, 'root', 'fg.txt'), 'utf8')).toBe('zx function');
     await engine.dispose();
   });
 
@@ -81,7 +81,7 @@ describe('engine actions (real bash)', () => {
     ]);
     await engine.start();
     await engine.runAction(1);
-    expect(readFileSync(join(engine.workspace, 'ip.txt'), 'utf8')).toBe('127.0.0.1 http://localhost:8080\n');
+    expect(readFileSync(join(engine.workspace, 'root', 'ip.txt'), 'utf8')).toBe('127.0.0.1 http://localhost:8080\n');
     expect(engine.store.getSnapshot().terminals.T2?.started).toBe(true);
     expect(engine.store.getSnapshot().terminals.T1).toBeUndefined();
     expect(engine.store.getSnapshot().notices.some((n) => n.level === 'warning' && n.message.includes('HOST2'))).toBe(true);
@@ -111,7 +111,7 @@ describe('engine actions (real bash)', () => {
     const actions = engine.store.getSnapshot().steps[0]!.actions;
     expect(actions[0]!.status).toBe('interrupted');
     expect(actions[1]).toMatchObject({status: 'passed', exitCode: 0});
-    expect(readFileSync(join(engine.workspace, 'after.txt'), 'utf8')).toBe('after\n');
+    expect(readFileSync(join(engine.workspace, 'root', 'after.txt'), 'utf8')).toBe('after\n');
     await engine.dispose();
     expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 3000)).toBe(true);
   });

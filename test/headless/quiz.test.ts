@@ -68,10 +68,10 @@ describe('the human report in Russian', () => {
     expect(text).toContain('    FAIL: status.txt is missing');
     expect(text).toContain('    ожидалось: ready');
     expect(text).toContain('    получено:  none');
-    expect(text).toContain('    последние строки вывода (1):');
+    expect(text).toContain('    последняя 1 строка вывода:');
     expect(text).toContain('    `false` завершилась с кодом 1');
     expect(text).toContain('· шаг 4/4 Потом (не запускался)');
-    expect(text).toContain('basics: ОШИБКА — пройдено: 1, не пройдено: 2, не запускалось: 1, всего шагов: 4, за 2,5 с');
+    expect(text).toContain('basics: ОШИБКА — пройдено: 1, не пройдено: 2, не запускалось: 1 из 4 шагов за 2,5 с');
     expect(text).toContain('журналы: /var/k');
     expect(text).not.toMatch(/\b(step|passed|failed|expected|actual|logs)\b/);
     // English stays English, word for word as before.
@@ -93,6 +93,6 @@ describe('the human report in Russian', () => {
     const text = out.join('');
     expect(text).toMatch(/✔ шаг 1\/2 Questions \(\d+ мс\)/);
     expect(text).toContain('    ? вопрос Q2: ответ взят из ключа сценария: ready');
-    expect(text).toMatch(/quiz: успешно — пройдено: 2, всего шагов: 2, за/);
+    expect(text).toMatch(/quiz: успешно — пройдено: 2 из 2 шагов за/);
   });
 });

@@ -20,8 +20,11 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
+// The marker is a file on the host, outside the run's workspace: the sandbox rightly keeps the
+// scenario from writing it, so these runs use `none`. test/sandbox/ runs the attacks in bwrap.
 const opts = (extra: Partial<HeadlessOptions> = {}): HeadlessOptions => ({
   dirs: t,
+  sandbox: 'none',
   env: {...plainEnv(process.env), KATARUN_TEST_MARKER: markerFile, KATARUN_TEST_ID: marker},
   settleMs: 400,
   ...extra,

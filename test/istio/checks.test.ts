@@ -29,7 +29,7 @@ function labAfter(n: number, patch: Record<string, unknown> = {}) {
   if (n >= 7) objs.push(...manifests('tls-passthrough.yaml'));
   return {
     clusters: ['katarun-istio-egress'],
-    mesh: {installed: true, registryOnly: true, accessLog: true, egress: n >= 2, nodePort: 30080},
+    mesh: {installed: true, registryOnly: true, accessLog: true, discoverySelectors: true, egress: n >= 2, nodePort: 30080},
     resources: resources(...objs),
     counters: {},
     serviceACalls: 0,
@@ -85,6 +85,16 @@ describe.concurrent('istio-egress checks against the stand-in cluster', () => {
     expect(en.output).toContain('FAIL: REGISTRY_ONLY is gone: istioctl install ran without -f istio-install.yaml');
     const ru = await check(2, labAfter(2, lost), 'ru');
     expect(ru.output).toContain('FAIL: REGISTRY_ONLY пропал: istioctl install запустили без -f istio-install.yaml');
+  });
+
+  // Review defect 7: what a reinstall without -f loses that matters is discoverySelectors.
+  it('step 2 fails when the discoverySelectors are gone (outside-world joins the registry), in Russian too', async () => {
+    const lost = {mesh: {installed: true, registryOnly: true, accessLog: true, discoverySelectors: false, egress: true, nodePort: 30080}};
+    const en = await check(2, labAfter(2, lost));
+    expect(en.output).toContain('FAIL: discoverySelectors are gone: Istio now watches the outside-world namespace too');
+    expect(en.code).toBe(1);
+    const ru = await check(2, labAfter(2, lost), 'ru');
+    expect(ru.output).toContain('FAIL: discoverySelectors пропали');
   });
 
   it('step 2 passes when the gateway runs and the settings survived', async () => {
@@ -144,6 +154,32 @@ describe.concurrent('istio-egress checks against the stand-in cluster', () => {
     const r = await check(6, labAfter(6, {outsideWorldUp: false}));
     expect(r.output).toContain('FAIL: the external host itself is down');
     expect(r.output).toContain('not your configuration');
+  });
+
+  // Review defect 4: an unreadable counter used to be -1, and -1 -> 0 passed.
+  it.each([6, 7])('step %i fails, with the reason, when the egress gateway\'s counters cannot be read (en, ru)', async (step) => {
+    const en = await check(step, labAfter(step, {execFails: true}));
+    expect(en.code).toBe(1);
+    expect(en.output).toContain("FAIL: cannot read the egress gateway's counters, so there is no telling whether the call went through it: error: unable to upgrade connection");
+    const ru = await check(step, labAfter(step, {execFails: true}), 'ru');
+    expect(ru.output).toContain('FAIL: не удалось прочитать счётчики выходного шлюза');
+  });
+
+  it.each([6, 7])('step %i reads the counters when the addresses are IPv6 (they hold the "::" separator)', async (step) => {
+    const r = await check(step, labAfter(step, {ipv6: true}));
+    expect(r.output).not.toContain('FAIL:');
+    expect(r.code).toBe(0);
+  });
+
+  // Review defect 3: a /secure call that reuses a kept-alive TLS connection opens no new one.
+  it('step 7 passes when the call reused a kept-alive connection through the gateway (cx_active), fails when nothing is open', async () => {
+    const c = 'outbound|443||secure-api.outside-world.svc.cluster.local';
+    const reused = await check(7, labAfter(7, {keptAlive: {[c]: 1}}));
+    expect(reused.output).not.toContain('FAIL:');
+    expect(reused.code).toBe(0);
+    const bypass = await check(7, labAfter(7, {secureDirect: true}));
+    expect(bypass.output).toContain('FAIL: the TLS call worked but bypassed the egress gateway');
+    expect(bypass.code).toBe(1);
   });
 
   it('step 7 fails before the TLS resources, passes after', async () => {

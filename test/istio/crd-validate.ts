@@ -1,5 +1,5 @@
 // Test helper: validates Kubernetes manifests offline against Istio's real CRD schemas
-// (../shared/reference/istio-crds/crd-all.gen.yaml, Istio 1.30.3) with ajv, the way
+// (the ones the scenario ships: assets/istio-egress/crds/, from Istio 1.30.3) with ajv, the way
 // kubectl's strict field validation would (unknown fields rejected), and reports each
 // problem with the line it is on. CEL rules and Istio's webhook checks are not covered.
 import {readFileSync} from 'node:fs';
@@ -8,7 +8,7 @@ import {Ajv, type ValidateFunction} from 'ajv';
 import {LineCounter, parseAllDocuments} from 'yaml';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-export const crdFile = resolve(repoRoot, '..', 'shared', 'reference', 'istio-crds', 'crd-all.gen.yaml');
+export const crdFile = resolve(repoRoot, 'assets', 'istio-egress', 'crds', 'istio-1.30.3-networking-crds.yaml');
 
 type Schema = Record<string, unknown>;
 

@@ -123,6 +123,30 @@ describe('istio-egress services (run locally)', () => {
     expect(await get(`http://${ok}/secure`)).toBe(`Hello from ServiceC! Calling secure API over TLS... Received response from ${host}: ${SECURE_ANSWER} (certificate verified: CN=${host})\n`);
   });
 
+  // Review defect 3: with a kept-alive connection a second call within 5 s opened no new
+  // connection, the egress gateway's cx_total did not move, and step 7 said "bypassed".
+  it('ServiceC opens a new connection for every call, TLS and plain HTTP (the gateway counts connections)', async () => {
+    const [{createServiceC}, {createSecureApi}] = await Promise.all([load('service-c.mjs'), load('worldtime.mjs')]);
+    const tlsDir = resolve(dir, '../tls');
+    const secure = createSecureApi!({cert: readFileSync(resolve(tlsDir, 'secure-api.crt')), key: readFileSync(resolve(tlsDir, 'secure-api.key'))});
+    let tlsConnections = 0;
+    secure.on('secureConnection', () => tlsConnections++);
+    const port = (await listen(secure)).split(':')[1];
+    const plain = http.createServer((_q, s) => s.writeHead(200).end('Europe/Amsterdam'));
+    let plainConnections = 0;
+    plain.on('connection', () => plainConnections++);
+    const wt = await listen(plain);
+    const host = 'secure-api.outside-world.svc.cluster.local';
+    const lookup = (_h: string, o: {all?: boolean}, cb: (...a: unknown[]) => void) => (o?.all ? cb(null, [{address: '127.0.0.1', family: 4}]) : cb(null, '127.0.0.1', 4));
+    const c = await listen(createServiceC!({externalUrl: `http://${wt}/x`, secureUrl: `https://${host}:${port}/`, caFile: resolve(tlsDir, 'secure-api.crt'), lookup}));
+    for (let i = 0; i < 3; i++) {
+      expect(await get(`http://${c}/secure`)).toContain('Received response from');
+      expect(await get(`http://${c}/`)).toContain('Received response from');
+    }
+    expect(tlsConnections).toBe(3);
+    expect(plainConnections).toBe(3);
+  });
+
   it('the world-time host serves the zone list and a health answer, 404 elsewhere', async () => {
     const {createWorldtime} = await load('worldtime.mjs');
     const wt = await listen(createWorldtime!());

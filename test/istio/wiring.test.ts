@@ -43,7 +43,7 @@ async function katarunTest(name: string, args: string[], opts: {state?: object; 
       KATARUN_STANDIN_LOG: join(dir, 'calls.log'),
       ...opts.env,
     },
-    timeoutMs: 90_000,
+    timeoutMs: RUN_LIMIT_MS,
     maxOutputBytes: 1024 * 1024,
   });
   let lines: string[] = [];
@@ -61,9 +61,17 @@ async function katarunTest(name: string, args: string[], opts: {state?: object; 
   };
 }
 
+// Time budget. The full run spawns ~120 stand-in processes (each a Node start-up), settles 1 s
+// after each of 7 steps and polls checks every 3 s: measured 23–31 s on an idle 2-core
+// machine and 48 s with a Go build beside it, against vitest's 30 s default. The child is
+// killed at RUN_LIMIT_MS (a hang then fails with the run's own output); the test budget
+// sits above that so that it is the run's limit, not vitest's, that reports.
+const RUN_LIMIT_MS = 120_000;
+const TEST_BUDGET_MS = RUN_LIMIT_MS + 15_000;
+
 const indexOf = (calls: string[], re: RegExp, from = 0) => calls.findIndex((c, i) => i >= from && re.test(c));
 
-describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the wiring, not the cluster)', () => {
+describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the wiring, not the cluster)', {timeout: TEST_BUDGET_MS}, () => {
   it('creates the cluster, runs setup and every step in order, and passes all seven checks', async () => {
     // A GATEWAY_URL that only setup knows: every later curl must carry it.
     const r = await katarunTest('full', ['--create-cluster', '--check-timeout', '15s', '--settle', '1s'], {env: {KATARUN_GATEWAY_URL: '127.0.0.1:28080'}});
@@ -103,9 +111,10 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
   });
 
   it('a ServiceEntry that never lands makes step 3 fail with its FAIL: line (in Russian with --lang ru)', async () => {
-    // Only step 3, with a check timeout shorter than the scenario's 3 s interval: one attempt,
-    // then the poller's final full-length look, whose FAIL: line is the one reported.
-    const r = await katarunTest('no-serviceentry', ['--create-cluster', '--from', '3', '--to', '3', '--check-timeout', '2500ms', '--lang', 'ru'], {state: {dropKinds: ['ServiceEntry']}});
+    // Only step 3. The check polls until its timeout and reports its last FAIL: line. 15 s,
+    // not less: a zx check's start-up alone took over 3 s on a loaded 2-core machine (a 2.5 s
+    // timeout failed there with "did not finish within 3 s" instead of the check's reason).
+    const r = await katarunTest('no-serviceentry', ['--create-cluster', '--from', '3', '--to', '3', '--check-timeout', '15s', '--lang', 'ru'], {state: {dropKinds: ['ServiceEntry']}});
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/✘ шаг 3\/7 ServiceEntry: внесите внешний хост в реестр/);
     expect(r.calls).toContain('kubectl apply -f egress/worldtime-serviceentry.yaml');
@@ -125,6 +134,66 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
     expect(deleteLine?.endsWith(`\t${guarded}`)).toBe(true);
     expect(readFileSync(guarded, 'utf8')).toContain('current-context: prod-cluster');
     expect(readFileSync(guarded, 'utf8')).not.toContain('kind-other');
+  });
+
+  // Review defect 2: with --context, setup ran istioctl install (which prunes) on any Istio.
+  it('setup refuses to replace an Istio katarun did not install on a --context cluster, in English and Russian; opting in proceeds', async () => {
+    const foreign = {mesh: {installed: true, registryOnly: false, accessLog: false, egress: false, nodePort: 31000}};
+    const en = await katarunTest('foreign-istio', ['--context', 'prod-cluster', '--to', '1', '--check-timeout', '15s'], {state: foreign});
+    expect(en.code).not.toBe(0);
+    expect(en.output).toContain('this cluster already runs an Istio that katarun did not install');
+    expect(en.output).toContain('KATARUN_ISTIO_EGRESS_REPLACE_ISTIO=1');
+    expect(en.calls.some((x) => /^istioctl install/.test(x))).toBe(false);
+    const ru = await katarunTest('foreign-istio-ru', ['--context', 'prod-cluster', '--to', '1', '--check-timeout', '15s', '--lang', 'ru'], {state: foreign});
+    expect(ru.output).toContain('в этом кластере уже есть Istio, установленный не katarun');
+    expect(ru.calls.some((x) => /^istioctl install/.test(x))).toBe(false);
+    const opted = await katarunTest('foreign-istio-opt-in', ['--context', 'prod-cluster', '--to', '1', '--check-timeout', '15s'], {state: foreign, env: {KATARUN_ISTIO_EGRESS_REPLACE_ISTIO: '1'}});
+    expect(opted.calls.some((x) => /^istioctl install -y -f .*istio-install\.yaml$/.test(x))).toBe(true);
+    expect(opted.calls).toContain('kubectl -n istio-system label configmap istio katarun.dev/lab=istio-egress --overwrite');
+    expect(opted.output).toContain('1 passed');
+  });
+
+  // Review defect 9: setup deleted only the objects named in assets/egress/.
+  it("setup's reset removes egress objects the learner named differently, so step 1 passes again", async () => {
+    const own = {
+      clusters: ['katarun-istio-egress'],
+      mesh: {installed: true, marked: true, registryOnly: true, accessLog: true, egress: true, nodePort: 30080},
+      resources: {
+        'ServiceEntry/dev-service-mesh/my-worldtime': {kind: 'ServiceEntry', metadata: {name: 'my-worldtime', namespace: 'dev-service-mesh'}, spec: {hosts: ['worldtime.outside-world.svc.cluster.local'], resolution: 'DNS'}},
+      },
+    };
+    const r = await katarunTest('reset', ['--to', '1', '--check-timeout', '15s'], {state: own});
+    expect(r.calls).toContain('kubectl -n dev-service-mesh delete --ignore-not-found --all serviceentries.networking.istio.io,gateways.networking.istio.io,destinationrules.networking.istio.io,virtualservices.networking.istio.io');
+    const after = JSON.parse(readFileSync(join(r.dir, 'state.json'), 'utf8')) as {resources: Record<string, unknown>};
+    expect(Object.keys(after.resources).filter((k) => k.startsWith('ServiceEntry/'))).toEqual([]);
+    expect(r.output).toContain('1 passed');
+    expect(r.code).toBe(0);
+  });
+
+  // Review defect 5: kindest/node v1.35 does not boot on cgroup v1.
+  it('doctor is not ready on a cgroup v1 Docker host and gives the fix (en, ru); cgroup v2 is ready', async () => {
+    const en = await katarunTest('cgroup-v1', [], {command: 'doctor', state: {cgroupVersion: 1}});
+    expect(en.code).toBe(3);
+    expect(en.output).toContain('Docker runs on cgroup v1, and the node image kindest/node:v1.35.0 needs cgroup v2');
+    expect(en.output).toContain('systemd.unified_cgroup_hierarchy=1');
+    expect(en.output).toContain('Kubernetes v1.34 node image');
+    const ru = await katarunTest('cgroup-v1-ru', ['--lang', 'ru'], {command: 'doctor', state: {cgroupVersion: 1}});
+    expect(ru.output).toContain('Docker работает на cgroup v1');
+    const v2 = await katarunTest('cgroup-v2', [], {command: 'doctor', state: {cgroupVersion: 2}});
+    expect(v2.output).toContain('Docker runs on cgroup v2');
+    expect(v2.output).not.toContain('cgroup v1');
+  });
+
+  // Review defect 6: kubectl must be within one minor version of the v1.35 node; the node
+  // image's digest was built for kind 0.31.
+  it('doctor refuses kubectl 1.33 (skew against the v1.35 server) and kind 0.32 (node image built for 0.31)', async () => {
+    const r = await katarunTest('pins', [], {command: 'doctor', state: {kindVersion: '0.32.0', kubectlVersion: '1.33.4'}});
+    expect(r.code).toBe(3);
+    expect(r.output).toMatch(/kind 0\.32\.0 .*0\.31\.x/);
+    expect(r.output).toMatch(/kubectl 1\.33\.4 .*>=1\.34\.0/);
+    const ok = await katarunTest('pins-ok', [], {command: 'doctor', state: {kindVersion: '0.31.2', kubectlVersion: '1.34.1'}});
+    expect(ok.output).not.toMatch(/[✘✖] tool:(kind|kubectl)/);
+    expect(ok.output).toMatch(/✔ tool:kind +kind 0\.31\.2/);
   });
 
   it('without --create-cluster and no cluster, stops before running anything (exit 3)', async () => {

@@ -1,7 +1,15 @@
 import {describe, expect, test} from 'vitest';
-import {translator, uiLanguage} from '../../src/render/i18n.js';
+import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {message, registerLocale, registeredLanguages, translator, uiLanguage, type Template} from '../../src/render/i18n.js';
+import {spokenDuration} from '../../src/render/duration.js';
 import {en} from '../../src/render/strings-en.js';
 import {ru} from '../../src/render/strings-ru.js';
+// @ts-expect-error -- a plain .mjs build script without types
+import {localesModule} from '../../scripts/locales.mjs';
+
+const renderDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'render');
 
 describe('uiLanguage', () => {
   test('--lang wins over the locale', () => {
@@ -26,10 +34,56 @@ describe('translator', () => {
     expect(translator('en')('step.time', {elapsed: '0:05', minutes: 1})).toBe('0:05 / ~1 min');
     expect(translator('ru')('step.time', {elapsed: '0:05', minutes: 1})).toBe('0:05 / ~1 мин');
   });
-  test('Russian covers every key with the same parameters', () => {
+  test('every bundled language covers every key with the same parameters and all its plural forms', () => {
+    const forms = (t: Template): string[] => (typeof t === 'string' ? [t] : Object.values(t));
+    const params = (t: Template) => [...new Set(forms(t).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
+    const categories = new Intl.PluralRules('ru').resolvedOptions().pluralCategories;
+    expect(categories).toEqual(expect.arrayContaining(['one', 'few', 'many', 'other']));
     for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(params(ru[key]), key).toEqual(params(en[key]));
+      expect(typeof ru[key] === 'string', `${key}: plural in one language only`).toBe(typeof en[key] === 'string');
+      // A plural entry of a language has a form for each category its rules produce for whole numbers.
+      const entry = ru[key];
+      if (typeof entry !== 'string') for (const c of categories) expect(entry[c], `${key}.${c}`).toBeDefined();
     }
+  });
+  test('plural forms follow Intl.PluralRules: one step, 3 steps; 1 шаг, 3 шага, 5 шагов, 21 шаг', () => {
+    const e = translator('en');
+    const r = translator('ru');
+    expect([1, 3].map((n) => e('meta.steps', {n}))).toEqual(['1 step', '3 steps']);
+    expect([1, 3, 5, 11, 21, 22].map((n) => r('meta.steps', {n}))).toEqual(['1 шаг', '3 шага', '5 шагов', '11 шагов', '21 шаг', '22 шага']);
+    expect(e('preflight.cpus', {n: 1})).toBe('1 CPU');
+    expect(r('preflight.cpusNeeds', {n: 2, need: 4})).toBe('2 процессора, нужно 4');
+  });
+  test('numbers follow Intl.NumberFormat; text parameters are shown as given', () => {
+    expect(translator('en')('meta.steps', {n: 12345})).toBe('12,345 steps');
+    expect(translator('ru')('meta.steps', {n: 12345})).toBe('12\u00a0345 шагов');
+    expect(translator('en')('preflight.portFree', {address: '127.0.0.1:15021'})).toBe('127.0.0.1:15021 is free');
+    expect(spokenDuration(1500, translator('en'))).toBe('1.5 s');
+    expect(spokenDuration(1500, translator('ru'))).toBe('1,5 с');
+    expect(spokenDuration(125_000)).toBe('2 min 5 s');
+  });
+  test('a message may nest another, translated in the same language', () => {
+    const timeout = message('report.checkTimeout', {attempts: message('count.attempts', {n: 3}), code: '1'});
+    expect(translator('en')(timeout)).toBe('the check did not pass before its timeout (3 attempts, last exit status 1)');
+    expect(translator('ru')(timeout)).toBe('проверка не прошла до истечения времени (3 попытки, последний код выхода 1)');
+  });
+  test('a third language is one table: registering a pseudo-locale makes it choosable, with its plurals and numbers', () => {
+    // en-XA is the BCP 47 pseudo-locale: English plural rules; a key it lacks falls back to English.
+    registerLocale({code: 'en-XA', strings: {'meta.steps': {one: '[{n} ŝţéþ]', other: '[{n} ŝţéþŝ]'}, 'step.title': '[Šţéþ {k}/{n}]'}});
+    expect(registeredLanguages()).toContain('en-XA');
+    expect(uiLanguage(undefined, {LANG: 'en_XA.UTF-8'})).toBe('en-XA');
+    expect(uiLanguage(undefined, {LANG: 'en_US.UTF-8'})).toBe('en');
+    const t = translator(uiLanguage('en-xa', {}));
+    expect(t.lang).toBe('en-XA');
+    expect([t('meta.steps', {n: 1}), t('meta.steps', {n: 1000}), t('step.title', {k: 1, n: 2}), t('check.passed')]).toEqual([
+      '[1 ŝţéþ]',
+      '[1,000 ŝţéþŝ]',
+      '[Šţéþ 1/2]',
+      'Check passed',
+    ]);
+  });
+  test('the generated list of languages is the strings files beside i18n.ts', () => {
+    expect(readFileSync(join(renderDir, 'locales.generated.ts'), 'utf8')).toBe(localesModule(renderDir));
   });
 });

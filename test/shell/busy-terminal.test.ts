@@ -55,7 +55,8 @@ describe.runIf(ptyAvailable)('PTY session: busy terminal', () => {
   it('a command waiting for a busy terminal is cancelled by its signal, unsent', async () => {
     const s = await pty();
     s.write('sleep 30\r');
-    expect(await waitFor(() => !s.atPrompt, 3000)).toBe(true);
+    // Ctrl-C must reach the sleep itself, not the shell in the moment before it forks.
+    expect(await waitFor(() => s.foreground()?.command === 'sleep 30', 5000)).toBe(true);
     const ac = new AbortController();
     const waiting = s.run('echo never > /dev/null', {signal: ac.signal});
     ac.abort();

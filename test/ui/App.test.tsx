@@ -1,7 +1,7 @@
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {copy, exec, hint, scenario, step} from './fake-engine.js';
-import {KEY, renderApp, sessionFor, tick} from './helpers.js';
+import {KEY, renderApp, sessionFor} from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -36,7 +36,7 @@ describe('intro', () => {
   test('offers to resume: Enter continues at the saved step, o starts over', async () => {
     const a = sessionFor(demo(), {resumeStep: 1});
     const app = renderApp({session: a.session});
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('You stopped at step 2/2.');
     expect(app.frame()).toContain('continue at step 2 (earlier steps are re-checked)');
     await app.press(KEY.enter);
@@ -127,10 +127,10 @@ describe('step', () => {
     expect(app.frame()).toContain('T1 $ ls -la');
     expect(app.frame()).toContain('… running');
     engine.setTail('T1', ['line one', 'line two'], 'ls -la');
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('line two');
     engine.release();
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('✔ done');
   });
 
@@ -155,14 +155,14 @@ describe('step', () => {
     const {app, engine} = await started();
     await app.press('n');
     engine.setCheck({status: 'polling', attempts: 3, lastExitCode: 1, feedback: ['status.txt is missing'], expected: 'ready', actual: '(no file)'});
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('Checking… (attempt 3)');
     expect(app.frame()).toContain('✘ Not yet');
     expect(app.frame()).toContain('FAIL: status.txt is missing');
     expect(app.frame()).toContain('expected: ready');
     expect(app.frame()).toContain('actual: (no file)');
     engine.setCheck({status: 'passed', feedback: []});
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('✔ Check passed — Enter');
     await app.press('r');
     expect(engine.calls).toContain('recheck');
@@ -211,10 +211,9 @@ describe('step', () => {
   test('s hands the terminal to T1 and comes back', async () => {
     const {app, engine} = await started();
     await app.press('s');
-    await new Promise((r) => setTimeout(r, 150));
+    await vi.waitFor(() => expect(app.drops).toEqual(['Shell T1 — type freely; Ctrl-] returns to the tutorial.']), {timeout: 10_000});
     expect(engine.calls).toContain('terminal');
-    expect(app.drops).toEqual(['Shell T1 — type freely; Ctrl-] returns to the tutorial.']);
-    expect(app.frame()).toContain('Enter run 1');
+    expect(await app.until('Enter run 1')).toContain('Enter run 1');
   });
 
   test('q quits at once when idle; asks first while a command runs', async () => {
@@ -278,14 +277,14 @@ describe('picker', () => {
       {id: 'istio-egress', title: 'Istio egress', difficulty: 'intermediate', time: '40 minutes', languages: ['en', 'ru'], steps: 7, bundled: true, dir: '/i', saved: {step: 3, total: 7}},
     ];
     const app = renderApp({picker: {entries, open: async (entry) => (opened.push(entry.id), a.session)}});
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('katarun — choose a tutorial');
     expect(app.frame()).toContain('› katarun basics');
     expect(app.frame()).toContain('basics · beginner · 5 minutes · 4 steps · en/ru');
     expect(app.frame()).toContain('saved at step 3/7');
     await app.press(KEY.down, KEY.enter);
     expect(opened).toEqual(['istio-egress']);
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('Needs: bash only');
     await app.press('q');
     expect(app.exits).toEqual([0]);
@@ -296,7 +295,7 @@ describe('language', () => {
   test('Russian UI strings with --lang ru', async () => {
     const s = sessionFor(demo());
     const app = renderApp({session: s.session, lang: 'ru'});
-    await tick();
+    await app.settle();
     expect(app.frame()).toContain('Нужно: только bash');
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Шаг 1/2 · Run a command');

@@ -9,7 +9,7 @@ import {EngineContext} from '../../src/ui/use-engine.js';
 import {initialUiState} from '../../src/ui/ui-state.js';
 import type {Quiz} from '../../src/scenario/model.js';
 import {exec, FakeEngine, scenario, step} from './fake-engine.js';
-import {KEY, renderApp, sessionFor} from './helpers.js';
+import {KEY, renderApp, sessionFor, settle} from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -125,7 +125,7 @@ describe('quiz prompt', () => {
         <LiveRegion screen="step" ui={ui} size={{columns: 40, rows}} t={translator('en')} />
       </EngineContext.Provider>,
     );
-    await new Promise((r) => setTimeout(r, 10));
+    await settle(() => app.frames.length);
     const frame = app.lastFrame() ?? '';
     expect(frame.split('\n').length).toBeLessThan(rows);
     expect(frame).toMatch(/› 8 \(•\) h/);

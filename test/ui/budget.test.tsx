@@ -7,11 +7,11 @@ import {LiveRegion} from '../../src/ui/LiveRegion.js';
 import {EngineContext} from '../../src/ui/use-engine.js';
 import {initialUiState} from '../../src/ui/ui-state.js';
 import {exec, FakeEngine, scenario, step} from './fake-engine.js';
+import {settle} from './helpers.js';
 
 afterEach(() => cleanup());
 
 const t = translator('en');
-const tick = () => new Promise((r) => setTimeout(r, 10));
 
 test.each([4, 6, 10, 16, 24, 40])('a crowded step at %i rows', async (rows) => {
   const actions = Array.from({length: 14}, (_, i) => exec(i + 1, `command number ${i + 1} with a long tail of words `.repeat(4)));
@@ -24,7 +24,7 @@ test.each([4, 6, 10, 16, 24, 40])('a crowded step at %i rows', async (rows) => {
       <LiveRegion screen="step" ui={{...initialUiState, message: {text: 'a message '.repeat(30), level: 'warning'}}} size={{columns: 60, rows}} t={t} />
     </EngineContext.Provider>,
   );
-  await tick();
+  await settle(() => app.frames.length);
   const lines = (app.lastFrame() ?? '').split('\n');
   expect(lines.length).toBeLessThan(rows);
   expect(lines.join('\n')).toContain('Enter run 1');
@@ -34,7 +34,7 @@ test.each([4, 8, 24])('help and the picker at %i rows', async (rows) => {
   const entries = Array.from({length: 20}, (_, i) => ({id: `s${i}`, title: `Scenario ${i}`, languages: ['en'], steps: 3, bundled: true, dir: `/d${i}`}));
   for (const ui of [{...initialUiState, overlay: 'help' as const}, initialUiState]) {
     const app = render(<LiveRegion screen="picker" ui={ui} size={{columns: 60, rows}} picker={{entries, open: async () => undefined as never}} t={t} />);
-    await tick();
+    await settle(() => app.frames.length);
     expect((app.lastFrame() ?? '').split('\n').length).toBeLessThan(rows);
     app.unmount();
   }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {quizLayout, stepLayout} from '../../src/ui/layout.js';
-import {difficultyLabel, formatDuration, progressBar, stepEstimateMinutes, terminalLabel, terminalNames} from '../../src/ui/format.js';
+import {clockDuration as formatDuration} from '../../src/render/duration.js';
+import {difficultyLabel, progressBar, stepEstimateMinutes, terminalLabel, terminalNames} from '../../src/ui/format.js';
 import {translator} from '../../src/render/i18n.js';
 
 describe('stepLayout', () => {

@@ -28,18 +28,34 @@ export function explainFailure(status, body, host) {
   return '';
 }
 
+/** GET over plain HTTP on a connection of its own (agent: false): every call is a new
+ * connection, so the egress gateway's counters move per call (see callSecure). */
+function httpGet(url, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, {agent: false, timeout: timeoutMs}, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', body}));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), {code: 'ETIMEDOUT'})));
+    req.on('error', reject);
+  });
+}
+
 export async function callWorldtime(url, timeoutMs) {
   const host = new URL(url).host;
   try {
-    const res = await fetch(url, {signal: AbortSignal.timeout(timeoutMs), redirect: 'manual'});
-    const body = await res.text();
+    const res = await httpGet(url, timeoutMs);
+    const body = res.body;
     if (res.status >= 200 && res.status < 300) {
       return `${PREFIX}Received response from ${host}: ${body.slice(0, 100)}... (printed only 100 symbols from response body beginning)`;
     }
     const why = explainFailure(res.status, body.trim(), host);
     return `${PREFIX}${res.status} ${res.statusText}: ${body.trim() || '[no body]'}${why ? ` (${why})` : ''}`;
   } catch (err) {
-    const code = err?.cause?.code ?? err?.name ?? 'error';
+    const code = err?.code ?? err?.name ?? 'error';
     return `${PREFIX}could not reach ${host}: ${code} (the external host did not answer — it may be down)`;
   }
 }
@@ -48,7 +64,10 @@ export async function callWorldtime(url, timeoutMs) {
 export function callSecure(url, caFile, timeoutMs, lookup) {
   const host = new URL(url).hostname;
   return new Promise((resolve) => {
-    const options = {timeout: timeoutMs, ...(lookup ? {lookup} : {})};
+    // agent: false — a TLS connection of its own per call. Node's default agent keeps a
+    // connection alive for 5 s; a second call within that reuses it, and the egress gateway
+    // (a TCP proxy for passthrough) then counts no new connection for it.
+    const options = {agent: false, timeout: timeoutMs, ...(lookup ? {lookup} : {})};
     if (caFile && fs.existsSync(caFile)) options.ca = fs.readFileSync(caFile);
     const req = https.get(url, options, (res) => {
       const cert = res.socket.getPeerCertificate?.() ?? {};

@@ -35,11 +35,32 @@ else
   printf 'export PATH=%q:"$PATH"\n' "$istioctl_dir" >>"$shell_env"
 fi
 
+# istioctl install renders the whole mesh from this lab's file and prunes what is not in
+# it: on a cluster whose Istio somebody else installed, it would replace their settings
+# (mesh-wide REGISTRY_ONLY, discoverySelectors, NodePort 30080). The lab marks the Istio it
+# installs (a label on the istio ConfigMap) and, on a cluster it was handed with --context,
+# refuses to touch any other unless asked to. katarun's own kind cluster (KATARUN_CLUSTER)
+# holds nothing but the lab.
+mark_key=katarun.dev/lab
+istio_cm=$(kubectl -n istio-system get configmap istio --ignore-not-found -o "jsonpath={.metadata.name}|{.metadata.labels.katarun\.dev/lab}")
+if [ -z "${KATARUN_CLUSTER:-}" ] && [ -n "$istio_cm" ] && [ "${istio_cm#*|}" != istio-egress ] && [ "${KATARUN_ISTIO_EGRESS_REPLACE_ISTIO:-}" != 1 ]; then
+  if [ "${KATARUN_LANG:-en}" = ru ]; then
+    echo "FAIL: в этом кластере уже есть Istio, установленный не katarun (у configmap istio в istio-system нет метки $mark_key=istio-egress). Лаборатория переустановила бы его со своими настройками (REGISTRY_ONLY для всей сетки, discoverySelectors, NodePort 30080), а istioctl удалил бы всё, чего нет в её файле. Возьмите кластер katarun (без --context) или, если этот Istio можно заменить, запустите заново с KATARUN_ISTIO_EGRESS_REPLACE_ISTIO=1." >&2
+  else
+    echo "FAIL: this cluster already runs an Istio that katarun did not install (configmap istio in istio-system has no $mark_key=istio-egress label). The lab would re-install it with its own settings (mesh-wide REGISTRY_ONLY, discoverySelectors, NodePort 30080), and istioctl prunes whatever its file does not name. Use katarun's own cluster (no --context), or, if this Istio may be replaced, run again with KATARUN_ISTIO_EGRESS_REPLACE_ISTIO=1." >&2
+  fi
+  exit 3
+fi
+
 step "Installing Istio (REGISTRY_ONLY, access logs, ingress on NodePort 30080) — a few minutes the first time"
 istioctl install -y -f "$assets/istio-install.yaml"
+kubectl -n istio-system label configmap istio "$mark_key=istio-egress" --overwrite
 
-step "Removing egress resources left from an earlier run"
-kubectl delete --ignore-not-found -f "$assets/egress/" || true
+step "Removing the egress resources of an earlier run, whatever their names"
+# Every ServiceEntry, Gateway, DestinationRule and VirtualService in the lab namespace goes —
+# also those the learner named differently; the lab's own routing is applied again below.
+kubectl -n dev-service-mesh delete --ignore-not-found --all \
+  serviceentries.networking.istio.io,gateways.networking.istio.io,destinationrules.networking.istio.io,virtualservices.networking.istio.io
 
 step "Namespaces dev-service-mesh (sidecars on) and outside-world (invisible to Istio)"
 kubectl apply -f "$assets/manifests/namespaces.yaml"

@@ -70,6 +70,8 @@ export async function meshConfigText() {
 
 export const isRegistryOnly = (mesh) => /mode:\s*REGISTRY_ONLY/.test(mesh);
 export const hasAccessLog = (mesh) => /accessLogFile:\s*\/dev\/stdout/.test(mesh);
+/** The lab's discoverySelectors: Istio ignores namespaces labelled katarun.dev/outside-mesh. */
+export const hasLabSelectors = (mesh) => /discoverySelectors:[\s\S]*key:\s*katarun\.dev\/outside-mesh/.test(mesh);
 
 /** Ready replicas of a Deployment, or -1 when it does not exist. */
 export async function readyReplicas(ns, name) {
@@ -126,25 +128,40 @@ export async function probeOutsideWorld(host = WORLDTIME, path = '/healthz') {
   return r.code === 0;
 }
 
-/** Sum of an Envoy cluster statistic on the egress gateway, e.g. ('outbound|80||worldtime…', 'rq_total'). */
-export async function egressClusterStat(cluster, stat) {
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Sums of Envoy cluster statistics on the egress gateway for one cluster, e.g.
+ * ('outbound|80||worldtime…', ['rq_total']) -> {stats: {rq_total: 3}} — or {error} when they
+ * cannot be read (no gateway, kubectl exec refused, output without that cluster's lines).
+ * Lines look like `CLUSTER::ADDRESS::STAT::VALUE`; the address may be IPv6 and hold `::`
+ * itself, so each line is matched whole, anchored on the cluster name and the stat name.
+ */
+export async function egressClusterStats(cluster, names) {
   const r = await sh('kubectl', [
     '--request-timeout=15s', '-n', 'istio-system', 'exec', 'deploy/istio-egressgateway', '-c', 'istio-proxy', '--',
     'pilot-agent', 'request', 'GET', 'clusters',
   ]);
-  if (r.code !== 0) return -1;
-  let sum = 0;
-  for (const line of r.out.split('\n')) {
-    const parts = line.split('::');
-    if (parts[0] === cluster && parts[2] === stat) sum += Number(parts[3]) || 0;
+  if (r.code !== 0) return {error: (r.err || r.out).trim().split('\n')[0] || `kubectl exec exited ${r.code}`};
+  const stats = Object.fromEntries(names.map((n) => [n, 0]));
+  const line = new RegExp(`^${escapeRe(cluster)}::.+::(${names.map(escapeRe).join('|')})::(\\d+)$`);
+  for (const l of r.out.split('\n')) {
+    const m = line.exec(l.trim());
+    if (m) stats[m[1]] += Number(m[2]);
   }
-  return sum;
+  // Envoy lists a line per cluster and endpoint; no line for this cluster is a true zero (the
+  // gateway never got it), but output with no cluster line at all is not Envoy's answer.
+  if (!/^[^\s:]+::/m.test(r.out)) return {error: `pilot-agent printed no cluster statistics: ${r.out.trim().slice(0, 120) || '(nothing)'}`};
+  return {stats};
 }
 
-/** Does the egress gateway's access log (last 10 minutes) mention this Envoy cluster? */
-export async function egressLogMentions(cluster) {
-  const r = await sh('kubectl', ['--request-timeout=15s', '-n', 'istio-system', 'logs', 'deploy/istio-egressgateway', '-c', 'istio-proxy', '--since=10m', '--tail=-1']);
-  return r.code === 0 && r.out.includes(cluster);
+/** Fails the check (with the reason) when the egress gateway's counters cannot be read. */
+export function countersOrFail(read) {
+  if (read.error) {
+    fail(`cannot read the egress gateway's counters, so there is no telling whether the call went through it: ${read.error}`,
+      `не удалось прочитать счётчики выходного шлюза, и нельзя сказать, прошёл ли вызов через него: ${read.error}`);
+  }
+  return read.stats;
 }
 
 /** Resources of a kind in the lab namespace whose spec.hosts include `host`. */

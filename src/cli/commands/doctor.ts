@@ -11,6 +11,7 @@ import {ExitCode, UserError} from '../exit-codes.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
 import type {Translate, UiLang} from '../../render/i18n.js';
+import {sanitizeText} from '../../render/sanitize.js';
 
 const HELP = `Usage: katarun doctor [scenario] [options]
 
@@ -83,9 +84,16 @@ export function formatHuman(results: readonly ScenarioDoctorResult[], t: Transla
       if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  ${t('doctor.fix')} ${c.fix}`);
     }
     const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
-    out.push(`  ${r.report.ready ? t('doctor.ready') : problems === 1 ? t('doctor.notReadyOne') : t('doctor.notReady', {n: problems})}`, '');
+    out.push(`  ${r.report.ready ? t('doctor.ready') : t('doctor.notReady', {n: problems})}`, '');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The sandbox's line: on (bwrap's path) or off (why, and how to get it). The ✔/! marks match the checks'. */
+export function sandboxLine(cap: {readonly sandboxed: boolean; readonly bwrap?: string; readonly reason?: string; readonly detail?: string}, t: Translate): string {
+  if (cap.sandboxed) return `✔ ${t('doctor.sandboxOn', {path: cap.bwrap ?? 'bwrap'})}`;
+  const why = t(`sandbox.why.${(cap.reason ?? 'failed') as 'failed'}`) + (cap.detail ? `: ${sanitizeText(cap.detail)}` : '');
+  return `! ${t('doctor.sandboxOff', {why})}\n  ${t('doctor.fix')} ${t('doctor.sandboxFix')}`;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -114,8 +122,11 @@ export async function run(argv: string[]): Promise<number> {
     results.push(await check(scenario, v.context, uiLang));
   }
   const ready = results.every((r) => r.report.ready);
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ready, scenarios: results}, null, 2)}\n`);
+  const {sandboxCapability} = await import('../../engine/scenario-world.js');
+  const sandbox = sandboxCapability('auto');
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ready, sandbox, scenarios: results}, null, 2)}\n`);
   else {
+    process.stdout.write(`${sandboxLine(sandbox, t)}\n\n`);
     const readyIds = results.filter((r) => r.report.ready).map((r) => r.id).join(', ') || t('doctor.noneReady');
     process.stdout.write(formatHuman(results, t) + (results.length > 1 ? `${ready ? t('doctor.allReady') : t('doctor.readyFor', {ids: readyIds})}\n` : ''));
   }

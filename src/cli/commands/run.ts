@@ -20,6 +20,8 @@ Options:
   --lang xx                  the scenario's language (its _xx/ translation) and the UI's
   --shell pty|pipe           the kind of shell the steps run in (default: pty when available)
   --context NAME             use this kube context instead of a kind cluster
+  --sandbox auto|bwrap|none  run the scenario's processes in a bubblewrap sandbox (default
+                             auto: where bwrap works; none runs them as you, on your files)
   --create-cluster           create the kind cluster without asking
   --check-timeout DURATION   give every check this long (e.g. 30s, 5m)
   -h, --help                 show this help
@@ -28,10 +30,13 @@ Keys: Enter next · 1–9 action · c copy · n/p step · s shell (Ctrl-] back) 
 a solution · r check · ? help · q quit · Ctrl-C interrupt (twice: quit)
 `;
 
+export const SANDBOX_MODES = ['auto', 'bwrap', 'none'] as const;
+
 export const TUI_OPTIONS = {
   lang: {type: 'string'},
   shell: {type: 'string'},
   context: {type: 'string'},
+  sandbox: {type: 'string'},
   'create-cluster': {type: 'boolean'},
   'check-timeout': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
@@ -41,14 +46,16 @@ export interface TuiFlags {
   readonly lang?: string;
   readonly shell?: 'pty' | 'pipe';
   readonly context?: string;
+  readonly sandbox?: 'auto' | 'bwrap' | 'none';
   readonly createCluster: boolean;
   readonly checkTimeoutMs?: number;
 }
 
-export function readFlags(values: {lang?: string; shell?: string; context?: string; 'create-cluster'?: boolean; 'check-timeout'?: string}): TuiFlags {
+export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'create-cluster'?: boolean; 'check-timeout'?: string}): TuiFlags {
   return {
     lang: values.lang,
     shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
+    sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode'),
     context: values.context,
     createCluster: values['create-cluster'] ?? false,
     checkTimeoutMs: values['check-timeout'] !== undefined ? parseDuration(values['check-timeout'], '--check-timeout') : undefined,
@@ -151,6 +158,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
         env: userEnv,
         createCluster: createCluster || flags.createCluster,
         dirs,
+        ...(flags.sandbox ? {sandbox: flags.sandbox} : {}),
         size: {cols: columns, rows},
         ...(flags.context !== undefined ? {context: flags.context} : {}),
         ...(flags.checkTimeoutMs !== undefined ? {checkTimeoutMs: flags.checkTimeoutMs} : {}),

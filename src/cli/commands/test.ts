@@ -30,6 +30,8 @@ Options:
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
+  --sandbox auto|bwrap|none         run the scenario's processes in a bubblewrap sandbox
+                                    (default auto: where bwrap works; bwrap: or fail)
   -h, --help                        show this help
 
 Exit codes: 0 all steps passed, 1 a step failed, 2 invalid scenario or usage,
@@ -49,6 +51,7 @@ const OPTIONS = {
   shell: {type: 'string'},
   'create-cluster': {type: 'boolean'},
   context: {type: 'string'},
+  sandbox: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -86,9 +89,10 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     return ExitCode.ok;
   }
   if (positionals.length !== 1) throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
-  const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
+  const {REPORTERS, formatReport, humanSetupLines, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
   const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
   const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
+  const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandbox mode', 'auto');
   const from = stepNumber(v.from, '--from');
   const to = stepNumber(v.to, '--to');
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
@@ -111,10 +115,20 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const uiLang = uiLanguage(v.lang);
   const t = translator(uiLang);
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
+  const {defaultDirs, newRunId} = await import('../../engine/dirs.js');
+  const {SandboxUnavailableError} = await import('../../engine/scenario-world.js');
+  const {pruneRuns} = await import('../../engine/prune-runs.js');
+  const dirs = defaultDirs();
+  // Every run has its own workspace and logs: runs of the same (or a same-named) scenario
+  // can go on at once, and none touches the learner's workspace.
+  const runId = newRunId();
   const interrupts = installInterruptHandlers();
   try {
     const report = await runHeadless(scenario, {
       shell: shell ?? 'pipe',
+      sandbox,
+      runId,
+      dirs,
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       solve: v.solve ?? false,
@@ -133,13 +147,19 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       await writeFile(resolve(v.output), text);
       io.stderr.write(`${humanSummary(report, t)} — ${t('report.written', {file: v.output})}\n`);
     } else if (reporter === 'human') {
-      io.stdout.write(`${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
+      // The live lines cover the steps; a failed setup's reason would otherwise be only in its log.
+      const setupLines = humanSetupLines(report, t);
+      io.stdout.write(`${setupLines.length ? `${setupLines.join('\n')}\n` : ''}${humanSummary(report, t)}\n${report.exitCode !== 0 ? `${t('report.logs', {dir: report.logDir})}\n` : ''}`);
     } else {
       io.stdout.write(text);
       io.stderr.write(`${humanSummary(report, t)}\n`);
     }
     return report.exitCode;
   } catch (err) {
+    if (err instanceof SandboxUnavailableError) {
+      io.stderr.write(`${t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}`)})}${err.capability.detail ? ` (${err.capability.detail})` : ''}\n  ${t('doctor.sandboxFix')}\n`);
+      return ExitCode.envNotReady;
+    }
     if (err instanceof ScenarioInvalidError) {
       printDiagnostics(err.diagnostics as Diagnostic[], io.stderr);
       return ExitCode.invalid;
@@ -153,6 +173,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     }
     throw err;
   } finally {
+    pruneRuns(dirs, scenario, runId);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
   }

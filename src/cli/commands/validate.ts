@@ -3,7 +3,7 @@
 // given CRDs — its Kubernetes manifests, and print compiler-style diagnostics.
 // Exit 0 when every scenario is valid (warnings allowed), 2 otherwise.
 
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {defaultDirs} from '../../engine/dirs.js';
 import {diagnostic, formatDiagnostic, sortDiagnostics} from '../../scenario/diagnostics.js';
@@ -20,8 +20,9 @@ import {ExitCode, UserError} from '../exit-codes.js';
 const HELP = `Usage: katarun validate <scenario-dir>... [options]
 
 Check scenarios without running them: the index and every file it names, the step
-markdown, script syntax (bash -n, node --check), YAML assets, and with --crds every
-Kubernetes manifest against its CustomResourceDefinition schema.
+markdown, script syntax (bash -n, node --check), YAML assets, and every Kubernetes
+manifest against its CustomResourceDefinition schema: the CRDs a scenario ships in its
+assets folder's crds/ (the ones of the version it pins), plus any given with --crds.
 
 A folder that holds scenarios (like ./scenarios) checks each of them. Without --lang,
 every translation (_<lang>/ mirror) is checked too.
@@ -101,8 +102,9 @@ export async function run(argv: string[]): Promise<number> {
 
   const cwd = process.cwd();
   const crdPaths = values.crds ?? [];
-  // CRD support (ajv, a large parse) is loaded only when --crds asks for it.
-  const crds = crdPaths.length ? await (await import('../../scenario/crd-schema.js')).CrdSet.load(crdPaths, {cacheDir: join(defaultDirs().cache, 'crds')}) : undefined;
+  // CRD support (ajv, a large parse) is loaded only when --crds or a scenario's crds/ asks for it.
+  const loadCrds = async (paths: string[]) => (await import('../../scenario/crd-schema.js')).CrdSet.load(paths, {cacheDir: join(defaultDirs().cache, 'crds')});
+  const crds = crdPaths.length ? await loadCrds(crdPaths) : undefined;
   const crdErrors = crds?.diagnostics.filter((d) => d.severity === 'error') ?? [];
   if (crdErrors.length > 0) {
     const d = crdErrors[0]!;
@@ -113,8 +115,12 @@ export async function run(argv: string[]): Promise<number> {
   const results: {scenario: Scenario; diagnostics: Diagnostic[]}[] = [];
   for (const t of list) {
     const scenario = await loadScenario(t.dir, t.lang ? {lang: t.lang} : {});
+    // A scenario that pins a product ships that product's CRDs in <assets>/crds/.
+    const shipped = join(scenario.assetsDir ?? join(scenario.dir, 'assets'), 'crds');
+    const own = existsSync(shipped) ? await loadCrds([...crdPaths, shipped]) : undefined;
+    for (const d of own?.diagnostics ?? []) if (d.file.startsWith(shipped) && !problems.some((p) => p.file === d.file && p.message === d.message)) problems.push(d);
     const extra = await validateScenario(scenario, {
-      ...(crds ? {crds: crds.set} : {}),
+      ...(own ? {crds: own.set} : crds ? {crds: crds.set} : {}),
       checkScript,
       readText: (f) => {
         try {

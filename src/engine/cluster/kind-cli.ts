@@ -22,17 +22,20 @@ export interface DockerInfo extends CliResult {
   readonly serverVersion?: string;
   readonly memTotalMiB?: number;
   readonly cpus?: number;
+  /** '1' or '2': kind's node images from v1.35 on boot only on cgroup v2. */
+  readonly cgroupVersion?: string;
 }
 
 export async function dockerInfo(env: Env): Promise<DockerInfo> {
-  const r = await call('docker', ['info', '--format', '{{.ServerVersion}}|{{.MemTotal}}|{{.NCPU}}'], env, 20_000);
+  const r = await call('docker', ['info', '--format', '{{.ServerVersion}}|{{.MemTotal}}|{{.NCPU}}|{{.CgroupVersion}}'], env, 20_000);
   if (!r.ok) return r;
-  const [version, mem, cpus] = (r.output.split('\n').pop() ?? '').split('|');
+  const [version, mem, cpus, cgroup] = (r.output.split('\n').pop() ?? '').split('|');
   return {
     ...r,
     ...(version ? {serverVersion: version} : {}),
     ...(Number(mem) > 0 ? {memTotalMiB: Math.floor(Number(mem) / 1024 / 1024)} : {}),
     ...(Number(cpus) > 0 ? {cpus: Number(cpus)} : {}),
+    ...(cgroup === '1' || cgroup === '2' ? {cgroupVersion: cgroup} : {}),
   };
 }
 

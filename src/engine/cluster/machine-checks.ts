@@ -26,7 +26,7 @@ export interface DockerResources {
 }
 
 /** MiB as GiB with one decimal, in the learner's notation (3.1 / 3,1). */
-export const gib = (mib: number, t: Translate): string => (mib / 1024).toFixed(1).replace('.', t('report.decimal'));
+export const gib = (mib: number, t: Translate): string => t.number(mib / 1024, {minimumFractionDigits: 1, maximumFractionDigits: 1});
 
 export async function memoryCheck(os: HostOs, needMiB: number | undefined, docker: DockerResources, t: Translate): Promise<PreflightCheck> {
   // Docker Desktop's VM: the limit is its total; on Linux it is what is free right now.

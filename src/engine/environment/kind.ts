@@ -70,6 +70,8 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
         ? {id: 'docker', ok: true, severity: 'error', detail: t('preflight.dockerUp', {version: docker.serverVersion ?? ''}).replace('  ', ' ')}
         : {id: 'docker', ok: false, severity: 'error', detail: t('preflight.dockerDown', {output: docker.output.split('\n').pop() ?? ''}), fix: dockerDownFix(os, docker.output, t)},
   );
+  const cgroup = cgroupCheck(docker, cluster.nodeImage, t);
+  if (cgroup) checks.push(cgroup);
   checks.push(...tools);
   const exists = clusters?.includes(cluster.name) ?? false;
   if (clusters !== undefined || docker.ok) {
@@ -95,6 +97,19 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
     detail: current ? t('preflight.kubeContext', {name: current}) : t('preflight.noKubeContext'),
   });
   return checks;
+}
+
+/**
+ * kind's node images from Kubernetes v1.35 on no longer boot on a cgroup v1 host (kind 0.31's
+ * release notes): say so before a cluster creation fails half-way, with the way out.
+ */
+function cgroupCheck(docker: {cgroupVersion?: string}, nodeImage: string | undefined, t: Translate): PreflightCheck | undefined {
+  if (!docker.cgroupVersion) return undefined;
+  const minor = /:v1\.(\d+)\./.exec(nodeImage ?? '')?.[1];
+  if (docker.cgroupVersion === '2' || (minor !== undefined && Number(minor) < 35)) {
+    return {id: 'cgroup', ok: true, severity: 'error', detail: t('preflight.cgroupOk', {version: docker.cgroupVersion})};
+  }
+  return {id: 'cgroup', ok: false, severity: 'error', detail: t('preflight.cgroupV1', {image: (nodeImage ?? 'kindest/node').split('@')[0]!}), fix: t('fix.cgroupV1')};
 }
 
 /** The last line of a tool's output: where kind and kubectl put the reason. */

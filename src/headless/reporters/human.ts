@@ -3,24 +3,18 @@
 // and the last lines of output; then a summary. katarun's own words go through the UI strings
 // (`--lang ru` reports in Russian); what the scenario's check printed stays as it was written.
 
-import {translator, type Translate} from '../../render/i18n.js';
+import {spokenDuration} from '../../render/duration.js';
+import {message, translator, type Translate} from '../../render/i18n.js';
 import type {FailureReason, HeadlessReport, StepReport} from '../report.js';
 
 const MARK: Record<StepReport['status'], string> = {passed: '✔', failed: '✘', 'not-run': '·', skipped: '-'};
 const english = translator('en');
 
-/** Like formatDuration in report.ts, in the report's language (Russian writes "1,5 с"). */
-export function humanDuration(ms: number, t: Translate = english): string {
-  if (ms < 1000) return t('report.ms', {n: Math.round(ms)});
-  if (ms < 60_000) return t('report.s', {n: (ms / 1000).toFixed(1).replace('.', t('report.decimal'))});
-  const m = Math.floor(ms / 60_000);
-  return t('report.min', {m, s: Math.round((ms - m * 60_000) / 1000)});
-}
 
 function reasonText(reason: FailureReason, t: Translate): string {
   switch (reason.kind) {
     case 'check-timeout':
-      return t('report.checkTimeout', {attempts: reason.attempts, code: reason.exitCode ?? '—'});
+      return t('report.checkTimeout', {attempts: message('count.attempts', {n: reason.attempts}), code: reason.exitCode ?? '—'});
     case 'command-failed':
       return t('report.commandFailed', {command: reason.command, code: reason.exitCode});
     case 'command-timed-out':
@@ -32,7 +26,7 @@ export function humanStepLines(step: StepReport, total: number, t: Translate = e
   const head = `${MARK[step.status]} ${t('report.step', {k: step.number, n: total, title: step.title})}`;
   if (step.status === 'skipped') return [`${head} ${t('report.skipped')}`];
   if (step.status === 'not-run') return [`${head} ${t('report.notRun')}`];
-  const lines = [`${head} (${humanDuration(step.durationMs, t)})${step.bySolution && step.status === 'passed' ? ` — ${t('report.bySolution')}` : ''}`];
+  const lines = [`${head} (${spokenDuration(step.durationMs, t)})${step.bySolution && step.status === 'passed' ? ` — ${t('report.bySolution')}` : ''}`];
   for (const c of step.commands.filter((x) => x.stoppedAtEnd)) lines.push(`    ■ ${t('report.stoppedAtEnd', {command: c.text.trim().split('\n')[0] ?? '', terminal: c.terminal})}`);
   for (const q of step.quizzes ?? []) lines.push(`    ? ${t('report.quiz', {id: q.id, answer: q.answer})}`);
   if (step.status !== 'failed') return lines;
@@ -58,16 +52,19 @@ export function humanSummary(r: HeadlessReport, t: Translate = english): string 
   if (s.notRun) parts.push(t('report.notRunN', {n: s.notRun}));
   if (s.skipped) parts.push(t('report.skippedN', {n: s.skipped}));
   const verdict = r.interrupted ? t('report.interrupted') : r.exitCode === 0 ? t('report.ok') : t('report.failed');
-  return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), total: s.total, duration: humanDuration(r.durationMs, t)});
+  return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), n: s.total, duration: spokenDuration(r.durationMs, t)});
+}
+
+/** A failed setup and its last output lines (the reason is there); nothing otherwise. */
+export function humanSetupLines(r: HeadlessReport, t: Translate = english): string[] {
+  if (r.setup?.status !== 'failed') return [];
+  return [`✘ ${t('report.setupFailed')}`, ...r.setup.output.map((o) => `    │ ${o}`)];
 }
 
 /** The whole report at once (for --output); the live path prints humanStepLines as steps end. */
 export function humanReport(r: HeadlessReport, t: Translate = english): string {
   const lines = [t('report.title', {id: r.scenario.id, title: r.scenario.title, lang: r.scenario.lang})];
-  if (r.setup?.status === 'failed') {
-    lines.push(`✘ ${t('report.setupFailed')}`);
-    for (const o of r.setup.output) lines.push(`    │ ${o}`);
-  }
+  lines.push(...humanSetupLines(r, t));
   for (const s of r.steps) lines.push(...humanStepLines(s, r.steps.length, t));
   lines.push(humanSummary(r, t));
   if (r.exitCode !== 0) lines.push(t('report.logs', {dir: r.logDir}));

@@ -17,4 +17,4 @@ export const formatReport: Record<ReporterName, (r: HeadlessReport, t?: Translat
   tap: tapReport,
 };
 
-export {humanStepLines, humanSummary} from './human.js';
+export {humanSetupLines, humanStepLines, humanSummary} from './human.js';

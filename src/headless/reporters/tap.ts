@@ -3,7 +3,8 @@
 // comment per quiz question answered from the scenario's answer key.
 
 import {stringify} from 'yaml';
-import {formatDuration, type HeadlessReport, type StepReport} from '../report.js';
+import {spokenDuration} from '../../render/duration.js';
+import type {HeadlessReport, StepReport} from '../report.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
@@ -20,7 +21,7 @@ function point(s: StepReport): string[] {
   const diag: Record<string, unknown> = {
     message: s.message ?? 'the step failed',
     severity: 'fail',
-    duration: formatDuration(s.durationMs),
+    duration: spokenDuration(s.durationMs),
   };
   if (s.feedback.length) diag.feedback = [...s.feedback];
   if (s.expected !== undefined) diag.expected = s.expected;

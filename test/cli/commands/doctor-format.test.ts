@@ -29,8 +29,8 @@ describe('doctor human report', () => {
   it('Russian', () => {
     const text = formatHuman([result(2)], translator('ru'));
     expect(text).toContain('\n               исправить: free it\n');
-    expect(text).toContain('  не готово: проблем — 2\n');
-    expect(formatHuman([result(1)], translator('ru'))).toContain('  не готово: одна проблема\n');
+    expect(text).toContain('  не готово: 2 проблемы\n');
+    expect(formatHuman([result(1)], translator('ru'))).toContain('  не готово: 1 проблема\n');
     expect(formatHuman([result(0)], translator('ru'))).toContain('  готово\n');
   });
 });

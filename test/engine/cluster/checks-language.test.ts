@@ -86,7 +86,7 @@ describe('machine checks in Russian', () => {
       detail: 'Docker выделено 4,0 ГиБ, нужно 8,0 ГиБ',
       fix: 'дайте Docker больше памяти: Docker Desktop → Settings → Resources → Memory ≥ 10 ГБ (colima: colima start --memory 10)',
     });
-    expect(cpuCheck('macos', 4, {cpus: 2}, ru)).toMatchObject({ok: false, detail: 'процессоров: 2, нужно 4', fix: expect.stringContaining('(colima: colima start --cpu 4)')});
+    expect(cpuCheck('macos', 4, {cpus: 2}, ru)).toMatchObject({ok: false, detail: '2 процессора, нужно 4', fix: expect.stringContaining('(colima: colima start --cpu 4)')});
   });
 
   it('a port in use, with the command that finds its owner', async () => {
@@ -132,7 +132,7 @@ describe('machine checks in English, unchanged', () => {
       detail: '4.0 GiB given to Docker, needs 8.0 GiB',
       fix: 'give Docker more memory: Docker Desktop → Settings → Resources → Memory ≥ 10 GB (colima: colima start --memory 10)',
     });
-    expect(cpuCheck('linux', 100_000, {}, en).fix).toBe('this machine has fewer than 100000 CPUs; use a bigger machine or VM');
+    expect(cpuCheck('linux', 100_000, {}, en).fix).toBe('this machine has fewer than 100,000 CPUs; use a bigger machine or VM');
     const port = await portCheck(busyPort, 'macos', undefined, en);
     expect(port.detail).toBe(`127.0.0.1:${busyPort} is in use`);
     expect(port.fix).toBe(

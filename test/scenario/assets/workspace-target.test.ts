@@ -5,25 +5,25 @@ const WS = '/ws/demo';
 
 describe('mapTargetIntoWorkspace', () => {
   it.each([
-    ['~', WS],
-    ['~/', WS],
-    ['~/app', `${WS}/app`],
-    ['/root', WS],
-    ['/root/app/', `${WS}/app`],
-    ['/home/scrapbook/tutorial', `${WS}/tutorial`],
-    ['/usr/local/bin', `${WS}/bin`],
-    ['/usr/local/bin/', `${WS}/bin`],
-    ['/usr/bin/tool', `${WS}/bin/tool`],
+    ['~', `${WS}/root`],
+    ['~/', `${WS}/root`],
+    ['~/app', `${WS}/root/app`],
+    ['/root', `${WS}/root`],
+    ['/root/app/', `${WS}/root/app`],
+    ['/home/scrapbook/tutorial', `${WS}/root/tutorial`],
+    ['/usr/local/bin', `${WS}/usr/local/bin`],
+    ['/usr/local/bin/', `${WS}/usr/local/bin`],
+    ['/usr/bin/tool', `${WS}/usr/local/bin/tool`],
     ['/opt/apps', `${WS}/opt/apps`],
     ['/my/location', `${WS}/my/location`],
-    ['app/conf', `${WS}/app/conf`],
-    ['./app/../conf', `${WS}/conf`],
-    ['', WS],
+    ['app/conf', `${WS}/root/app/conf`],
+    ['./app/../conf', `${WS}/root/conf`],
+    ['', `${WS}/root`],
   ])('%j → %s', (target, expected) => {
     expect(mapTargetIntoWorkspace(target, WS)).toEqual({ok: true, path: expected});
   });
 
-  it.each(['../../etc', '~/../..', '/root/../../etc', 'a/../../b', '/etc/../..'])('refuses %j', (target) => {
+  it.each(['../../etc', '~/../..', '/root/../../etc', 'a/../../../b', '/etc/../..'])('refuses %j', (target) => {
     const r = mapTargetIntoWorkspace(target, WS);
     expect(r.ok).toBe(false);
   });
