@@ -206,6 +206,24 @@ const main = await esbuild.build({
 
 const highlight = await esbuild.build({...common, entryPoints: ['cli-highlight'], outfile: join(outdir, 'highlight.cjs')});
 
+// The class board's page: a small React app for the browser, served by `katarun class serve`
+// from dist/class/board/ (no CDN: the room may have no internet). Minified; its own files.
+const boardDir = join(dist, 'class', 'board');
+await esbuild.build({
+  entryPoints: [join(root, 'src', 'class', 'page', 'main.tsx')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  minify: true,
+  jsx: 'automatic',
+  define: {'process.env.NODE_ENV': '"production"'},
+  outfile: join(boardDir, 'board.js'),
+  logLevel: 'warning',
+  legalComments: 'linked',
+});
+await writeFile(join(boardDir, 'board.css'), await readFile(join(root, 'src', 'class', 'page', 'board.css')));
+
 /**
  * An all-ASCII file is read as Latin-1, ~5 ms faster per 2 MB than decoding UTF-8
  * (src/cli/bundle-loader.ts). esbuild leaves non-ASCII only inside regexp literals (Russian

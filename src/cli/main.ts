@@ -2,6 +2,7 @@
 // Entry point: picks the command and loads only what that command needs, so that
 // `katarun --version` does not pay for Ink, React or marked.
 
+import {sanitizeText} from '../render/sanitize.js';
 import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {ExitCode, UserError} from './exit-codes.js';
@@ -18,6 +19,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   run: () => bundled('run', () => import('./commands/run.js')),
   doctor: () => bundled('doctor', () => import('./commands/doctor.js')),
   down: () => bundled('down', () => import('./commands/down.js')),
+  // Not bundled: the class server loads SQLite's native addon and runs for hours; its start-up time does not matter.
+  class: () => import('./commands/class.js'),
 };
 
 /**
@@ -62,6 +65,8 @@ Commands:
   katarun list [dir]             list bundled and local scenarios
   katarun doctor [scenario]      check that this machine can run a scenario
   katarun down <scenario>        delete the cluster a scenario created
+  katarun class serve            run a class: a live board of learners (who is stuck, on what)
+  katarun class board <url>      show a class's board in the terminal
 
 Options:
   -h, --help                     show help (katarun <command> --help for a command's options)
@@ -99,7 +104,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UserError) {
-      process.stderr.write(`katarun: error: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
+      process.stderr.write(`katarun: error: ${sanitizeText(`${err.message}${err.hint ? ` — ${err.hint}` : ''}`)}\n`);
       process.exitCode = err.exitCode;
       return;
     }

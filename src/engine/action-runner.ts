@@ -10,6 +10,7 @@ import {resolvePlaceholders} from './placeholders.js';
 import type {EngineMsg} from './reducer.js';
 import type {Translate} from '../render/i18n.js';
 import type {ShellPort} from './shell-port.js';
+import {hasHiddenControls, showControls} from '../render/sanitize.js';
 import type {TerminalPool} from './terminals.js';
 import type {ActionStatus, EngineEvent} from './types.js';
 
@@ -53,6 +54,12 @@ export function terminalFor(action: ExecAction, ctx?: ActionContext): TerminalId
 
 export async function runAction(ctx: ActionContext, step: number, action: Action): Promise<ActionOutcome> {
   const text = resolve(ctx, action.text);
+  // What is shown is what runs: text with control characters (validate's error) is never typed or copied.
+  if ((action.kind === 'exec' || action.kind === 'copy') && hasHiddenControls(text)) {
+    ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
+    ctx.notice('error', ctx.t('notice.controlChars', {text: showControls(text)}));
+    return {};
+  }
   if (action.kind === 'exec') return {result: await runExec(ctx, step, action, text)};
   try {
     return await runOther(ctx, step, action, text);

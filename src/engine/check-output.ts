@@ -3,6 +3,8 @@
 // `FAIL:` lines (Instruqt's convention) are the feedback; `EXPECTED:`/`ACTUAL:` lines let a
 // check show what it wanted next to what it found.
 
+import {stripEscapes} from '../render/sanitize.js';
+
 export const CHECK_TAIL_LINES = 40;
 
 export interface CheckVerdict {
@@ -14,11 +16,9 @@ export interface CheckVerdict {
   readonly lastOutput: readonly string[];
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 
 export function outputLines(output: string): string[] {
-  const lines = output.replace(ANSI, '').replace(/\r\n/g, '\n').split('\n');
+  const lines = stripEscapes(output).replace(/\r\n/g, '\n').split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   // A carriage return redraws the line; keep what a terminal would finally show.
   return lines.map((l) => (l.includes('\r') ? l.slice(l.lastIndexOf('\r') + 1) : l));

@@ -45,7 +45,8 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     workspace,
     userEnv,
     mode: options.sandbox ?? 'auto',
-    writable: [logDir, environmentStateDir(dirs, scenario.id)],
+    // A kind scenario's setup downloads its tools (istioctl) into katarun's cache.
+    writable: [logDir, environmentStateDir(dirs, scenario.id), ...(scenario.environment.kind === 'kind' ? [dirs.cache] : [])],
   });
   const port = world.port(options.port ?? defaultShellPort());
   const base = world.env;
@@ -119,6 +120,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   };
   const envOptions = (log: (line: string) => void): EnvironmentOptions => ({
     createCluster: options.createCluster ?? false,
+    ...(options.useExistingCluster ? {useExistingCluster: true} : {}),
     ...(options.context ? {context: options.context} : {}),
     ...(options.uiLang ? {uiLang: options.uiLang} : {}),
     stateDir: environmentStateDir(dirs, scenario.id),

@@ -23,6 +23,8 @@ export interface EngineOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Create the kind cluster when missing (the TUI asks; headless needs `--create-cluster`). */
   readonly createCluster?: boolean;
+  /** Use a kind cluster of the scenario's name that katarun did not create (refused otherwise). */
+  readonly useExistingCluster?: boolean;
   /** Use this kube context instead of a kind cluster. */
   readonly context?: string;
   /** The language of katarun's own words in what the engine reports (the machine checks, the setup lines and errors); default English. */

@@ -1,7 +1,11 @@
 // The UI's English strings, and the list of message codes (every other language's keys are
 // these). `{name}` marks a parameter; an object of plural forms is chosen by the parameter `n`.
+// The class's strings are in strings-class-en.ts (strings-class-ru.ts for Russian).
+
+import {classEn} from './strings-class-en.js';
 
 export const en = {
+  ...classEn,
   'picker.title': 'katarun — choose a tutorial',
   'picker.empty': 'No scenarios found. Pass a folder: katarun <scenario-dir>',
   'picker.saved': 'saved at step {step}/{total}',
@@ -42,7 +46,6 @@ export const en = {
   'action.failed': 'exit {code}',
   'action.interrupted': 'interrupted',
   'action.timedOut': 'timed out',
-  'action.more': {one: '… {n} more action', other: '… {n} more actions'},
   'output.more': {one: '… {n} more line — full log: {file}', other: '… {n} more lines — full log: {file}'},
   'output.exit': 'exit {code} · {duration}',
   'check.none': 'This step has no check.',
@@ -78,7 +81,6 @@ export const en = {
   'copy.none': 'no clipboard',
   'copy.nothing': 'This step has no copy action left.',
   'shell.banner': 'Shell {terminal} — type freely; Ctrl-] returns to the tutorial.',
-  'shell.back': 'Back from the shell.',
   'finish.title': 'Finished: {title}',
   'finish.summary': 'Summary',
   'finish.total': 'Total',
@@ -116,6 +118,7 @@ export const en = {
   'busy.waiting': '{id} is busy: `{command}` — Ctrl-C to stop it, Esc to cancel this action',
   'busy.cancelled': 'Cancelled: nothing was typed into {id}.',
   'notice.refused': '{reason}',
+  'notice.controlChars': "Refused: this action's text holds control characters that would hide what runs: {text}",
   'notice.noSandbox': "No sandbox ({why}): the scenario's commands run as you, and can read and change your files, your home and your clusters. Install bubblewrap (apt install bubblewrap) or pass --sandbox none to silence this.",
   'sandbox.why.missing': "bwrap is not installed",
   'sandbox.why.unsupported': "this system has no bubblewrap",
@@ -231,6 +234,8 @@ export const en = {
   // Preparing and tearing down the environment (the setup lines of the TUI and `katarun test`,
   // `katarun down`). Cluster names, paths, commands and a tool's own output are parameters.
   'env.kindUnlisted': 'kind cannot list its clusters — is Docker running? Run: {command}',
+  'env.foreignCluster': "a kind cluster named {name} already exists and katarun did not create it (it may be yours); katarun will not use it — delete or rename it, or pass {flag} to use it anyway",
+  'env.notOurCluster': "katarun did not create kind cluster {name} (it may be yours) and will not delete it — pass {flag} to delete it anyway",
   'env.reusing': 'Reusing kind cluster {name}',
   'env.noCluster': 'kind cluster {name} does not exist — pass {flag} to create it, or start the scenario in the terminal UI, which asks first',
   'env.creating': 'Creating kind cluster {name}{image} — a minute or two the first time',

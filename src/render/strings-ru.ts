@@ -1,7 +1,9 @@
 // Русские строки интерфейса. Ключи те же, что в strings-en.ts (проверяет компилятор).
 import type {Strings} from './strings-en.js';
+import {classRu} from './strings-class-ru.js';
 
 export const ru: Strings = {
+  ...classRu,
   'picker.title': 'katarun — выберите учебник',
   'picker.empty': 'Сценарии не найдены. Укажите папку: katarun <папка-сценария>',
   'picker.saved': 'сохранено на шаге {step}/{total}',
@@ -42,7 +44,6 @@ export const ru: Strings = {
   'action.failed': 'код {code}',
   'action.interrupted': 'прервано',
   'action.timedOut': 'время вышло',
-  'action.more': {one: '… ещё {n} действие', few: '… ещё {n} действия', many: '… ещё {n} действий', other: '… ещё {n} действия'},
   'output.more': {
     one: '… ещё {n} строка — полный журнал: {file}',
     few: '… ещё {n} строки — полный журнал: {file}',
@@ -83,7 +84,6 @@ export const ru: Strings = {
   'copy.none': 'без буфера обмена',
   'copy.nothing': 'На этом шаге не осталось действий копирования.',
   'shell.banner': 'Оболочка {terminal} — вводите что угодно; Ctrl-] возвращает к учебнику.',
-  'shell.back': 'Вернулись из оболочки.',
   'finish.title': 'Готово: {title}',
   'finish.summary': 'Итоги',
   'finish.total': 'Всего',
@@ -121,6 +121,7 @@ export const ru: Strings = {
   'busy.waiting': '{id} занят: `{command}` — Ctrl-C остановит, Esc отменит это действие',
   'busy.cancelled': 'Отменено: в {id} ничего не введено.',
   'notice.refused': '{reason}',
+  'notice.controlChars': "Отказано: текст действия содержит управляющие символы, которые скрыли бы то, что выполняется: {text}",
   'notice.noSandbox': "Без песочницы ({why}): команды сценария выполняются от вашего имени и могут читать и менять ваши файлы, домашнюю папку и кластеры. Установите bubblewrap (apt install bubblewrap) или передайте --sandbox none, чтобы убрать это предупреждение.",
   'sandbox.why.missing': "bwrap не установлен",
   'sandbox.why.unsupported': "в этой системе нет bubblewrap",
@@ -252,6 +253,8 @@ export const ru: Strings = {
   // Подготовка и удаление окружения (строки подготовки в интерфейсе и в `katarun test`,
   // `katarun down`). Имена кластеров, пути, команды и вывод самих программ — параметры.
   'env.kindUnlisted': 'kind не может перечислить свои кластеры — Docker запущен? Выполните: {command}',
+  'env.foreignCluster': "кластер kind {name} уже есть, и создал его не katarun (возможно, он ваш); katarun не будет его использовать — удалите или переименуйте его или передайте {flag}, чтобы использовать его всё равно",
+  'env.notOurCluster': "кластер kind {name} создал не katarun (возможно, он ваш), и katarun его не удалит — передайте {flag}, чтобы удалить его всё равно",
   'env.reusing': 'Использую существующий кластер kind {name}',
   'env.noCluster': 'кластера kind {name} нет — создайте его флагом {flag} или запустите сценарий в терминальном интерфейсе — он сначала спросит',
   'env.creating': 'Создаю кластер kind {name}{image} — в первый раз это займёт минуту-другую',

@@ -3,6 +3,7 @@
 
 import {relative, isAbsolute} from 'node:path';
 import type {Diagnostic, Severity} from './model.js';
+import {sanitizeText} from '../render/sanitize.js';
 import type {Position} from './source/line-index.js';
 
 export function diagnostic(
@@ -60,5 +61,6 @@ export function displayPath(file: string, cwd: string): string {
 
 export function formatDiagnostic(d: Diagnostic, cwd: string): string {
   const where = [displayPath(d.file, cwd), d.line, d.line !== undefined ? (d.column ?? 1) : undefined].filter((x) => x !== undefined).join(':');
-  return `${where}: ${d.severity}: ${d.message}${d.hint ? ` — ${d.hint}` : ''}`;
+  // File names and quoted text come from the scenario: never a raw control character on the terminal.
+  return sanitizeText(`${where}: ${d.severity}: ${d.message}${d.hint ? ` — ${d.hint}` : ''}`);
 }

@@ -8,7 +8,8 @@ import {parseMinutes} from './index/durations.js';
 import {describePath} from './index/index-reader.js';
 import {DETAILS_KEYS, KATARUN_KEYS, TOP_KEYS, TOP_UNSUPPORTED} from './index/known-keys.js';
 import {locateScenario, type ScenarioLocation} from './languages.js';
-import {existsSync} from 'node:fs';
+import {existsSync, realpathSync} from 'node:fs';
+import {isAbsolute, relative, resolve} from 'node:path';
 import {assetDirs, readAssets} from './loader/assets.js';
 import {scriptRef, type LoadContext} from './loader/context.js';
 import {readEnvironment} from './loader/environment.js';
@@ -108,6 +109,7 @@ export async function loadScenario(dir: string, options: LoadOptions = {}): Prom
     sink.warn('index/type-field', reader.file, reader.at(['type']), `scenario type '${type}' is not known; it runs as an ordinary scenario`, 'challenges are written "challenge@0.9"');
   }
 
+  symlinksOut(store, [...dirs, ...assetsIn], sink);
   return {
     id: loc.id,
     title: title ?? loc.id,
@@ -131,4 +133,33 @@ export async function loadScenario(dir: string, options: LoadOptions = {}): Prom
     contentHash: store.contentHash(loc.baseDir),
     diagnostics: sortDiagnostics(sink.items),
   };
+}
+
+/**
+ * A step file, script or asset that is a symlink to somewhere outside the scenario would copy
+ * or run a file of this machine (`assets/id_rsa -> ~/.ssh/id_rsa`): an error, like a bad path.
+ */
+function symlinksOut(store: FileStore, roots: readonly string[], sink: DiagnosticSink): void {
+  const realRoots = roots.map((r) => ({lexical: resolve(r), real: realOr(r)}));
+  for (const file of store.files()) {
+    const root = realRoots.find((r) => isWithin(file, r.lexical));
+    if (!root) continue;
+    const real = realOr(file);
+    if (!isWithin(real, root.real)) {
+      sink.error('scenario/symlink-out', file, undefined, `${relative(root.lexical, file)} is a symlink to ${real}, outside the scenario`, 'copy the file into the scenario folder instead of linking to it');
+    }
+  }
+}
+
+function realOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+function isWithin(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -7,16 +7,12 @@ import type {ShellSession, ShellSessionOptions} from './types.js';
 
 export {ctrlSequenceBytes} from './ctrl-seq.js';
 
-/** Why the last `auto` request fell back to pipes (for `katarun doctor` and logs). */
-export let lastPtyFailure: string | undefined;
-
 export async function createShellSession(opts: ShellSessionOptions): Promise<ShellSession> {
   if (opts.kind === 'pipe') return PipeSession.start(opts);
   try {
     const {PtySession} = await import('./pty-session.js');
     return await PtySession.start(opts);
   } catch (err) {
-    lastPtyFailure = err instanceof Error ? err.message : String(err);
     if (opts.kind === 'pty') throw err;
     return PipeSession.start(opts);
   }

@@ -2,5 +2,4 @@
 
 export type * from './types.js';
 export {runProcess, runScript, startBackground, type BackgroundOptions, type ScriptLanguage} from './process.js';
-export {disposeAll, installSignalCleanup, killAllSync, registeredCount} from './process-registry.js';
-export {watchdogPid} from './watchdog.js';
+export {disposeAll, killAllSync} from './process-registry.js';

@@ -32,10 +32,6 @@ export function register(target: RegisteredTarget): () => void {
   };
 }
 
-export function registeredCount(): number {
-  return targets.size;
-}
-
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -66,34 +62,4 @@ export async function disposeAll(): Promise<void> {
     }),
   );
   for (const t of list) targets.delete(t);
-}
-
-const SIGNAL_NUMBERS: Record<string, number> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
-
-/**
- * Install SIGINT/SIGTERM/SIGHUP handlers. With `onSignal`, the caller decides what happens
- * (it should await disposeAll() and pick the exit code, e.g. 130); without it, everything is
- * disposed and the process exits with 128 + the signal number. A second signal while the
- * first is being handled kills everything at once and exits. Returns the uninstaller.
- */
-export function installSignalCleanup(onSignal?: (signal: NodeJS.Signals) => void): () => void {
-  let handling = false;
-  const handler = (signal: NodeJS.Signals) => {
-    const code = 128 + (SIGNAL_NUMBERS[signal] ?? 0);
-    if (handling) {
-      killAllSync();
-      process.exit(code);
-    }
-    handling = true;
-    if (onSignal) {
-      onSignal(signal);
-      return;
-    }
-    void disposeAll().finally(() => process.exit(code));
-  };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.on(s, handler);
-  return () => {
-    for (const s of signals) process.off(s, handler);
-  };
 }

@@ -3,6 +3,7 @@
 // bookkeeping of the command that is running. Subclasses say how a command is sent, how
 // Ctrl-C is delivered and how the shell is started and ended.
 
+import {stripEscapes} from '../render/sanitize.js';
 import type {CommandResult, ForegroundInfo, RunOptions, ShellKind, ShellSession} from './types.js';
 import {unlink} from 'node:fs';
 import {cwdFileFor, envFileFor, removeCommandFile, type SessionPaths} from './session-files.js';
@@ -226,8 +227,5 @@ export abstract class SessionBase implements ShellSession {
   }
 }
 
-/** Remove CSI/OSC escape sequences, for plain report text. */
-export function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '');
-}
+/** Remove escape sequences, for plain report text (render/sanitize.ts holds the one expression). */
+export const stripAnsi = stripEscapes;

@@ -81,8 +81,3 @@ export function watchSession(sid: number): void {
 export function unwatchSession(sid: number): void {
   if (child) send(`- s ${sid}`);
 }
-
-/** PID of the watchdog, for tests and `katarun doctor`. */
-export function watchdogPid(): number | undefined {
-  return child?.pid;
-}

@@ -65,7 +65,7 @@ function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
     case 'setup':
       return <SetupView rows={size.rows} t={t} />;
     case 'step':
-      return <StepScreen size={size} message={ui.message} target={session?.target} t={t} />;
+      return <StepScreen size={size} message={ui.message} target={session?.target} classroom={session?.classroom} t={t} />;
     case 'finish':
       return (
         <Box flexDirection="column">

@@ -60,7 +60,7 @@ export function Picker({entries, index, rows, opening, message, t}: PickerProps)
           </Box>
         );
       })}
-      <KeyHints text={opening ? t('picker.opening', {title: entries[index]?.title ?? ''}) : t('picker.keys')} />
+      <KeyHints text={opening ? t('picker.opening', {title: sanitizeText(entries[index]?.title ?? '')}) : t('picker.keys')} />
       <MessageLine message={message} />
     </Box>
   );

@@ -3,6 +3,7 @@
 // region always stays shorter than the terminal.
 
 import {Box} from 'ink';
+import {useSyncExternalStore} from 'react';
 import type {Translate} from '../render/i18n.js';
 import {ActionList} from './ActionList.js';
 import {CheckLine, checkRows} from './CheckLine.js';
@@ -18,16 +19,22 @@ import {enterPlan} from '../engine/step-rules.js';
 import {useEngine, useEngineState} from './use-engine.js';
 import type {TerminalSize} from './use-terminal-size.js';
 import type {UiMessage} from './ui-state.js';
+import type {ClassroomLink} from './session.js';
 
 export interface StepScreenProps {
   readonly size: TerminalSize;
   readonly message?: UiMessage;
   readonly target?: string;
+  readonly classroom?: ClassroomLink;
   readonly t: Translate;
 }
 
-export function StepScreen({size, message, target, t}: StepScreenProps) {
+const noClass = {subscribe: () => () => undefined, status: () => ''};
+
+export function StepScreen({size, message, target, classroom, t}: StepScreenProps) {
   const engine = useEngine();
+  const link = classroom ?? noClass;
+  const classStatus = useSyncExternalStore(link.subscribe, link.status);
   const stepIndex = useEngineState((s) => s.stepIndex);
   const stepState = useEngineState((s) => s.steps[s.stepIndex]);
   const terminals = useEngineState((s) => s.terminals);
@@ -70,6 +77,7 @@ export function StepScreen({size, message, target, t}: StepScreenProps) {
           startedAt={stepState.startedAt}
           estimateMinutes={stepEstimateMinutes(engine.scenario, stepIndex)}
           target={target}
+          classStatus={classStatus || undefined}
           t={t}
         />
       ) : null}

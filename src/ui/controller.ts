@@ -225,6 +225,12 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         if (waiting && engine.cancel(waiting.id)) say(t('busy.cancelled', {id: waiting.id}));
         return;
       }
+      case 'hand': {
+        const classroom = deps.session()?.classroom;
+        if (!classroom) return;
+        const hand = classroom.toggleHand();
+        return say(hand.up ? t('class.handUp', {step: hand.step + 1}) : t('class.handDown'));
+      }
       case 'shell':
         return deps.shell();
       default:

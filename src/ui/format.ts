@@ -11,17 +11,8 @@ export function progressBar(current: number, total: number, width = Math.min(tot
   return '▰'.repeat(filled) + '▱'.repeat(Math.max(0, width - filled));
 }
 
-/** Minutes as the scenario wrote them, for "on step 0:42 / ~3 min". */
-/**
- * A step's time estimate in whole minutes: its own when the scenario gives one, else an even
- * share of the scenario's (Katacoda and Killercoda estimate only the whole scenario), never
- * under a minute. Undefined when neither is known.
- */
-export function stepEstimateMinutes(scenario: {readonly timeMinutes?: number; readonly steps: ReadonlyArray<{readonly timeMinutes?: number}>}, index: number): number | undefined {
-  const own = scenario.steps[index]?.timeMinutes;
-  const minutes = own ?? (scenario.timeMinutes !== undefined && scenario.steps.length > 0 ? scenario.timeMinutes / scenario.steps.length : undefined);
-  return minutes === undefined || !(minutes > 0) ? undefined : Math.max(1, Math.round(minutes));
-}
+// The estimate is the scenario's (the class board needs it too, without the UI).
+export {stepEstimateMinutes} from '../scenario/step-estimate.js';
 
 /** Word-wrap plain text to `width` columns (a word longer than a line is cut); at least one line. */
 export function wrapWords(text: string, width: number): string[] {

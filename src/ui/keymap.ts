@@ -14,6 +14,8 @@ export type Intent =
   | {readonly type: 'hint'}
   | {readonly type: 'solution'}
   | {readonly type: 'recheck'}
+  /** In a class (--join): raise or lower a hand. */
+  | {readonly type: 'hand'}
   | {readonly type: 'quit'}
   | {readonly type: 'ctrl-c'}
   | {readonly type: 'help'}
@@ -103,5 +105,6 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (input === 'a') return {type: 'solution'};
   if (input === 'r') return {type: 'recheck'};
   if (input === 'b') return {type: 'revisit'};
+  if (input === '!') return {type: 'hand'};
   return undefined;
 }

@@ -60,11 +60,6 @@ export function stepLayout(input: StepLayoutInput): StepLayout {
   return {header, actions, tail, check, quiz, notice, keys, total: header + actions + tail + check + quiz + notice + keys};
 }
 
-/** Rows a simple list screen (picker, help, a dialog) may use. */
-export function listBudget(rows: number, chrome: number): number {
-  return Math.max(1, rows - 1 - chrome);
-}
-
 export interface QuizLayoutInput {
   readonly rows: number;
   /** The question, wrapped to the width. */

@@ -21,6 +21,17 @@ export interface ScenarioSession {
   /** The cluster or kube context the steps touch, for the header. */
   readonly target?: string;
   createEngine(options: {readonly createCluster: boolean}): Engine | Promise<Engine>;
+  /** The instructor's class this run reports to (--join), if any. */
+  readonly classroom?: ClassroomLink;
+}
+
+/** What the UI sees of a class: the connection and pace in a few words, and a raised hand. */
+export interface ClassroomLink {
+  subscribe(listener: () => void): () => void;
+  /** "class: 12 of 18 past step 3", "class: offline, 4 queued"… */
+  status(): string;
+  /** Raise the hand on the current step, or lower it; says which. */
+  toggleHand(): {readonly up: boolean; readonly step: number};
 }
 
 export interface PickerEntry {

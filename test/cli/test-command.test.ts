@@ -103,7 +103,8 @@ describe('katarun test (built CLI)', () => {
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} during a run: cleans up, exit 130, no survivors`, async () => {
-      const child = spawn(process.execPath, [cli, 'test', fixture('slow')], {cwd: t.root, env: env(), stdio: ['ignore', 'pipe', 'pipe']});
+      // The marker is a host file the sandbox rightly hides; test/sandbox/ covers signals in bwrap.
+      const child = spawn(process.execPath, [cli, 'test', fixture('slow'), '--sandbox', 'none'], {cwd: t.root, env: env(), stdio: ['ignore', 'pipe', 'pipe']});
       let stdout = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -118,7 +119,7 @@ describe('katarun test (built CLI)', () => {
   }
 
   it('SIGKILL of katarun during a run: the shell layer\'s watchdog still ends everything', async () => {
-    const child = spawn(process.execPath, [cli, 'test', fixture('slow')], {cwd: t.root, env: env(), stdio: 'ignore'});
+    const child = spawn(process.execPath, [cli, 'test', fixture('slow'), '--sandbox', 'none'], {cwd: t.root, env: env(), stdio: 'ignore'});
     const exited = new Promise<void>((r) => child.on('exit', () => r()));
     expect(await waitFor(() => existsSync(markerFile), 15_000)).toBe(true);
     child.kill('SIGKILL');

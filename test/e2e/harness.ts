@@ -98,7 +98,7 @@ export class Katarun {
   }
 
   /** Wait until the visible screen contains the text (or matches the pattern). */
-  async waitFor(expected: string | RegExp, timeoutMs = 10_000, where: 'screen' | 'history' = 'screen'): Promise<void> {
+  async waitFor(expected: string | RegExp, timeoutMs = 30_000, where: 'screen' | 'history' = 'screen'): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const test = () => {
       const text = where === 'screen' ? this.screen() : this.history();
@@ -128,7 +128,23 @@ export class Katarun {
     return this.rawOutput.split(sequence).length - 1;
   }
 
-  async waitForExit(timeoutMs = 10_000): Promise<Exit> {
+  /** How much katarun has written so far: `redrawn(mark, …)` waits for output after it. */
+  mark(): number {
+    return this.rawOutput.length;
+  }
+
+  /** Wait until katarun has written something after `since` and the screen shows the text (a redraw, say after a resize). */
+  async redrawn(since: number, expected: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.rawOutput.length <= since || !this.screen().includes(expected)) {
+      if (this.exitInfo) throw new Error(`katarun exited (${JSON.stringify(this.exitInfo)}) before redrawing with ${expected}:\n${this.screen()}`);
+      if (Date.now() > deadline) throw new Error(`no redraw showing ${expected} in ${timeoutMs} ms; the screen shows:\n${this.screen()}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** The deadline is generous: under a CPU hog, exiting after a 2-million-line flood took over 10 s. */
+  async waitForExit(timeoutMs = 60_000): Promise<Exit> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`katarun did not exit within ${timeoutMs} ms; the screen shows:\n${this.screen()}`)), timeoutMs);
@@ -158,8 +174,8 @@ export class Katarun {
     return found;
   }
 
-  /** Wait (briefly) for every marked process to be gone; returns those still alive. */
-  async survivorsAfter(ms = 3000): Promise<number[]> {
+  /** Wait for every marked process to be gone; returns those still alive at the deadline. */
+  async survivorsAfter(ms = 15_000): Promise<number[]> {
     const deadline = Date.now() + ms;
     let alive = this.survivors();
     while (alive.length > 0 && Date.now() < deadline) {

@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 /** Press Enter and wait until one more command has finished (its status line is in the transcript). */
-async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 10_000) {
+async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 30_000) {
   await k.press(KEYS.enter);
   await k.waitFor(expected, timeoutMs, 'history');
 }
@@ -51,19 +51,19 @@ describe('katarun in a terminal', () => {
     await enterRuns(k, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
     await enterRuns(k, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
     await enterRuns(k, 'hello from demo');
-    await k.waitFor('Check passed', 15_000);
+    await k.waitFor('Check passed', 30_000);
     await k.press(KEYS.enter);
     await k.waitFor('Step 3/4');
     await enterRuns(k, /\$ echo ready > status.txt\n.*✔ exit 0/);
     await enterRuns(k, /hello\.sh"\n[\s\S]*?✔ exit 0/);
-    await k.waitFor('Check passed', 15_000);
+    await k.waitFor('Check passed', 30_000);
     await k.press(KEYS.enter);
     await k.waitFor('Step 4/4');
     await k.press(KEYS.enter);
     await k.waitFor(/T1 \$ while true/);
     await enterRuns(k, /\$ echo "stopped at/, 15_000);
     await enterRuns(k, /T2 says: greeting=''/, 15_000);
-    await k.waitFor('Check passed', 15_000);
+    await k.waitFor('Check passed', 30_000);
     await k.press(KEYS.enter);
     await k.waitFor('Enter exit');
     expect(k.history()).toContain('Finished: katarun basics');
@@ -80,17 +80,20 @@ describe('katarun in a terminal', () => {
     await k.press(KEYS.enter);
     await k.waitFor('Step 1/4');
     await k.press('2');
-    await k.waitFor('line 3', 10_000, 'history');
+    // Finished, not just printing: its status line, not merely 'line 3' (a key pressed while it
+    // runs is queued behind it).
+    await k.waitFor(/line 3\n✔ exit 0/, 30_000, 'history');
     await k.press('1');
-    await k.waitFor(/Hello from katarun/, 10_000, 'history');
+    // The command's output, not the step text that shows the command.
+    await k.waitFor(/\nHello from katarun, \w+/, 30_000, 'history');
     await k.press('n');
     await k.waitFor('Step 2/4');
     await k.press('n');
-    await k.waitFor(/check|проверк/i);
+    await k.waitFor('The check has not passed yet');
     await k.press('h');
-    await k.waitFor('Hint 1/2', 5000, 'history');
+    await k.waitFor('Hint 1/2', 30_000, 'history');
     await k.press('p');
-    await k.waitFor('Run a command (again)', 5000, 'history');
+    await k.waitFor('Run a command (again)', 30_000, 'history');
     await k.press('n');
     await k.waitFor('Step 2/4');
 
@@ -103,16 +106,16 @@ describe('katarun in a terminal', () => {
     expect(k.screen()).not.toContain('Ctrl-] returns to the tutorial');
     // What was typed in the shell counts: the check sees the same shell.
     for (const ch of '1') await k.press(ch);
-    await k.waitFor(/\$ export KATARUN_GREETING=hello\n.*✔ exit 0/, 10_000, 'history');
+    await k.waitFor(/\$ export KATARUN_GREETING=hello\n.*✔ exit 0/, 30_000, 'history');
 
+    let mark = k.mark();
     k.resize(60, 16);
-    await new Promise((r) => setTimeout(r, 300));
-    await k.waitFor('Step 2/4');
+    await k.redrawn(mark, 'Step 2/4');
     expect(k.screen()).toContain('Enter next');
     for (const line of k.lines()) expect(line.length).toBeLessThanOrEqual(60);
+    mark = k.mark();
     k.resize(120, 40);
-    await new Promise((r) => setTimeout(r, 300));
-    await k.waitFor('Enter next');
+    await k.redrawn(mark, 'Enter next');
 
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
@@ -123,15 +126,15 @@ describe('katarun in a terminal', () => {
   test('Ctrl-C stops a long command; with nothing running, a second Ctrl-C quits with 130', async () => {
     const k = await firstCommandRunning('long-command', 'sleep 1000');
     await k.press(KEYS.ctrlC);
-    await k.waitFor(/\$ sleep 1000\n[\s\S]*?exit 130/, 10_000, 'history');
+    await k.waitFor(/\$ sleep 1000\n[\s\S]*?exit 130/, 30_000, 'history');
     await k.press('2');
-    await k.waitFor(/\$ echo quick-one\n+quick-one\n/, 10_000, 'history');
+    await k.waitFor(/\$ echo quick-one\n+quick-one\n/, 30_000, 'history');
     await k.press(KEYS.ctrlC);
     await k.waitFor('Press Ctrl-C again');
     await k.press(KEYS.ctrlC);
     expect((await k.waitForExit()).exitCode).toBe(130);
     expect(await k.survivorsAfter()).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   test('q while a command runs asks first; yes quits and ends the command', async () => {
     const k = await firstCommandRunning('long-command', 'sleep 1000');
@@ -142,7 +145,7 @@ describe('katarun in a terminal', () => {
     await k.press('q', 'y');
     expect((await k.waitForExit()).exitCode).toBe(0);
     expect(await k.survivorsAfter()).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   test('a 2-million-line flood never clears the screen, and keys are answered during it', async () => {
     const k = await firstCommandRunning('flood', 'seq 1 2000000');
@@ -170,7 +173,7 @@ describe('katarun in a terminal', () => {
     // The cursor is shown again after the last frame, and nothing katarun started survives.
     expect(k.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(k.raw.lastIndexOf('\u001b[?25l'));
     expect(await k.survivorsAfter()).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   test('katarun alone opens the picker; Enter opens the scenario', async () => {
     const k = start([]);
@@ -179,7 +182,7 @@ describe('katarun in a terminal', () => {
     // Move to basics wherever it is in the list, then open it.
     for (let i = 0; i < 5 && !/› katarun basics/.test(k.screen()); i++) await k.press(KEYS.down);
     await k.press(KEYS.enter);
-    await k.waitFor('Enter start', 10_000);
+    await k.waitFor('Enter start', 30_000);
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
 
@@ -189,7 +192,7 @@ describe('katarun in a terminal', () => {
     expect(direct.history()).toContain('Основы katarun');
     await direct.press('q');
     expect((await direct.waitForExit()).exitCode).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   test('the first start after installing runs on the code cache the build left; nothing to write', async () => {
     const shared = mkdtempSync(join(tmpdir(), 'katarun-e2e-cache-'));
@@ -206,7 +209,7 @@ describe('katarun in a terminal', () => {
     } finally {
       rmSync(shared, {recursive: true, force: true});
     }
-  }, 30_000);
+  }, 90_000);
 
   test('a quiz gates the step: Enter opens it, a wrong answer says try again, the right ones let Enter move on', async () => {
     const k = start(['run', fixture('quiz')]);
@@ -237,27 +240,27 @@ describe('katarun in a terminal', () => {
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
     expect(await k.survivorsAfter()).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   test("a kind scenario's intro checks the machine (the kind provider is in the bundle)", async () => {
     // PATH without docker/kind/kubectl: every cluster tool is reported missing, with its fix.
     const k = start(['run', 'istio-egress'], {cols: 120, rows: 40, env: {PATH: '/usr/bin:/bin'}});
-    await k.waitFor('this machine is not ready yet', 15_000);
+    await k.waitFor('this machine is not ready yet', 30_000);
     expect(k.screen()).toMatch(/✘ tool:kind: kind was not found on PATH/);
     expect(k.screen()).not.toContain('kind support not built');
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   test('with --lang ru the intro lists the missing tools in Russian, the install command as written', async () => {
     const k = start(['run', 'istio-egress', '--lang', 'ru'], {cols: 120, rows: 40, env: {PATH: '/usr/bin:/bin'}});
-    await k.waitFor('эта машина пока не готова', 15_000);
+    await k.waitFor('эта машина пока не готова', 30_000);
     expect(k.screen()).toMatch(/✘ tool:kind: kind не найден в PATH — curl -Lo \.\/kind https:\/\/kind\.sigs\.k8s\.io\//);
     expect(k.screen()).toMatch(/✘ docker: docker не найден в PATH — установите Docker/);
     expect(k.screen()).not.toContain('was not found');
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('katarun without a terminal', () => {

@@ -46,13 +46,6 @@ export function processesWithEnv(name: string, value: string): number[] {
   return out;
 }
 
-export async function waitFor(pred: () => boolean, timeoutMs: number, stepMs = 25): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (pred()) return true;
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-  return pred();
-}
+export {waitFor} from '../wait.js';
 
 export const uniqueMarker = () => `katarun-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;

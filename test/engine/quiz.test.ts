@@ -99,7 +99,7 @@ describe('quizzes gate the step', () => {
     const {engine: create} = make([step(0, [], {check: check(verify), quizzes: [quiz('contains', ['mesh'], [0])]}), step(1)]);
     const engine = create();
     await engine.start();
-    expect(await waitFor(() => engine.store.getSnapshot().steps[0]!.check.status === 'passed', 5000)).toBe(true);
+    expect(await waitFor(() => engine.store.getSnapshot().steps[0]!.check.status === 'passed')).toBe(true);
     expect(engine.store.getSnapshot().steps[0]!.status).toBe('active');
     expect(engine.next()).toMatchObject({ok: false});
     expect(engine.answerQuiz(0, 'a service MESH')).toEqual({correct: true, done: true});

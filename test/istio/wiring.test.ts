@@ -30,7 +30,11 @@ async function katarunTest(name: string, args: string[], opts: {state?: object; 
   const dir = join(tmp, name);
   mkdirSync(dir, {recursive: true});
   writeFileSync(join(dir, 'state.json'), JSON.stringify(opts.state ?? {}));
-  const res = await runProcess(process.execPath, [cli, opts.command ?? 'test', resolve(root, 'scenarios/istio-egress'), ...args], {
+  // The stand-ins record their calls and keep the scripted cluster in files under the test's
+  // temporary folder, which katarun's sandbox hides from scenario processes by design: the
+  // wiring runs unsandboxed (the sandbox has its own tests).
+  const command = opts.command ?? 'test';
+  const res = await runProcess(process.execPath, [cli, command, resolve(root, 'scenarios/istio-egress'), ...args, ...(command === 'test' ? ['--sandbox', 'none'] : [])], {
     cwd: dir,
     env: {
       PATH: opts.path ?? `${standinBin}${delimiter}${process.env.PATH}`,
@@ -162,7 +166,8 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
         'ServiceEntry/dev-service-mesh/my-worldtime': {kind: 'ServiceEntry', metadata: {name: 'my-worldtime', namespace: 'dev-service-mesh'}, spec: {hosts: ['worldtime.outside-world.svc.cluster.local'], resolution: 'DNS'}},
       },
     };
-    const r = await katarunTest('reset', ['--to', '1', '--check-timeout', '15s'], {state: own});
+    // The stand-in's cluster stands for one an earlier run made; this run's folders have no record of it.
+    const r = await katarunTest('reset', ['--to', '1', '--check-timeout', '15s', '--use-existing-cluster'], {state: own});
     expect(r.calls).toContain('kubectl -n dev-service-mesh delete --ignore-not-found --all serviceentries.networking.istio.io,gateways.networking.istio.io,destinationrules.networking.istio.io,virtualservices.networking.istio.io');
     const after = JSON.parse(readFileSync(join(r.dir, 'state.json'), 'utf8')) as {resources: Record<string, unknown>};
     expect(Object.keys(after.resources).filter((k) => k.startsWith('ServiceEntry/'))).toEqual([]);

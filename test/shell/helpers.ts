@@ -70,11 +70,4 @@ export async function waitForNoSurvivors(marker: string, ms = 5000): Promise<num
   return left;
 }
 
-export async function waitFor(pred: () => boolean, ms = 5000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-}
+export {waitFor} from '../wait.js';

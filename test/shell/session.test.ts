@@ -59,7 +59,7 @@ describe.each(kinds)('%s session', (kind) => {
   it('interrupts a watcher loop with Ctrl-C (130) and stays usable', async () => {
     const {s} = await start(kind);
     const running = s.run('while true; do echo x; sleep 0.1; done');
-    await waitFor(() => s.tail(5).includes('x'));
+    expect(await waitFor(() => s.tail(5).includes('x'))).toBe(true);
     expect(s.busy).toBe(true);
     s.interrupt();
     const r = await running;
@@ -163,7 +163,7 @@ describe.skipIf(!ptyAvailable)('pty session only', () => {
     const {s} = await start('pty');
     expect((await s.run('[ -t 0 ] && [ -t 1 ] && echo tty')).tail).toEqual(['tty']);
     const asking = s.run('read -p "Proceed? (y/N) " ans; echo "answer=$ans"');
-    await waitFor(() => s.tail(1)[0]?.includes('Proceed?') ?? false);
+    expect(await waitFor(() => s.tail(1)[0]?.includes('Proceed?') ?? false)).toBe(true);
     s.write('y\r');
     expect((await asking).tail.at(-1)).toBe('answer=y');
     s.resize(100, 30);

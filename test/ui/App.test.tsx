@@ -29,8 +29,9 @@ describe('intro', () => {
     expect(app.frame()).toContain('Needs: bash only');
     expect(app.frame()).toContain('this machine is ready');
     await app.press(KEY.enter);
-    expect(engine.calls).toContain('start:0');
+    // The engine starts asynchronously: wait for the step's header rather than reading the next frame.
     await app.until('Step 1/2 · Run a command');
+    expect(engine.calls).toContain('start:0');
   });
 
   test('offers to resume: Enter continues at the saved step, o starts over', async () => {

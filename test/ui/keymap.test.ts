@@ -18,6 +18,7 @@ describe('the key contract', () => {
     expect(step('h')).toEqual({type: 'hint'});
     expect(step('a')).toEqual({type: 'solution'});
     expect(step('r')).toEqual({type: 'recheck'});
+    expect(step('!')).toEqual({type: 'hand'});
     expect(step('q')).toEqual({type: 'quit'});
     expect(step('?')).toEqual({type: 'help'});
     expect(step('c', {ctrl: true})).toEqual({type: 'ctrl-c'});

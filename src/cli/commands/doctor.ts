@@ -28,6 +28,9 @@ Options:
   --context NAME        check an existing kube context instead of a kind cluster
   --lang xx             the scenario's language (its _xx/ translation) and that of the
                         checks' words (default from the locale)
+  --join URL            also report the result to an instructor's class board (the day
+                        before a class: who will be ready at minute zero)
+  --name NAME           your name on the class board (default: your user name)
   -h, --help            show this help
 
 Exit codes: 0 ready, 2 usage or invalid scenario, 3 not ready.
@@ -37,6 +40,8 @@ const OPTIONS = {
   format: {type: 'string'},
   context: {type: 'string'},
   lang: {type: 'string'},
+  join: {type: 'string'},
+  name: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -86,7 +91,8 @@ export function formatHuman(results: readonly ScenarioDoctorResult[], t: Transla
     const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
     out.push(`  ${r.report.ready ? t('doctor.ready') : t('doctor.notReady', {n: problems})}`, '');
   }
-  return `${out.join('\n')}\n`;
+  // Scenario ids, titles and what the checks found may hold anything: the sanitiser before the terminal.
+  return `${sanitizeText(out.join('\n'))}\n`;
 }
 
 /** The sandbox's line: on (bwrap's path) or off (why, and how to get it). The ✔/! marks match the checks'. */
@@ -116,10 +122,18 @@ export async function run(argv: string[]): Promise<number> {
   const t = translator(uiLang);
   const dirs = positionals.length === 1 ? [resolveScenarioDir(positionals[0]!)] : bundledScenarioDirs();
   const results: ScenarioDoctorResult[] = [];
+  const scenarios: Scenario[] = [];
+  // --join checks the link before the (slow) checks, so a bad URL fails at once.
+  if (v.join !== undefined) (await import('../../class/join-target.js')).parseJoinTarget(v.join);
   for (const dir of dirs) {
     const scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
     if (printDiagnostics(scenario.diagnostics.filter((d) => d.severity === 'error'), process.stderr)) return ExitCode.invalid;
+    scenarios.push(scenario);
     results.push(await check(scenario, v.context, uiLang));
+  }
+  if (v.join !== undefined) {
+    const {reportReadiness} = await import('../../class/readiness.js');
+    await reportReadiness(v.join, v.name, results, scenarios, t);
   }
   const ready = results.every((r) => r.report.ready);
   const {sandboxCapability} = await import('../../engine/scenario-world.js');

@@ -12,13 +12,16 @@ import type {Scenario} from '../../scenario/model.js';
 const HELP = `Usage: katarun down <scenario> [--context NAME]
 
 Delete the local kind cluster that <scenario> runs on (for istio-egress:
-katarun-istio-egress). Clusters katarun did not create (--context) are never deleted:
+katarun-istio-egress), if katarun created it. Clusters katarun did not create are never
+deleted (a cluster of that name without katarun's record is refused unless
+--use-existing-cluster says so);
 with --context NAME, down runs the scenario's teardown script against that context
 instead (for istio-egress: it removes the lab's two namespaces), through a
 kubeconfig that holds only that context.
 
 Options:
   --context NAME   clean the scenario out of this existing cluster (never deleted)
+  --use-existing-cluster  delete the scenario's cluster even though katarun did not create it
   --lang xx        the scenario's language (its _xx/ translation) and katarun's
                    (what down says; default from the locale)
   -h, --help       show this help
@@ -26,7 +29,7 @@ Options:
 Exit codes: 0 deleted or nothing to delete, 2 usage, 3 kind or Docker not available.
 `;
 
-const OPTIONS = {help: {type: 'boolean', short: 'h'}, lang: {type: 'string'}, context: {type: 'string'}} as const;
+const OPTIONS = {help: {type: 'boolean', short: 'h'}, lang: {type: 'string'}, context: {type: 'string'}, 'use-existing-cluster': {type: 'boolean'}} as const;
 
 export async function run(argv: string[]): Promise<number> {
   const {values: v, positionals} = parseCommandArgs('down', argv, OPTIONS);
@@ -66,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   await kindProvider
     .teardown(scenario, {
       createCluster: false,
+      ...(v['use-existing-cluster'] ? {useExistingCluster: true} : {}),
       stateDir: environmentStateDir(dirs, scenario.id),
       cacheDir: dirs.cache,
       env,

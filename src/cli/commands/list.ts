@@ -2,6 +2,7 @@
 // ./scenarios (or the folder given), one line each: id, title, difficulty, time, steps,
 // languages. Reads only each index, so it stays quick with many scenarios.
 
+import {sanitizeText} from '../../render/sanitize.js';
 import {existsSync} from 'node:fs';
 import {relative, resolve} from 'node:path';
 import {bundledScenariosDir} from '../../scenario/bundled.js';
@@ -56,6 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     ['ID', 'TITLE', 'DIFFICULTY', 'TIME', 'STEPS', 'LANGUAGES', 'FROM'],
     ...scenarios.map((s) => [s.id, s.problem ? `${s.title} (cannot read: run katarun validate)` : s.title, s.difficulty ?? '—', timeText(s), String(s.steps), s.languages.join(', '), s.origin === 'bundled' ? 'bundled' : relative(process.cwd(), s.dir) || '.']),
   ];
-  process.stdout.write(`${table(rows)}\n`);
+  // Titles come from the scenarios: the sanitiser before the terminal.
+  process.stdout.write(`${sanitizeText(table(rows))}\n`);
   return ExitCode.ok;
 }

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {PickerEntry, PickerSource} from '../../ui/session.js';
-import {TUI_OPTIONS, interactiveTerminal, loadChecked, preloadTui, readFlags, scenarioSession, startTui, type TuiFlags} from './run.js';
+import {TUI_OPTIONS, interactiveTerminal, loadChecked, preloadTui, readFlags, scenarioSession, startTui, withClassroom, type TuiFlags} from './run.js';
 
 const USAGE = `katarun: no scenario given, and this is not an interactive terminal.
 Usage: katarun <scenario>        open a scenario (headless test here)
@@ -70,11 +70,12 @@ export async function run(argv: string[]): Promise<number> {
   void preloadTui();
   if (positionals.length === 0) {
     const flags = readFlags(values);
+    if (flags.join !== undefined) throw new UserError('--join needs a scenario', ExitCode.invalid, 'usage: katarun <scenario> --join <url>');
     return startTui({picker: await pickerSource(flags)}, flags.lang);
   }
   if (positionals.length !== 1) throw new UserError('give one scenario', ExitCode.invalid, "usage: katarun <scenario> (see 'katarun --help')");
   const flags = readFlags(values);
   const {resolveScenarioDir} = await import('../scenario-arg.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
-  return startTui({session: await scenarioSession(scenario, flags)}, flags.lang);
+  return withClassroom(scenario, flags, async (classroom) => startTui({session: await scenarioSession(scenario, flags, classroom)}, flags.lang));
 }

@@ -10,6 +10,7 @@ import {traceStartup} from '../trace.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
 import type {PickerSource, ScenarioSession} from '../../ui/session.js';
+import type {ClassroomLinkHandle} from '../../class/classroom-link.js';
 
 const HELP = `Usage: katarun run <scenario> [options]
 
@@ -23,11 +24,14 @@ Options:
   --sandbox auto|bwrap|none  run the scenario's processes in a bubblewrap sandbox (default
                              auto: where bwrap works; none runs them as you, on your files)
   --create-cluster           create the kind cluster without asking
+  --use-existing-cluster     use a kind cluster of the scenario's name katarun did not create
   --check-timeout DURATION   give every check this long (e.g. 30s, 5m)
+  --join URL                 report to an instructor's class board (katarun class serve)
+  --name NAME                your name on the class board (default: your user name)
   -h, --help                 show this help
 
 Keys: Enter next · 1–9 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
-a solution · r check · ? help · q quit · Ctrl-C interrupt (twice: quit)
+a solution · r check · ! raise a hand (--join) · ? help · q quit · Ctrl-C interrupt (twice: quit)
 `;
 
 export const SANDBOX_MODES = ['auto', 'bwrap', 'none'] as const;
@@ -37,8 +41,11 @@ export const TUI_OPTIONS = {
   shell: {type: 'string'},
   context: {type: 'string'},
   sandbox: {type: 'string'},
+  'use-existing-cluster': {type: 'boolean'},
   'create-cluster': {type: 'boolean'},
   'check-timeout': {type: 'string'},
+  join: {type: 'string'},
+  name: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -47,12 +54,18 @@ export interface TuiFlags {
   readonly shell?: 'pty' | 'pipe';
   readonly context?: string;
   readonly sandbox?: 'auto' | 'bwrap' | 'none';
+  readonly useExistingCluster?: boolean;
   readonly createCluster: boolean;
   readonly checkTimeoutMs?: number;
+  readonly join?: string;
+  readonly name?: string;
 }
 
-export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'create-cluster'?: boolean; 'check-timeout'?: string}): TuiFlags {
+export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'use-existing-cluster'?: boolean; 'create-cluster'?: boolean; 'check-timeout'?: string; join?: string; name?: string}): TuiFlags {
   return {
+    useExistingCluster: values['use-existing-cluster'] ?? false,
+    join: values.join,
+    name: values.name,
     lang: values.lang,
     shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
     sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode'),
@@ -113,7 +126,7 @@ export async function loadChecked(dir: string, lang: string | undefined): Promis
 }
 
 /** Everything the UI needs to show and start one scenario. */
-export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Promise<ScenarioSession> {
+export async function scenarioSession(scenario: Scenario, flags: TuiFlags, classroom?: ClassroomLinkHandle): Promise<ScenarioSession> {
   // Only what the intro needs before its first frame; the engine and the environment checks
   // are loaded when they are first used.
   const [{defaultDirs, environmentStateDir}, {resumeInfo}] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
@@ -149,9 +162,10 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
     preflight,
     ...(missingCluster ? {missingCluster} : {}),
     ...(flags.context ? {target: flags.context} : kind && scenario.environment.cluster ? {target: `kind-${scenario.environment.cluster.name}`} : {}),
+    ...(classroom ? {classroom} : {}),
     createEngine: async ({createCluster}) => {
       const [{createEngine}, {uiLanguage}] = await Promise.all([import('../../engine/create-engine.js'), import('../../render/i18n.js')]);
-      return createEngine(scenario, {
+      const engine = createEngine(scenario, {
         shell: flags.shell ?? 'auto',
         // The setup lines ("Creating kind cluster…") speak the UI's language, like the checks.
         uiLang: uiLanguage(flags.lang),
@@ -159,12 +173,31 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags): Prom
         createCluster: createCluster || flags.createCluster,
         dirs,
         ...(flags.sandbox ? {sandbox: flags.sandbox} : {}),
+        ...(flags.useExistingCluster ? {useExistingCluster: true} : {}),
         size: {cols: columns, rows},
         ...(flags.context !== undefined ? {context: flags.context} : {}),
         ...(flags.checkTimeoutMs !== undefined ? {checkTimeoutMs: flags.checkTimeoutMs} : {}),
       });
+      classroom?.attach(engine);
+      return engine;
     },
   };
+}
+
+/** `--join` on a terminal: the learner agrees to what is shared, the TUI gets the class's link. */
+export async function withClassroom(scenario: Scenario, flags: TuiFlags, open: (classroom?: ClassroomLinkHandle) => Promise<number>): Promise<number> {
+  if (flags.join === undefined) return open();
+  const {joinFromTui, JoinCancelled} = await import('../../class/tui-join.js');
+  const joined = await joinFromTui({join: flags.join, scenario, ...(flags.name !== undefined ? {name: flags.name} : {}), ...(flags.lang !== undefined ? {lang: flags.lang} : {})}).catch((err: unknown) => {
+    if (err instanceof JoinCancelled) return undefined;
+    throw err;
+  });
+  if (!joined) return ExitCode.interrupted;
+  try {
+    return await open(joined.link);
+  } finally {
+    await joined.close();
+  }
 }
 
 /** The clipboard's helper programs (tmux, xclip…) run through the shell layer, like every process. */
@@ -212,5 +245,5 @@ export async function run(argv: string[]): Promise<number> {
   if (!interactive) {
     throw new UserError('run: the terminal UI needs a terminal (and no CI)', ExitCode.invalid, `use 'katarun test ${positionals[0]}' to run it without a screen`);
   }
-  return startTui({session: await scenarioSession(scenario, flags)}, flags.lang);
+  return withClassroom(scenario, flags, async (classroom) => startTui({session: await scenarioSession(scenario, flags, classroom)}, flags.lang));
 }

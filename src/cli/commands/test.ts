@@ -30,8 +30,14 @@ Options:
   --shell pipe|pty                  the kind of shell (default pipe)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
+  --use-existing-cluster            use a kind cluster of the scenario's name that katarun did
+                                    not create (refused otherwise: it may be yours)
   --sandbox auto|bwrap|none         run the scenario's processes in a bubblewrap sandbox
                                     (default auto: where bwrap works; bwrap: or fail)
+  --join URL                        report to an instructor's class board (katarun class serve)
+  --name NAME                       your name on the class board (default: your user name)
+  --join-wait DURATION              at the end, wait this long for the class server (default 10s);
+                                    what is not delivered is kept and sent by the next run
   -h, --help                        show this help
 
 Exit codes: 0 all steps passed, 1 a step failed, 2 invalid scenario or usage,
@@ -52,6 +58,10 @@ const OPTIONS = {
   'create-cluster': {type: 'boolean'},
   context: {type: 'string'},
   sandbox: {type: 'string'},
+  'use-existing-cluster': {type: 'boolean'},
+  join: {type: 'string'},
+  name: {type: 'string'},
+  'join-wait': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -122,9 +132,20 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   // Every run has its own workspace and logs: runs of the same (or a same-named) scenario
   // can go on at once, and none touches the learner's workspace.
   const runId = newRunId();
+  const {sandboxCapability} = await import('../../engine/scenario-world.js');
+  if (sandbox === 'auto') {
+    // The one-line notice: what is not protected, and how to get bwrap.
+    const cap = sandboxCapability('auto');
+    if (!cap.sandboxed) io.stderr.write(`${t('notice.noSandbox', {why: t(`sandbox.why.${cap.reason ?? 'failed'}`)})}\n`);
+  }
+  // A class learner: told what is shared, then the engine's events go to the board as a reporter's would.
+  const classSession = v.join !== undefined ? await import('../../class/learner-session.js') : undefined;
+  const joinWaitMs = v['join-wait'] !== undefined ? parseDuration(v['join-wait'], '--join-wait') : 10_000;
+  const classClient = classSession?.openClassSession({join: v.join!, name: v.name, scenario, stateDir: dirs.state, t, out: io.stderr});
   const interrupts = installInterruptHandlers();
   try {
     const report = await runHeadless(scenario, {
+      ...(classClient ? {onEngine: (engine) => void (classSession!.shareEngine(engine, classClient))} : {}),
       shell: shell ?? 'pipe',
       sandbox,
       runId,
@@ -133,6 +154,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       keepGoing: v['keep-going'] ?? false,
       solve: v.solve ?? false,
       createCluster: v['create-cluster'] ?? false,
+      ...(v['use-existing-cluster'] ? {useExistingCluster: true} : {}),
       uiLang,
       ...(v.context !== undefined ? {context: v.context} : {}),
       ...(from !== undefined ? {from} : {}),
@@ -173,6 +195,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     }
     throw err;
   } finally {
+    if (classClient) await classSession!.closeClassSession(classClient, joinWaitMs, t, io.stderr, classSession!.parseJoinTarget(v.join!).base);
     pruneRuns(dirs, scenario, runId);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;

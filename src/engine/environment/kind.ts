@@ -4,8 +4,8 @@
 // scenario can reach another cluster of the user's. What it says (checks, progress lines,
 // errors) is in the learner's language (`uiLang`); names, paths and tools' output are not.
 
-import {mkdir, rm} from 'node:fs/promises';
-import {join} from 'node:path';
+import {mkdir, rm, stat, writeFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
 import {translator, type Translate} from '../../render/i18n.js';
 import type {Scenario, ToolRequirement} from '../../scenario/model.js';
 import {availableMemoryMiB, cpuCheck, gib, memoryCheck, portCheck} from '../cluster/machine-checks.js';
@@ -138,6 +138,10 @@ export const kindProvider: EnvironmentProvider = {
     const clusters = await kindClusters(options.env);
     if (clusters === undefined) throw new Error(t('env.kindUnlisted', {command: `katarun doctor ${scenario.id}`}));
     if (clusters.includes(cluster.name)) {
+      // A cluster of that name that katarun did not create may be the learner's own: never used unasked.
+      if (!(await ownsCluster(options.stateDir, cluster.name)) && !options.useExistingCluster) {
+        throw new Error(t('env.foreignCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
+      }
       options.log(t('env.reusing', {name: cluster.name}));
     } else if (!options.createCluster) {
       throw new Error(t('env.noCluster', {name: cluster.name, flag: '--create-cluster'}));
@@ -152,6 +156,7 @@ export const kindProvider: EnvironmentProvider = {
         ...(options.signal ? {signal: options.signal} : {}),
       });
       if (!created.ok) throw new Error(t('env.createFailed', {name: cluster.name, output: created.output.split('\n').slice(-3).join(' | ')}));
+      await recordCluster(options.stateDir, cluster.name);
     }
     const file = kubeconfigPath(options);
     const r = await writeGuardedKubeconfig(file, {cluster: cluster.name}, options.env);
@@ -165,10 +170,38 @@ export const kindProvider: EnvironmentProvider = {
     if (!options.context) {
       const t = translator(options.uiLang ?? 'en');
       const cluster = clusterOf(scenario);
+      if (!(await ownsCluster(options.stateDir, cluster.name)) && !options.useExistingCluster) {
+        throw new Error(t('env.notOurCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
+      }
       const r = await deleteKindCluster(cluster.name, options.env);
       if (!r.ok) throw new Error(t('env.deleteFailed', {name: cluster.name, output: lastLine(r.output)}));
+      await forgetCluster(options.stateDir, cluster.name);
       options.log(t('env.deleted', {name: cluster.name}));
     }
     await rm(kubeconfigPath(options), {force: true});
   },
 };
+
+// Which kind clusters katarun created: a record in the scenario's environment folder
+// (cluster-<name>.json), written when it creates the cluster and removed when `down` deletes
+// it. A cluster without a record is someone else's (conservatively: even another scenario's).
+function clusterRecord(stateDir: string, name: string): string {
+  return join(stateDir, `cluster-${name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+
+export async function ownsCluster(stateDir: string, name: string): Promise<boolean> {
+  return stat(clusterRecord(stateDir, name)).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function recordCluster(stateDir: string, name: string): Promise<void> {
+  const file = clusterRecord(stateDir, name);
+  await mkdir(dirname(file), {recursive: true, mode: 0o700});
+  await writeFile(file, `${JSON.stringify({name, createdBy: 'katarun', at: new Date().toISOString()})}\n`, {mode: 0o600});
+}
+
+async function forgetCluster(stateDir: string, name: string): Promise<void> {
+  await rm(clusterRecord(stateDir, name), {force: true});
+}

@@ -32,6 +32,8 @@ export interface EnvironmentOptions {
   readonly context?: string;
   /** Create the kind cluster when it is missing (the TUI asks first; headless needs a flag). */
   readonly createCluster: boolean;
+  /** Use (and let `down` delete) a kind cluster of the scenario's name that katarun did not create. */
+  readonly useExistingCluster?: boolean;
   /** katarun's state dir for this scenario (guarded kubeconfig and logs go here). */
   readonly stateDir: string;
   /** Cache for downloaded tools such as istioctl. */

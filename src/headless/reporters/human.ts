@@ -5,6 +5,7 @@
 
 import {spokenDuration} from '../../render/duration.js';
 import {message, translator, type Translate} from '../../render/i18n.js';
+import {sanitizeText} from '../../render/sanitize.js';
 import type {FailureReason, HeadlessReport, StepReport} from '../report.js';
 
 const MARK: Record<StepReport['status'], string> = {passed: '✔', failed: '✘', 'not-run': '·', skipped: '-'};
@@ -22,7 +23,12 @@ function reasonText(reason: FailureReason, t: Translate): string {
   }
 }
 
+/** A step's lines as they reach the terminal: whatever the scenario wrote goes through the sanitiser. */
 export function humanStepLines(step: StepReport, total: number, t: Translate = english): string[] {
+  return stepLines(step, total, t).map(sanitizeText);
+}
+
+function stepLines(step: StepReport, total: number, t: Translate): string[] {
   const head = `${MARK[step.status]} ${t('report.step', {k: step.number, n: total, title: step.title})}`;
   if (step.status === 'skipped') return [`${head} ${t('report.skipped')}`];
   if (step.status === 'not-run') return [`${head} ${t('report.notRun')}`];
@@ -52,13 +58,13 @@ export function humanSummary(r: HeadlessReport, t: Translate = english): string 
   if (s.notRun) parts.push(t('report.notRunN', {n: s.notRun}));
   if (s.skipped) parts.push(t('report.skippedN', {n: s.skipped}));
   const verdict = r.interrupted ? t('report.interrupted') : r.exitCode === 0 ? t('report.ok') : t('report.failed');
-  return t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), n: s.total, duration: spokenDuration(r.durationMs, t)});
+  return sanitizeText(t('report.summary', {id: r.scenario.id, verdict, parts: parts.join(', '), n: s.total, duration: spokenDuration(r.durationMs, t)}));
 }
 
 /** A failed setup and its last output lines (the reason is there); nothing otherwise. */
 export function humanSetupLines(r: HeadlessReport, t: Translate = english): string[] {
   if (r.setup?.status !== 'failed') return [];
-  return [`✘ ${t('report.setupFailed')}`, ...r.setup.output.map((o) => `    │ ${o}`)];
+  return [`✘ ${t('report.setupFailed')}`, ...r.setup.output.map((o) => `    │ ${sanitizeText(o)}`)];
 }
 
 /** The whole report at once (for --output); the live path prints humanStepLines as steps end. */
@@ -68,5 +74,5 @@ export function humanReport(r: HeadlessReport, t: Translate = english): string {
   for (const s of r.steps) lines.push(...humanStepLines(s, r.steps.length, t));
   lines.push(humanSummary(r, t));
   if (r.exitCode !== 0) lines.push(t('report.logs', {dir: r.logDir}));
-  return `${lines.join('\n')}\n`;
+  return `${sanitizeText(lines.join('\n'))}\n`;
 }

@@ -4,12 +4,11 @@
 
 import {stringify} from 'yaml';
 import {spokenDuration} from '../../render/duration.js';
+import {sanitizeText} from '../../render/sanitize.js';
 import type {HeadlessReport, StepReport} from '../report.js';
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 /** A test point's description must stay on one line and must not look like a directive. */
-const desc = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+const desc = (text: string) => sanitizeText(text).replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
 
 function point(s: StepReport): string[] {
   const name = `step ${s.number}: ${desc(s.title)}`;
@@ -26,16 +25,17 @@ function point(s: StepReport): string[] {
   if (s.feedback.length) diag.feedback = [...s.feedback];
   if (s.expected !== undefined) diag.expected = s.expected;
   if (s.actual !== undefined) diag.actual = s.actual;
-  if (s.output.length) diag.output = s.output.map((l) => l.replace(ANSI, '')).join('\n');
+  if (s.output.length) diag.output = s.output.map(sanitizeText).join('\n');
   const yaml = stringify(diag, {lineWidth: 0}).trimEnd().split('\n').map((l) => `  ${l}`);
   return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...', ...quiz];
 }
 
 export function tapReport(r: HeadlessReport): string {
   const lines = ['TAP version 13', `1..${r.steps.length}`];
-  if (r.setup?.status === 'failed') lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${l.replace(ANSI, '')}`));
+  if (r.setup?.status === 'failed') lines.push('# setup failed:', ...r.setup.output.map((l) => `# ${sanitizeText(l).replace(/\n/g, ' ')}`));
   for (const s of r.steps) lines.push(...point(s));
   if (r.interrupted) lines.push('Bail out! interrupted');
   lines.push(`# ${r.summary.passed} passed, ${r.summary.failed} failed, ${r.summary.notRun} not run, ${r.summary.skipped} skipped`);
-  return `${lines.join('\n')}\n`;
+  // Everything the scenario wrote (titles, feedback, output) reaches a terminal: one pass of the sanitiser.
+  return `${sanitizeText(lines.join('\n'))}\n`;
 }

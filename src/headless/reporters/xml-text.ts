@@ -2,14 +2,13 @@
 // removed, and the characters XML cannot hold at all (most C0 controls, lone surrogates,
 // U+FFFE/U+FFFF) written out as visible \xNN / \uNNNN instead of breaking the file.
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+import {stripEscapes} from '../../render/sanitize.js';
+
 // eslint-disable-next-line no-control-regex
 const INVALID = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlText(text: string): string {
-  return text
-    .replace(ANSI, '')
+  return stripEscapes(text)
     .replace(INVALID, (c) => {
       const code = c.charCodeAt(0);
       return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

@@ -55,6 +55,10 @@ export function readAssets(ctx: LoadContext, dirs: readonly string[]): Asset[] {
       if (chmod !== undefined && !CHMOD.test(chmod.trim())) {
         sink.warn('index/asset', reader.file, reader.at([...path, 'chmod']), `chmod '${chmod}' is neither symbolic (+x, u+rw) nor octal (0755); it is ignored`);
       }
+      if (chmod !== undefined && /^0*[1-7][0-7]{3}$/.test(chmod.trim())) {
+        // A setuid copy would run as its owner (root, for a learner who runs katarun as root).
+        sink.warn('index/asset-chmod', reader.file, reader.at([...path, 'chmod']), `chmod '${chmod}' asks for setuid, setgid or sticky bits; katarun leaves them out`, `use ${chmod.trim().slice(-3).padStart(4, '0')}`);
+      }
       // The first assets folder that has matches wins: a translation may bring its own copies.
       const baseDir = dirs.find((d) => matchAssets(pattern, filesIn(d)).length > 0) ?? dirs[dirs.length - 1]!;
       const files = matchAssets(pattern, filesIn(baseDir));

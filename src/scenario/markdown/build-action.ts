@@ -4,6 +4,7 @@ import type {Action, SourceRef} from '../model.js';
 import type {DiagnosticSink} from '../diagnostics.js';
 import {readExecModifiers} from './action-modifiers.js';
 import type {ActionToken, BlockToken, FileToken} from './tokens.js';
+import {hasHiddenControls, showControls} from '../../render/sanitize.js';
 
 export interface ActionSite {
   readonly id: number;
@@ -24,6 +25,10 @@ export function actionFromMarker(token: ActionToken | BlockToken, site: ActionSi
     return undefined;
   }
   const base = {id: site.id, text: token.text, source, context: site.context, block};
+  if (hasHiddenControls(token.text)) {
+    // An escape sequence can hide part of the command from the screen (and the echo) while it still runs.
+    sink.error('markdown/control-characters', source.file, source, `${token.marker} text holds control characters that hide what it runs: ${showControls(token.text)}`, 'remove them; to send a key such as Ctrl-C write `^C`{{exec ctrl-seq}}');
+  }
   if (token.verb === 'exec') {
     const mods = readExecModifiers(token.modifiers);
     for (const m of mods.unknown) {

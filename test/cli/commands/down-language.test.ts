@@ -3,6 +3,7 @@
 // for word as before. A failure of kind is a one-line error with exit 3, not an internal
 // error. The command runs in this process with the stand-in toolchain
 // (test/fixtures/standin-bin) first on PATH and the XDG folders in a temp dir.
+import {recordCluster} from '../../../src/engine/environment/kind.js';
 import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, join, resolve} from 'node:path';
@@ -58,8 +59,10 @@ afterAll(() => {
 });
 
 /** Runs `katarun down <args>` against a stand-in state; what it printed, and its code or UserError. */
-async function down(args: string[], state: object = {}) {
+async function down(args: string[], state: {clusters?: string[]} = {}) {
   writeFileSync(stateFile, JSON.stringify(state));
+  // The stand-in's clusters stand for ones katarun created: each gets katarun's record.
+  for (const name of state.clusters ?? []) await recordCluster(join(tmp, 'state', 'katarun', 'environments', 'lab'), name);
   let stdout = '';
   let stderr = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));

@@ -8,7 +8,7 @@ import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os';
 import {delimiter, join, resolve} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {kindProvider} from '../../../src/engine/environment/kind.js';
+import {kindProvider, recordCluster} from '../../../src/engine/environment/kind.js';
 import type {EnvironmentOptions} from '../../../src/engine/environment/types.js';
 import type {RunEngine} from '../../../src/engine/engine-options.js';
 import {runHeadless} from '../../../src/headless/run-headless.js';
@@ -90,6 +90,8 @@ describe('preparing and tearing down, in Russian', () => {
 
   it('teardown: kind refusing to delete', async () => {
     const o = options({clusters: ['katarun-lab']}, 'ru', {failVerb: 'delete'});
+    // katarun made this cluster (its record says so); only such a cluster is deleted.
+    await recordCluster(o.stateDir, 'katarun-lab');
     await expect(kindProvider.teardown(scenario, o)).rejects.toThrow(/^kind не смог удалить кластер katarun-lab: ERROR: failed to delete cluster \(stand-in refuses\)$/);
     expect(o.lines).toEqual([]);
   });
@@ -186,5 +188,27 @@ describe('the setup lines of a headless run (EngineOptions.uiLang reaches the pr
     expect(out[0]).toBe('Creating kind cluster katarun-en-fails — a minute or two the first time');
     expect(out.at(-1)).toBe('the setup script exited with status 3');
     expect(notices).toContain('Setup failed: the setup script exited with status 3');
+  });
+});
+
+describe('a kind cluster katarun did not create', () => {
+  it('is never used unasked, nor deleted: the error says why and names the flag; the flag opts in', async () => {
+    const o = options({clusters: ['katarun-lab']}, 'en');
+    await expect(kindProvider.prepare(scenario, o)).rejects.toThrow(/^a kind cluster named katarun-lab already exists and katarun did not create it \(it may be yours\).*--use-existing-cluster/);
+    await expect(kindProvider.teardown(scenario, o)).rejects.toThrow(/^katarun did not create kind cluster katarun-lab \(it may be yours\) and will not delete it/);
+    const ru = options({clusters: ['katarun-lab']}, 'ru');
+    await expect(kindProvider.prepare(scenario, ru)).rejects.toThrow(/^кластер kind katarun-lab уже есть, и создал его не katarun/);
+    const opted = options({clusters: ['katarun-lab']}, 'en', {useExistingCluster: true});
+    await kindProvider.prepare(scenario, opted);
+    expect(opted.lines[0]).toBe('Reusing kind cluster katarun-lab');
+  });
+
+  it('one katarun created is reused, and forgotten once deleted', async () => {
+    const o = options({}, 'en');
+    await kindProvider.prepare(scenario, o);
+    await kindProvider.prepare(scenario, o);
+    expect(o.lines).toContain('Reusing kind cluster katarun-lab');
+    await kindProvider.teardown(scenario, o);
+    await expect(kindProvider.teardown(scenario, o)).rejects.toThrow(/will not delete it/);
   });
 });

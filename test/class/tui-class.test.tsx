@@ -1,0 +1,54 @@
+// The TUI's class hooks with the real classroom link over a client whose sending is recorded:
+// the status bar shows the class's pace, ! raises a hand with the step's latest FAIL line and
+// lowers it again, and the engine's steps are shared as they start.
+import {afterEach, describe, expect, test} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {exec, scenario, step} from '../ui/fake-engine.js';
+import {KEY, renderApp, sessionFor} from '../ui/helpers.js';
+import {classroomLink} from '../../src/class/classroom-link.js';
+import {ClassClient} from '../../src/class/client.js';
+import {translator} from '../../src/render/i18n.js';
+import type {ClassEvent} from '../../src/class/protocol.js';
+import type {Engine} from '../../src/engine/types.js';
+import {tempDir, waitFor} from './helpers.js';
+
+afterEach(() => cleanup());
+
+describe('the TUI in a class', () => {
+  test('status bar pace, a raised hand with the FAIL line, shared steps', async () => {
+    const posted: ClassEvent[] = [];
+    // A server that takes everything and says 3 of 5 are past the learner's step.
+    const client = new ClassClient({
+      target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
+      name: 'Ada',
+      scenario: {id: 'demo', title: 'Demo'},
+      steps: [{title: 'One'}, {title: 'Two'}],
+      dir: tempDir(),
+      request: async (_m, url, body) => {
+        if (url.endsWith('/events')) posted.push(...(body as {events: ClassEvent[]}).events);
+        return {status: 200, body: {pace: {step: 0, past: 3, total: 5}}};
+      },
+    });
+    const link = classroomLink(client, translator('en'));
+    client.start();
+    const demo = scenario([step(0, 'Run a command', 'Run it.', [exec(1, 'echo hello')]), step(1, 'Second', 'More.', [])]);
+    const {session, engine} = sessionFor(demo, {classroom: link});
+    link.attach(engine as unknown as Engine);
+    const app = renderApp({session});
+    await app.press(KEY.enter);
+    await app.until('class: 3 of 5 past step 1');
+    // The step's check failed with a FAIL line: the hand carries it.
+    engine.store.update((s) => ({...s, steps: s.steps.map((st, i) => (i === 0 ? {...st, check: {...st.check, feedback: ['nothing listens on 8080']}} : st))}));
+    await app.press('!');
+    await app.until('Hand raised: the instructor sees you need help on step 1');
+    await waitFor(() => posted.find((e) => e.type === 'hand'), 5000, 'the hand to be sent');
+    expect(posted.find((e) => e.type === 'hand')).toMatchObject({type: 'hand', step: 0, up: true, fail: 'nothing listens on 8080'});
+    await app.press('!');
+    await app.until('Hand lowered.');
+    await waitFor(() => (posted.filter((e) => e.type === 'hand').length === 2 ? true : undefined), 5000, 'the lowered hand');
+    expect(posted.filter((e) => e.type === 'hand')[1]).toMatchObject({step: 0, up: false});
+    // Entering the step was shared, as a reporter sees it.
+    expect(posted.find((e) => e.type === 'step')).toMatchObject({type: 'step', step: 0, status: 'active'});
+    await client.close();
+  });
+});
