@@ -41,7 +41,7 @@ describe.runIf(ptyAvailable)('PTY session: busy terminal', () => {
     let done = false;
     const queued = s.run('echo after-sleep').then((r) => ((done = true), r));
     // Still waiting while sleep holds the terminal: nothing was typed into it.
-    expect(await waitFor(() => s.screen().includes('after-sleep'), 300)).toBe(false);
+    await expect(waitFor(() => s.screen().includes('after-sleep'), 300)).rejects.toThrow();
     expect(done).toBe(false);
     s.write('\x03');
     const r = await queued;
