@@ -61,7 +61,7 @@ describe('the learner in a terminal', () => {
     await k.press(KEYS.enter);
     await k.waitFor('Step 1/1');
     await k.press('s');
-    await k.waitFor(/shell-busy [$#]$/m);
+    await k.waitFor(/^\S+ [$#]$/m);
     await k.press(...'sleep 100\r'.split(''));
     await k.press(KEYS.ctrlBracket);
     await k.waitFor('Enter run 1');
