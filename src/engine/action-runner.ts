@@ -4,7 +4,7 @@
 // results go into the store and the event stream.
 
 import type {Action, ExecAction, TerminalId} from '../scenario/model.js';
-import type {CommandResult} from '../shell/types.js';
+import type {PoolResult} from './terminals.js';
 import {writeFileAction} from './file-action.js';
 import {resolvePlaceholders} from './placeholders.js';
 import type {EngineMsg} from './reducer.js';
@@ -32,7 +32,7 @@ export interface ActionContext {
 export interface ActionOutcome {
   readonly copied?: string;
   readonly opened?: string;
-  readonly result?: CommandResult;
+  readonly result?: PoolResult;
 }
 
 const warnedHosts = new WeakMap<ActionContext, Set<string>>();
@@ -102,7 +102,7 @@ function resolve(ctx: ActionContext, text: string): string {
   return r.text;
 }
 
-async function runExec(ctx: ActionContext, step: number, action: ExecAction, command: string): Promise<CommandResult> {
+async function runExec(ctx: ActionContext, step: number, action: ExecAction, command: string): Promise<PoolResult> {
   const id = terminalFor(action, ctx);
   const set = (status: ActionStatus, extra: {exitCode?: number; durationMs?: number} = {}) =>
     ctx.dispatch({type: 'action', step, id: action.id, patch: {status, ...extra}});
@@ -123,6 +123,18 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
     {actionId: action.id, onStart: () => set('running')},
     ctx.commandTimeoutMs ? {timeoutMs: ctx.commandTimeoutMs} : {},
   );
+  if (result.cancelled) {
+    // Never typed: the action is as it was, for Enter to run it later.
+    set('idle');
+    ctx.notice('info', ctx.t('notice.actionCancelled', {n: action.id, id}));
+    return result;
+  }
+  if (result.sentTo !== undefined) {
+    set('done');
+    ctx.emit({type: 'action-finished', step, action, exitCode: 0, durationMs: 0, tail: []});
+    return result;
+  }
+  if (result.replaced) ctx.notice('warning', ctx.t('notice.shellReplaced', {id}));
   const status: ActionStatus = result.timedOut ? 'timed-out' : result.interrupted || result.exitCode === 130 ? 'interrupted' : result.exitCode === 0 ? 'passed' : 'failed';
   set(status, {exitCode: result.exitCode, durationMs: result.durationMs});
   ctx.emit({type: 'action-finished', step, action, exitCode: result.exitCode, durationMs: result.durationMs, tail: result.tail});

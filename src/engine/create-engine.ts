@@ -16,6 +16,7 @@ import {environmentProvider} from './environment/index.js';
 import type {EnvironmentOptions} from './environment/types.js';
 import {EngineLifecycle} from './engine-lifecycle.js';
 import {quizzesDone} from './quiz-answer.js';
+import {enterPlan} from './step-rules.js';
 import {initialState, reduce, stepElapsed, type EngineMsg} from './reducer.js';
 import {checkEnv, katarunVars, plainEnv, scriptEnv} from './script-env.js';
 import {createStore} from './store.js';
@@ -170,7 +171,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       const action: Action | undefined = page?.actions.find((a) => a.id === id);
       if (!action) return {};
       const out = await runAction(actionCtx, step, action);
-      if (action.kind === 'exec' && step >= 0) life.maybeAutoPoll(step);
+      if ((action.kind === 'exec' || action.kind === 'file') && step >= 0) life.maybeAutoPoll(step);
       return out.copied !== undefined ? {copied: out.copied} : {};
     },
     async enter() {
@@ -181,22 +182,26 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       }
       if (s.phase === 'finish' || s.phase === 'closed') return 'finished';
       if (s.phase !== 'step') return 'refused';
-      const st = s.steps[s.stepIndex]!;
-      const next = scenario.steps[s.stepIndex]!.actions.find((a) => a.kind === 'exec' && a.context === 'body' && st.actions.find((x) => x.id === a.id)?.status === 'idle');
-      if (next) {
-        await engine.runAction(next.id);
+      const plan = enterPlan(scenario.steps[s.stepIndex]!, s.steps[s.stepIndex]!);
+      if (plan.kind === 'run') {
+        await engine.runAction(plan.action.id);
         return 'ran';
       }
-      if (st.status !== 'passed' && !quizzesDone(scenario.steps[s.stepIndex]!, st)) return 'quiz';
+      if (plan.kind === 'quiz') return 'quiz';
       const r = engine.next();
       if (!r.ok) return 'refused';
       return store.getSnapshot().phase === 'finish' ? 'finished' : 'advanced';
     },
     next: (): NextResult => life.next(),
+    revisit: () => life.revisit(),
     answerQuiz: (question, answer) => life.answerQuiz(question, answer),
     prev: (): NextResult => life.prev(),
     interrupt(terminal?: TerminalId) {
       void terminals.interrupt(terminal ?? 'T1');
+    },
+    cancel(terminal?: TerminalId) {
+      const ids = terminal ? [terminal] : (Object.keys(store.getSnapshot().terminals) as TerminalId[]);
+      return ids.map((id) => terminals.cancel(id)).some(Boolean);
     },
     async recheck() {
       const s = store.getSnapshot();

@@ -19,6 +19,13 @@ import type {TerminalPool} from './terminals.js';
 import {answerable, firstUnanswered, isCorrect, quizzesDone, type QuizAnswer} from './quiz-answer.js';
 import type {EngineEvent, EngineState, NextResult, QuizResult} from './types.js';
 import {runBlockers} from './validate-run.js';
+import {allActionsRan, leaveVerdict, mayLeave, type LeaveRefusal} from './step-rules.js';
+
+/** The engine's own words for a refusal (the UI says them in its language from the code). */
+const LEAVE_REASONS: Record<LeaveRefusal, string> = {
+  'quiz-open': 'answer the quiz of this step first — press Enter',
+  'check-not-passed': 'the check of this step has not passed yet',
+};
 import {prepareWorkspace, type PathMapper} from './workspace.js';
 
 export interface LifecycleDeps {
@@ -102,6 +109,12 @@ export class EngineLifecycle {
       return;
     }
     d.dispatch({type: 'setup', patch: {status: 'passed'}});
+    if (from > 0 && saved?.terminals) {
+      // Before anything runs in them: the terminals come back with their exports and folders,
+      // so the earlier steps' checks (and the learner's next command) see what they left.
+      d.terminals.restore(saved.terminals);
+      for (const id of Object.keys(saved.terminals)) await d.terminals.session(id as `T${number}`).catch(() => undefined);
+    }
     if (d.scenario.intro) this.startPage('intro', d.scenario.intro);
     if (from > 0 && saved) {
       this.restoreQuizzes(saved);
@@ -150,7 +163,10 @@ export class EngineLifecycle {
       const check = this.d.scenario.steps[i]!.check;
       const ok = !check || (await this.d.checks.once(i))?.passed === true;
       if (ok) this.d.dispatch({type: 'step-status', step: i, status: 'passed', at: this.d.now(), resumed: true});
-      else this.d.notice('warning', this.t('notice.recheckFailed', {n: i + 1}));
+      else {
+        this.d.notice('warning', this.t('notice.recheckFailed', {n: i + 1}));
+        if (this.state.revisit === undefined) this.d.dispatch({type: 'revisit', step: i});
+      }
     }
   }
 
@@ -213,8 +229,7 @@ export class EngineLifecycle {
     const st = this.state.steps[i];
     if (!d.autoCheck || !st || this.state.stepIndex !== i || this.state.phase !== 'step') return;
     if (!d.scenario.steps[i]!.check || st.check.status === 'passed' || d.checks.isPolling(i)) return;
-    const body = d.scenario.steps[i]!.actions.filter((a) => a.kind === 'exec' && a.context === 'body');
-    const allRan = body.every((a) => !['idle', 'queued', 'running'].includes(st.actions.find((x) => x.id === a.id)?.status ?? 'idle'));
+    const allRan = allActionsRan(d.scenario.steps[i]!, st);
     if (allRan) void d.checks.poll(i);
   }
 
@@ -230,16 +245,13 @@ export class EngineLifecycle {
 
   next(): NextResult {
     const s = this.state;
-    if (s.phase !== 'step') return {ok: false, reason: 'not on a step'};
+    if (s.phase !== 'step') return {ok: false, reason: 'not on a step', code: 'not-on-step'};
     const i = s.stepIndex;
     const st = s.steps[i]!;
-    if (st.status !== 'passed' && !quizzesDone(this.d.scenario.steps[i]!, st)) {
-      return {ok: false, reason: 'answer the quiz of this step first — press Enter'};
-    }
-    if (this.d.scenario.steps[i]!.check && st.check.status !== 'passed' && st.status !== 'passed') {
-      return {ok: false, reason: 'the check of this step has not passed yet'};
-    }
-    if (st.status !== 'passed') this.finishStep(i, 'passed');
+    const step = this.d.scenario.steps[i]!;
+    const leave = mayLeave(step, st);
+    if (!leave.ok) return {ok: false, reason: LEAVE_REASONS[leave.reason], code: leave.reason};
+    if (st.status !== 'passed') this.finishStep(i, leaveVerdict(step, st));
     if (i + 1 < this.d.scenario.steps.length) this.enterStep(i + 1);
     else this.enterFinish();
     return {ok: true};
@@ -263,13 +275,22 @@ export class EngineLifecycle {
     return {correct, done};
   }
 
+  /** Go back to the earlier step that no longer passes (found by the re-check on resume). */
+  revisit(): boolean {
+    const step = this.state.revisit;
+    if (step === undefined || this.state.phase === 'setup' || this.state.phase === 'intro') return false;
+    this.d.dispatch({type: 'revisit'});
+    this.enterStep(step);
+    return true;
+  }
+
   prev(): NextResult {
     const s = this.state;
     if (s.phase === 'finish' && this.d.scenario.steps.length > 0) {
       this.enterStep(this.d.scenario.steps.length - 1);
       return {ok: true};
     }
-    if (s.phase !== 'step' || s.stepIndex === 0) return {ok: false, reason: 'this is the first step'};
+    if (s.phase !== 'step' || s.stepIndex === 0) return {ok: false, reason: 'this is the first step', code: 'first-step'};
     this.enterStep(s.stepIndex - 1);
     return {ok: true};
   }
@@ -297,9 +318,12 @@ export class EngineLifecycle {
   private save(): void {
     const {d} = this;
     if (!d.progress || (this.state.phase !== 'step' && this.state.phase !== 'finish')) return;
-    const snapshot = progressFromState(d.scenario, this.state, d.now());
+    const state = this.state;
+    const at = d.now();
+    // The shells' exports and folders go with the bookmark, so a resume can restore them.
     this.saving = this.saving
-      .then(() => saveProgress(d.dirs, snapshot))
+      .then(() => d.terminals.snapshots().catch(() => ({})))
+      .then((shells) => saveProgress(d.dirs, progressFromState(d.scenario, state, at, shells)))
       .catch((err: Error) => d.notice('warning', this.t('notice.saveFailed', {message: err.message})));
   }
 
@@ -309,8 +333,9 @@ export class EngineLifecycle {
       d.checks.stop();
       if (this.state.phase === 'step') d.dispatch({type: 'leave-step', at: d.now()});
       this.save();
-      await Promise.all([d.background.stopAll(), d.terminals.dispose()]);
+      // The bookmark takes the shells' last exports and folders: read them before the shells end.
       await this.saving;
+      await Promise.all([d.background.stopAll(), d.terminals.dispose()]);
       d.dispatch({type: 'phase', phase: 'closed'});
     })();
     return this.disposed;

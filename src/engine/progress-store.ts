@@ -7,6 +7,7 @@ import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import type {Scenario} from '../scenario/model.js';
 import {progressFile, type EngineDirs} from './dirs.js';
+import type {SavedShell} from './terminals.js';
 import type {EngineState, StepStatus} from './types.js';
 
 export interface SavedStep {
@@ -28,12 +29,26 @@ export interface SavedProgress {
   readonly currentStep: number;
   readonly savedAt: number;
   readonly steps: readonly SavedStep[];
+  /**
+   * Each terminal's shell when progress was saved: the exports that differ from a new shell's
+   * and the folder, restored into the new terminals on resume.
+   */
+  readonly terminals?: Readonly<Record<string, SavedShell>>;
 }
 
 export type LoadResult =
   | {readonly kind: 'none'}
   | {readonly kind: 'ok'; readonly progress: SavedProgress}
   | {readonly kind: 'corrupt'; readonly movedTo: string; readonly reason: string};
+
+function validShells(v: unknown): boolean {
+  if (!v || typeof v !== 'object') return false;
+  return Object.entries(v as Record<string, unknown>).every(([id, sh]) => {
+    if (!/^T\d+$/.test(id) || !sh || typeof sh !== 'object') return false;
+    const {env, cwd} = sh as Record<string, unknown>;
+    return !!env && typeof env === 'object' && Object.values(env as object).every((x) => typeof x === 'string') && (cwd === undefined || typeof cwd === 'string');
+  });
+}
 
 function isProgress(v: unknown): v is SavedProgress {
   if (!v || typeof v !== 'object') return false;
@@ -42,10 +57,12 @@ function isProgress(v: unknown): v is SavedProgress {
     p.version === 1 &&
     typeof p.id === 'string' &&
     typeof p.contentHash === 'string' &&
-    typeof p.currentStep === 'number' &&
+    Number.isInteger(p.currentStep) &&
+    (p.currentStep as number) >= 0 &&
     typeof p.savedAt === 'number' &&
     Array.isArray(p.steps) &&
-    p.steps.every((s: unknown) => !!s && typeof s === 'object' && typeof (s as SavedStep).index === 'number' && typeof (s as SavedStep).status === 'string')
+    p.steps.every((s: unknown) => !!s && typeof s === 'object' && Number.isInteger((s as SavedStep).index) && typeof (s as SavedStep).status === 'string') &&
+    (p.terminals === undefined || validShells(p.terminals))
   );
 }
 
@@ -79,7 +96,7 @@ async function setAside(file: string, reason: string, now: () => number, move: b
   return {kind: 'corrupt', movedTo, reason};
 }
 
-export function progressFromState(scenario: Scenario, state: EngineState, savedAt: number): SavedProgress {
+export function progressFromState(scenario: Scenario, state: EngineState, savedAt: number, terminals?: Readonly<Record<string, SavedShell>>): SavedProgress {
   return {
     version: 1,
     id: scenario.id,
@@ -95,6 +112,7 @@ export function progressFromState(scenario: Scenario, state: EngineState, savedA
       ...(s.finishedAt !== undefined ? {finishedAt: s.finishedAt} : {}),
       ...(s.quizAnswered.some(Boolean) ? {quizzes: s.quizAnswered.flatMap((ok, i) => (ok ? [i] : []))} : {}),
     })),
+    ...(terminals && Object.keys(terminals).length ? {terminals} : {}),
   };
 }
 

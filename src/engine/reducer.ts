@@ -20,7 +20,9 @@ export type EngineMsg =
   | {readonly type: 'quiz-answered'; readonly step: number; readonly question: number}
   | {readonly type: 'terminal'; readonly id: string; readonly patch: Partial<TerminalState>}
   | {readonly type: 'setup'; readonly patch: Partial<Omit<SetupState, 'lines'>>; readonly lines?: readonly string[]}
-  | {readonly type: 'notice'; readonly notice: Notice};
+  | {readonly type: 'notice'; readonly notice: Notice}
+  /** An earlier step no longer passes (resume's re-check); without `step`, the offer is taken or gone. */
+  | {readonly type: 'revisit'; readonly step?: number};
 
 export function initialState(scenario: Scenario, now: number): EngineState {
   return {
@@ -117,5 +119,10 @@ export function reduce(s: EngineState, m: EngineMsg): EngineState {
     }
     case 'notice':
       return {...s, notices: [...s.notices, m.notice].slice(-MAX_NOTICES)};
+    case 'revisit': {
+      if (m.step !== undefined) return {...s, revisit: m.step};
+      const {revisit: _gone, ...rest} = s;
+      return rest;
+    }
   }
 }

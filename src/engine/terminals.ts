@@ -4,11 +4,12 @@
 // sourced into a terminal before its next command, so late exports still arrive.
 
 import type {Translate} from '../render/i18n.js';
-import {stat} from 'node:fs/promises';
-import {join} from 'node:path';
+import {mkdir, stat, writeFile} from 'node:fs/promises';
+import {isAbsolute, join, relative} from 'node:path';
 import type {TerminalId} from '../scenario/model.js';
 import {shq} from '../shell/bash-quote.js';
-import type {CommandResult, RunOptions, ShellKind, ShellSession} from '../shell/types.js';
+import type {CommandResult, ForegroundInfo, RunOptions, ShellKind, ShellSession} from '../shell/types.js';
+import {readSnapshot} from './env-snapshot.js';
 import {OutputBatcher, TAIL_LINES} from './output-batcher.js';
 import type {EngineMsg} from './reducer.js';
 import type {ShellPort} from './shell-port.js';
@@ -36,8 +37,46 @@ interface Entry {
   batcher?: OutputBatcher;
   /** The end of the queue of commands for this terminal. */
   queue: Promise<unknown>;
+  /** Commands waiting for the prompt, to cancel. */
+  cancels: Set<AbortController>;
   /** Size and mtime of KATARUN_SHELL_ENV when this terminal last sourced it. */
   sourcedStamp: string;
+}
+
+/** What a terminal's shell carries from one session to the next (saved with progress). */
+export interface SavedShell {
+  /** Exported variables that differ from a new shell's. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+}
+
+/** The export lines and the folder a restored shell starts from, written into its state folder. */
+async function writeRestoreFiles(stateDir: string, saved: SavedShell): Promise<{envFile: string; cwdFile: string}> {
+  await mkdir(stateDir, {recursive: true, mode: 0o700});
+  const envFile = join(stateDir, 'restore.env.sh');
+  const cwdFile = join(stateDir, 'restore.cwd');
+  const q = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+  const lines = Object.entries(saved.env)
+    .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+    .map(([k, v]) => `export ${k}=${q(v)}`);
+  await writeFile(envFile, `${lines.join('\n')}\n`, {mode: 0o600});
+  await writeFile(cwdFile, `${saved.cwd ?? ''}\n`, {mode: 0o600});
+  return {envFile, cwdFile};
+}
+
+/** A command's result, or the line typed into the program that held the terminal. */
+export type PoolResult = CommandResult & {readonly sentTo?: string};
+
+const cancelledResult = (): PoolResult => ({exitCode: 130, timedOut: false, interrupted: true, cancelled: true, durationMs: 0, tail: [], lineCount: 0});
+
+/** The foreground program, once it is more than the shell that is starting it (a fork takes a moment). */
+async function settledForeground(s: ShellSession): Promise<ForegroundInfo | undefined> {
+  let fg = s.foreground();
+  for (let i = 0; i < 10 && fg?.isShell && !fg.readsTerminal && !s.atPrompt; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    fg = s.foreground();
+  }
+  return fg;
 }
 
 export class TerminalPool {
@@ -57,7 +96,7 @@ export class TerminalPool {
     if (this.disposed) return Promise.reject(new Error('the engine was disposed'));
     const known = this.entries.get(id);
     if (known) return known.session;
-    const entry = {queue: Promise.resolve(), sourcedStamp: ''} as Entry;
+    const entry = {queue: Promise.resolve(), sourcedStamp: '', cancels: new Set()} as Entry;
     entry.session = this.start(id, entry);
     // A failed start must not poison the next attempt.
     entry.session.catch(() => this.entries.get(id) === entry && this.entries.delete(id));
@@ -65,14 +104,43 @@ export class TerminalPool {
     return entry.session;
   }
 
+  /** The shells to restore on resume: each terminal starts with its saved exports and folder. */
+  private restoring: Readonly<Record<string, SavedShell>> = {};
+
+  restore(saved: Readonly<Record<string, SavedShell>>): void {
+    this.restoring = saved;
+  }
+
+  /** Each started terminal's last exports (those that differ from a new shell's) and folder, for progress. */
+  async snapshots(): Promise<Record<string, SavedShell>> {
+    const base = this.o.env();
+    const out: Record<string, SavedShell> = {};
+    for (const [id, e] of this.entries) {
+      const s = await e.session.catch(() => undefined);
+      if (!s) continue;
+      const snap = await readSnapshot(s.envFile, s.cwdFile);
+      const env: Record<string, string> = {};
+      // PWD travels as the folder itself.
+      for (const [k, v] of Object.entries(snap.env)) if (base[k] !== v && k !== 'PWD') env[k] = v;
+      out[id] = {env, ...(snap.cwd ? {cwd: snap.cwd} : {})};
+    }
+    return out;
+  }
+
   private async start(id: TerminalId, entry: Entry): Promise<ShellSession> {
+    const saved = this.restoring[id];
+    const stateDir = join(this.o.logDir, id);
+    // Restored inside the shell (sourced at its start), so values and the folder are as the
+    // shell sees them — in a sandbox its own paths — and never mixed with the host's.
+    const restore = saved ? await writeRestoreFiles(stateDir, saved) : undefined;
     const s = await this.o.port.createSession({
       kind: this.o.kind,
       cwd: this.o.cwd,
       env: this.o.env(),
-      stateDir: join(this.o.logDir, id),
+      stateDir,
       name: id,
       ...(this.size ? {cols: this.size.cols, rows: this.size.rows} : {}),
+      ...(restore ? {restore} : {}),
     });
     const batcher = new OutputBatcher(
       {readTail: () => s.tail(TAIL_LINES), publish: (tail, lineCount) => this.o.dispatch({type: 'terminal', id, patch: {tail, lineCount}})},
@@ -80,41 +148,120 @@ export class TerminalPool {
     );
     entry.batcher = batcher;
     s.onOutput((chunk) => batcher.push(chunk));
+    // The session starts a new shell by itself from its last snapshot (exports and folder).
     s.onExit((code) => {
-      batcher.dispose();
       if (this.disposed || this.entries.get(id) !== entry) return;
-      this.entries.delete(id);
-      this.o.dispatch({type: 'terminal', id, patch: {started: false, running: undefined}});
       this.o.notice('warning', this.o.t('notice.shellEnded', {id, code: String(code ?? 'signal')}));
     });
     this.o.dispatch({type: 'terminal', id, patch: {started: true, tail: [], lineCount: 0}});
+    if (saved) {
+      delete (this.restoring as Record<string, SavedShell>)[id];
+      // A pipe shell takes commands before its setup has run; one empty command makes sure its
+      // first snapshot (what the re-checks read) is written. A PTY shell wrote it at its prompt.
+      if (s.kind === 'pipe') await s.run(':');
+      const names = Object.keys(saved.env);
+      const now = (await readSnapshot(s.envFile, s.cwdFile)).cwd ?? '';
+      const shown = relative(this.o.cwd, now);
+      this.o.notice('info', this.o.t('notice.shellRestored', {id, vars: names.length ? names.join(', ') : '—', cwd: shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? now : `./${shown}`}));
+    }
     return s;
   }
 
-  /** Queue a command on a terminal; `onStart` fires when it actually begins. */
-  run(id: TerminalId, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions = {}): Promise<CommandResult> {
+  /**
+   * Queue a command on a terminal; `onStart` fires when it actually begins. An action (one with
+   * `actionId`) sent while the terminal's foreground program reads the terminal (a REPL started
+   * by the action before, an editor, `cat`) is typed into that program, as on Katacoda. A
+   * command never is typed into a terminal that is not at its prompt: it waits there, visibly
+   * (TerminalState.waiting), until the prompt is back or cancel() is called.
+   */
+  run(id: TerminalId, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions = {}): Promise<PoolResult> {
     const entryPromise = this.session(id);
     const e = this.entries.get(id);
     if (!e) return entryPromise.then(() => Promise.reject(new Error(`terminal ${id} is not available`)));
-    const job = e.queue.then(async () => {
+    if (meta.actionId === undefined) return this.queue(id, e, entryPromise, command, meta, opts);
+    return entryPromise.then(async (s) => {
+      const fg = s.atPrompt ? undefined : await settledForeground(s);
+      if (fg?.readsTerminal) return this.typeInto(s, id, fg.command, command);
+      return this.queue(id, e, entryPromise, command, meta, opts);
+    });
+  }
+
+  private queue(id: TerminalId, e: Entry, entryPromise: Promise<ShellSession>, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions): Promise<PoolResult> {
+    const job = e.queue.then(async (): Promise<PoolResult> => {
       const s = await entryPromise;
-      await this.sourceShellEnv(s, e);
-      meta.onStart?.();
-      e.batcher?.resetCount();
-      const startedAt = Date.now();
-      this.o.dispatch({type: 'terminal', id, patch: {running: {command, startedAt, ...(meta.actionId !== undefined ? {actionId: meta.actionId} : {})}, lineCount: 0}});
+      const cancel = new AbortController();
+      const signal = opts.signal ? AbortSignal.any([opts.signal, cancel.signal]) : cancel.signal;
+      e.cancels.add(cancel);
       try {
-        return await s.run(command, opts);
+        const free = await this.untilPrompt(id, s, command, meta.actionId, signal);
+        e.cancels.delete(cancel);
+        if (!free) return cancelledResult();
+        await this.sourceShellEnv(s, e, signal);
+        meta.onStart?.();
+        e.batcher?.resetCount();
+        const startedAt = Date.now();
+        this.o.dispatch({type: 'terminal', id, patch: {running: {command, startedAt, ...(meta.actionId !== undefined ? {actionId: meta.actionId} : {})}, lineCount: 0}});
+        try {
+          return await s.run(command, {...opts, signal});
+        } finally {
+          e.batcher?.flush();
+          this.o.dispatch({type: 'terminal', id, patch: {running: undefined}});
+        }
       } finally {
-        e.batcher?.flush();
-        this.o.dispatch({type: 'terminal', id, patch: {running: undefined}});
+        e.cancels.delete(cancel);
       }
     });
     e.queue = job.catch(() => undefined);
     return job;
   }
 
-  private async sourceShellEnv(s: ShellSession, e: Entry): Promise<void> {
+  /** Wait, visibly, while the terminal is busy with something else; false when cancelled first. */
+  private async untilPrompt(id: TerminalId, s: ShellSession, command: string, actionId: number | undefined, signal: AbortSignal): Promise<boolean> {
+    if (s.atPrompt) return true;
+    if (signal.aborted) return false;
+    let off: () => void = () => undefined;
+    let onAbort: () => void = () => undefined;
+    const free = new Promise<boolean>((resolve) => {
+      off = s.onPromptChange((at) => at && resolve(true));
+      onAbort = () => resolve(false);
+      signal.addEventListener('abort', onAbort, {once: true});
+    });
+    const fg = await settledForeground(s);
+    let waiting = {command, ...(actionId !== undefined ? {actionId} : {}), busyWith: fg?.command ?? '', since: Date.now()};
+    if (!s.atPrompt && !signal.aborted) this.o.dispatch({type: 'terminal', id, patch: {waiting}});
+    // What holds the terminal can change (a slow fork, a script's next command): keep it current.
+    const refresh = setInterval(() => {
+      const now = s.foreground()?.command;
+      if (now === undefined || now === waiting.busyWith || s.atPrompt) return;
+      waiting = {...waiting, busyWith: now};
+      this.o.dispatch({type: 'terminal', id, patch: {waiting}});
+    }, 400);
+    try {
+      return s.atPrompt || (await free);
+    } finally {
+      clearInterval(refresh);
+      off();
+      signal.removeEventListener('abort', onAbort);
+      this.o.dispatch({type: 'terminal', id, patch: {waiting: undefined}});
+    }
+  }
+
+  /** An action's line goes to the program that reads the terminal, as typed keys. */
+  private typeInto(s: ShellSession, id: TerminalId, program: string, command: string): PoolResult {
+    s.write(`${command.replace(/\r?\n/g, '\r')}\r`);
+    this.o.notice('info', this.o.t('notice.typedInto', {id, program: program.split(' ')[0] ?? program}));
+    return {exitCode: 0, timedOut: false, interrupted: false, durationMs: 0, tail: [], lineCount: 0, sentTo: program};
+  }
+
+  /** Cancel the commands waiting for this terminal's prompt (none was typed). */
+  cancel(id: TerminalId): boolean {
+    const e = this.entries.get(id);
+    if (!e || e.cancels.size === 0) return false;
+    for (const c of e.cancels) c.abort();
+    return true;
+  }
+
+  private async sourceShellEnv(s: ShellSession, e: Entry, signal?: AbortSignal): Promise<void> {
     const st = await stat(this.o.shellEnvFile).catch(() => undefined);
     if (!st || st.size === 0) return;
     const stamp = `${st.size}:${st.mtimeMs}`;
@@ -124,7 +271,7 @@ export class TerminalPool {
       .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
       .map(([k, v]) => `; export ${k}=${shq(v)}`)
       .join('');
-    await s.run(` source "$KATARUN_SHELL_ENV"${pins}`);
+    await s.run(` source "$KATARUN_SHELL_ENV"${pins}`, signal ? {signal} : {});
   }
 
   /** Ctrl-C to the terminal's foreground job; a no-op when it is idle or not started. */
@@ -132,7 +279,8 @@ export class TerminalPool {
     const e = this.entries.get(id);
     if (!e) return;
     const s = await e.session.catch(() => undefined);
-    if (s?.busy) s.interrupt();
+    // Busy with a command of katarun's or with one the learner typed: Ctrl-C goes to it.
+    if (s && (s.busy || !s.atPrompt)) s.interrupt();
   }
 
   /** True while the terminal runs a command. */

@@ -5,6 +5,7 @@ import type {Action, Hint, Scenario, TerminalId} from '../scenario/model.js';
 import type {ShellSession} from '../shell/types.js';
 import type {QuizAnswer} from './quiz-answer.js';
 import type {Store} from './store.js';
+import type {LeaveRefusal} from './step-rules.js';
 
 export type ActionStatus = 'idle' | 'queued' | 'running' | 'passed' | 'failed' | 'interrupted' | 'timed-out' | 'done';
 
@@ -58,6 +59,11 @@ export interface TerminalState {
   readonly started: boolean;
   /** The command that is running, if any. */
   readonly running?: {readonly command: string; readonly actionId?: number; readonly startedAt: number};
+  /**
+   * A command of katarun's waits because the terminal is not at its prompt (the learner runs
+   * `busyWith` there); it can be cancelled (Engine.cancel) or the program stopped (interrupt).
+   */
+  readonly waiting?: {readonly command: string; readonly actionId?: number; readonly busyWith: string; readonly since: number};
   /** The bounded live tail of output, as it looks on the terminal. Updated in batches (50–100 ms). */
   readonly tail: readonly string[];
   /** Lines printed since the running (or last) command started. */
@@ -89,6 +95,8 @@ export interface EngineState {
   /** Recent notices, newest last (bounded). */
   readonly notices: readonly Notice[];
   readonly startedAt: number;
+  /** An earlier step passed last time but its check fails now (resume): the learner is offered to go back (Engine.revisit). */
+  readonly revisit?: number;
 }
 
 /** Things that happened, in order, for reporters and logs. */
@@ -105,7 +113,7 @@ export type EngineEvent =
    */
   | {readonly type: 'script-ended'; readonly page: string; readonly role: 'background' | 'foreground'; readonly exitCode: number | null; readonly tail: readonly string[]};
 
-export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string};
+export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string; readonly code?: LeaveRefusal | 'not-on-step' | 'first-step'};
 
 export type {QuizAnswer};
 
@@ -137,8 +145,12 @@ export interface Engine {
    */
   answerQuiz(question: number, answer: QuizAnswer): QuizResult;
   next(): NextResult;
+  /** Go back to the earlier step that no longer passes (EngineState.revisit); false when there is none. */
+  revisit(): boolean;
   prev(): NextResult;
   interrupt(terminal?: TerminalId): void;
+  /** Cancel the actions waiting for a busy terminal (all terminals when none is named); false when none waited. */
+  cancel(terminal?: TerminalId): boolean;
   /** Run the current step's check once now. */
   recheck(): Promise<void>;
   /** The next hint not yet shown, or undefined when all were shown. */

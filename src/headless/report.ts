@@ -10,6 +10,8 @@ export interface CommandReport {
   /** Stopped on purpose (a watcher before an `interrupt` action). */
   readonly interrupted: boolean;
   readonly timedOut: boolean;
+  /** It was still running when the step ended (left running while another terminal was used) and was stopped then. */
+  readonly stoppedAtEnd?: boolean;
 }
 
 /** A quiz question of the step: nobody can answer headless, so the scenario's answer key does. */
@@ -62,6 +64,8 @@ export interface StepReport {
   readonly actual?: string;
   /** The last lines of output that explain the result (bounded to ~40). */
   readonly output: readonly string[];
+  /** Its solution ran (a step with nothing a learner would run, or --solve): a pass is "passed by its solution". */
+  readonly bySolution?: boolean;
   /** Where the step's markdown lives (for CI annotations). */
   readonly file?: string;
   /** The step passed on its check although some of its commands failed; `--strict` fails it. */

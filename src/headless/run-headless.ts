@@ -19,6 +19,8 @@ export interface HeadlessOptions extends EngineOptions {
   readonly strict?: boolean;
   /** How long a watcher runs before its Ctrl-C (default 3 s). */
   readonly settleMs?: number;
+  /** Run every step's solution after its actions (`--solve`); by default only steps with nothing a learner would run use theirs. */
+  readonly solve?: boolean;
   /** Abort = interrupted (Ctrl-C/SIGTERM): everything is cleaned up, the report says so. */
   readonly signal?: AbortSignal;
   /** Each step's result as soon as it is known (live progress). */
@@ -79,7 +81,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
         engine.finishStep(i, 'not-run');
       } else {
         try {
-          report = withWarnings(await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now}), options.strict ?? false);
+          report = withWarnings(await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now, ...(options.solve ? {solve: true} : {})}), options.strict ?? false);
         } catch (err) {
           if (!signal.aborted) throw err;
           report = {...skip(i, 'not-run'), message: 'interrupted'};

@@ -1,13 +1,17 @@
-// One step, headless: its foreground script, then every exec and file action of the body and
-// the solution blocks in document order (hints are skipped), the solution script, and then
-// its check, polled to the end. A command followed by an `interrupt` action is a watcher:
-// it runs for the settle period and is then stopped with Ctrl-C, as a learner would. Quiz
-// questions are answered from the scenario's own answer key (nobody is there to answer) and
-// reported as such; they never fail the step.
+// One step, headless, walking the learner's path: its foreground script, then what a learner
+// pressing Enter would run — the body's commands and file writes in document order (the
+// engine's step rules say which) — and its check, polled to the end. The solution (the
+// solution blocks and script) runs only for a step with nothing the learner would run (a
+// challenge) or with --solve; such a step is reported "passed by its solution". A command
+// followed by an `interrupt` action is a watcher: it runs for the settle period and is then
+// stopped with Ctrl-C. A command still running when the next action targets another terminal
+// keeps running there (start a server in T1, curl it from T2) and is stopped after the check,
+// reported as such. Quiz questions are answered from the scenario's own answer key.
 
-import type {Action, ExecAction} from '../scenario/model.js';
+import type {Action, ExecAction, TerminalId} from '../scenario/model.js';
 import type {RunEngine} from '../engine/engine-options.js';
 import {terminalFor} from '../engine/action-runner.js';
+import {learnerActions} from '../engine/step-rules.js';
 import {abortableSleep} from '../engine/verify-poller.js';
 import type {EngineEvent} from '../engine/types.js';
 import {answerKey, answerKeyText} from '../engine/quiz-answer.js';
@@ -19,9 +23,11 @@ export interface StepRunOptions {
   readonly settleMs: number;
   readonly signal: AbortSignal;
   readonly now: () => number;
+  /** Run each step's solution after its actions (`--solve`), not only for steps with nothing to run. */
+  readonly solve?: boolean;
 }
 
-const runnable = (a: Action) => (a.kind === 'exec' || a.kind === 'file') && a.context !== 'hint';
+const solutionActions = (actions: readonly Action[]) => actions.filter((a) => (a.kind === 'exec' || a.kind === 'file') && a.context === 'solution');
 
 export async function runStep(engine: RunEngine, index: number, o: StepRunOptions): Promise<StepReport> {
   const step = engine.scenario.steps[index]!;
@@ -29,6 +35,9 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   const commands: CommandReport[] = [];
   const tails = new Map<number, readonly string[]>();
   const watchers = new Set<number>();
+  /** Commands left running in their terminal while the next action went to another one. */
+  const leftRunning = new Map<TerminalId, {readonly id: number; readonly done: Promise<unknown>}>();
+  const stoppedAtEnd = new Set<number>();
   const off = engine.onEvent((e: EngineEvent) => {
     if (e.type !== 'action-finished' || e.step !== index || e.action.kind !== 'exec') return;
     const a = e.action as ExecAction;
@@ -39,28 +48,37 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       terminal: terminalFor(a),
       exitCode: e.exitCode,
       durationMs: e.durationMs,
-      interrupted: watchers.has(a.id) || st?.status === 'interrupted',
+      interrupted: watchers.has(a.id) || stoppedAtEnd.has(a.id) || st?.status === 'interrupted',
       timedOut: st?.status === 'timed-out',
+      ...(stoppedAtEnd.has(a.id) ? {stoppedAtEnd: true} : {}),
     });
   });
   try {
     engine.goTo(index);
     await engine.pageReady();
-    const actions = step.actions.filter(runnable);
+    const learner = learnerActions(step);
+    const bySolution = o.solve === true || (learner.length === 0 && (step.solution !== undefined || solutionActions(step.actions).length > 0));
+    const actions = bySolution ? [...learner, ...solutionActions(step.actions)] : learner;
     for (let k = 0; k < actions.length && !o.signal.aborted; k++) {
       const a = actions[k]!;
       const next = actions[k + 1];
+      if (a.kind === 'exec') await freeTerminal(engine, terminalFor(a), leftRunning, stoppedAtEnd);
       if (a.kind === 'exec' && next?.kind === 'exec' && next.interrupt) {
         watchers.add(a.id);
         const running = engine.runAction(a.id);
         await abortableSleep(o.settleMs, o.signal);
         engine.interrupt(terminalFor(a));
         await running;
+      } else if (a.kind === 'exec' && next?.kind === 'exec' && terminalFor(next) !== terminalFor(a)) {
+        // As on Katacoda, the next action does not wait for this one: it keeps running in its terminal.
+        const running = engine.runAction(a.id);
+        const settled = await Promise.race([running.then(() => true), abortableSleep(o.settleMs, o.signal).then(() => false)]);
+        if (!settled) leftRunning.set(terminalFor(a), {id: a.id, done: running});
       } else {
         await engine.runAction(a.id);
       }
     }
-    if (!o.signal.aborted) await engine.runSolution(index);
+    if (!o.signal.aborted && bySolution) await engine.runSolution(index);
     const quizzes: QuizReport[] = o.signal.aborted ? [] : step.quizzes.map((q, i) => ({
       id: q.id,
       question: q.question,
@@ -70,8 +88,16 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       correct: engine.answerQuiz(i, answerKey(q)).correct,
     }));
     const outcome = o.signal.aborted ? undefined : await engine.checkToEnd(index);
+    for (const t of [...leftRunning.keys()]) await freeTerminal(engine, t, leftRunning, stoppedAtEnd);
     const check = engine.store.getSnapshot().steps[index]!.check;
-    const base = {number: index + 1, title: step.title, commands, file: step.textFile ?? engine.scenario.indexFile, ...(quizzes.length ? {quizzes} : {})};
+    const base = {
+      number: index + 1,
+      title: step.title,
+      commands,
+      file: step.textFile ?? engine.scenario.indexFile,
+      ...(quizzes.length ? {quizzes} : {}),
+      ...(bySolution ? {bySolution: true} : {}),
+    };
     const durationMs = o.now() - started;
     if (outcome) {
       const passed = outcome.status === 'passed';
@@ -104,6 +130,16 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   } finally {
     off();
   }
+}
+
+/** A command left running in terminal `id` is stopped (Ctrl-C, then harder) before the terminal is used again. */
+async function freeTerminal(engine: RunEngine, id: TerminalId, left: Map<TerminalId, {id: number; done: Promise<unknown>}>, stopped: Set<number>): Promise<void> {
+  const l = left.get(id);
+  if (!l) return;
+  left.delete(id);
+  stopped.add(l.id);
+  engine.interrupt(id);
+  await l.done;
 }
 
 function oneLine(text: string): string {

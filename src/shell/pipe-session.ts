@@ -53,7 +53,7 @@ export class PipeSession extends SessionBase {
     const paths = sessionPaths(opts.stateDir, opts.name);
     prepareDirs(paths);
     const s = new PipeSession(opts, paths, newNonce());
-    await s.spawnShell(false);
+    await s.spawnShell(false, opts.restore);
     return s;
   }
 
@@ -61,7 +61,7 @@ export class PipeSession extends SessionBase {
     return this.child.pid ?? 0;
   }
 
-  private spawnShell(restore: boolean): Promise<void> {
+  private spawnShell(restore: boolean, from?: {envFile: string; cwdFile: string}): Promise<void> {
     const w = wrapSpawn('bash', ['--noprofile', '--norc'], this.opts.cwd, this.opts.env, this.opts.sandbox);
     const child = spawn(w.command, w.args, {
       cwd: w.cwd,
@@ -82,8 +82,8 @@ export class PipeSession extends SessionBase {
       '__kc_in=',
       // Ctrl-C ends the sourced command file (a `while` loop included), never the shell.
       `trap '[ -n "$__kc_in" ] && return 130' INT`,
-      `__kc_end() { local s=$?; __kc_in=; __kc_snap; printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
-      restore ? restoreSnippet(this.envFile, this.cwdFile) : '',
+      `__kc_end() { local s=$?; __kc_in=; __kc_snap; builtin printf '\\036__KC_%s_%s_%d__\\n' "$__kc_nonce" "$__kc_id" "$s"; return $s; }`,
+      restore ? restoreSnippet(this.envFile, this.cwdFile) : from ? restoreSnippet(from.envFile, from.cwdFile) : '',
       `__kc_id=0; __kc_end`,
       '',
     ].join('\n');

@@ -16,7 +16,8 @@ import {COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc} from './pty-rc.js';
 import {ESCALATE_MS, SessionBase} from './session-base.js';
 import {newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
 import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
-import type {ShellSessionOptions} from './types.js';
+import {foregroundGroupOf, foregroundOf} from './foreground.js';
+import type {ForegroundInfo, ShellSessionOptions} from './types.js';
 
 const {Terminal} = xterm;
 type PtyModule = {spawn: typeof import('@lydell/node-pty').spawn};
@@ -75,7 +76,7 @@ export class PtySession extends SessionBase {
     const paths = sessionPaths(opts.stateDir, opts.name);
     prepareDirs(paths);
     const s = new PtySession(mod, opts, paths, newNonce());
-    s.spawnShell(false);
+    s.spawnShell(false, opts.restore);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the PTY shell did not show a prompt within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
@@ -99,8 +100,8 @@ export class PtySession extends SessionBase {
     return new Promise<void>((r) => (this.readyResolve = r));
   }
 
-  private spawnShell(restore: boolean): void {
-    writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore ? {envFile: this.envFile, cwdFile: this.cwdFile} : undefined), {mode: 0o600});
+  private spawnShell(restore: boolean, from?: {envFile: string; cwdFile: string}): void {
+    writeFileSync(this.paths.rcFile, ptyRc(this.paths, this.nonce, restore ? {envFile: this.envFile, cwdFile: this.cwdFile} : from), {mode: 0o600});
     const w = wrapSpawn('bash', ['--noprofile', '--rcfile', this.paths.rcFile, '-i'], this.opts.cwd, {...this.opts.env, TERM: 'xterm-256color'}, this.opts.sandbox);
     const pty = this.mod.spawn(w.command, w.args, {
       name: 'xterm-256color',
@@ -141,8 +142,17 @@ export class PtySession extends SessionBase {
     const buf = this.term.buffer.active;
     if (parts[1] === 'P') {
       this.promptCol = buf.cursorX;
+      // At its prompt the shell's own group holds the terminal (inside a sandbox it is not the PTY's first process).
+      this.shellGroup ??= foregroundGroupOf(this.pty.pid);
       this.readyResolve?.();
       this.readyResolve = undefined;
+      this.setPrompt(true);
+    } else if (parts[1] === 'B') {
+      // A line typed at the prompt starts (ours too: then a command is pending already).
+      if (!this.readyResolve) this.ready = this.newReady();
+      this.setPrompt(false);
+    } else if (parts[1] === 'R') {
+      this.replaced();
     } else if (parts[1] === 'C') {
       const id = Number(parts[2]);
       if (this.pending?.id === id) {
@@ -159,7 +169,7 @@ export class PtySession extends SessionBase {
     return true;
   }
 
-  private commandEnded(status: number, extra: {restarted?: boolean} = {}): void {
+  private commandEnded(status: number, extra: {restarted?: boolean; replaced?: boolean} = {}): void {
     const buf = this.term.buffer.active;
     const marker = this.startMarker;
     const from = marker && !marker.isDisposed ? marker.line : 0;
@@ -171,9 +181,35 @@ export class PtySession extends SessionBase {
     this.finishPending(status, tail, this.feeds - this.startFeeds + open, extra);
   }
 
-  protected async whenReady(): Promise<void> {
-    // The prompt marker can be missing only if something broke PS1 in between; don't hang on it.
-    await Promise.race([this.ready, new Promise((r) => setTimeout(r, 500).unref())]);
+  protected whenReady(): Promise<void> {
+    // Only the prompt marker says the shell reads a command line now; before it, what is typed
+    // goes to whatever runs (a `sleep` the learner started eats it). The caller's signal or
+    // time limit ends the wait; PROMPT_COMMAND puts the marker back into PS1 if a command removed it.
+    return this.ready;
+  }
+
+  private prompt = false;
+  private shellGroup: number | undefined;
+
+  private setPrompt(at: boolean): void {
+    if (this.prompt === at) return;
+    this.prompt = at;
+    this.emitPromptChange(at);
+  }
+
+  override get atPrompt(): boolean {
+    return this.prompt && !this.pending;
+  }
+
+  override foreground(): ForegroundInfo | undefined {
+    if (this.atPrompt || this.disposed) return undefined;
+    return foregroundOf(this.pty.pid, (this.pty as {ptsName?: string}).ptsName, this.shellGroup);
+  }
+
+  /** A bash that replaced ours (`exec bash`) has sourced our rc again: its hooks are in place. */
+  private replaced(): void {
+    this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} was replaced (exec); katarun re-attached to the new one — exported variables and the folder carried over, functions and aliases did not\x1b[0m\r\n`);
+    if (this.pending) this.commandEnded(0, {replaced: true});
   }
 
   protected send(id: number, command: string): string {
@@ -181,7 +217,8 @@ export class PtySession extends SessionBase {
     const rowsUp = Math.floor((this.promptCol + typedLen) / this.cols) + 1;
     const prefix = commandPrefix(id, command, this.promptCol, rowsUp, this.nonce);
     const {file, source} = writeCommandFile(this.paths, id, prefix, command, COMMAND_SUFFIX);
-    this.ready = this.newReady();
+    if (!this.readyResolve) this.ready = this.newReady();
+    this.setPrompt(false);
     // Ctrl-E Ctrl-U first: clear anything the learner left half-typed at the prompt.
     this.pty.write(`\x05\x15 ${source}\r`);
     return file;
@@ -193,7 +230,9 @@ export class PtySession extends SessionBase {
     this.emitExit(signal ? null : code);
     this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} exited; a new one was started from the last environment snapshot\x1b[0m\r\n`);
     if (this.pending) this.commandEnded(signal ? 128 + signal : code, {restarted: true});
-    this.ready = this.newReady();
+    this.setPrompt(false);
+    this.shellGroup = undefined;
+    if (!this.readyResolve) this.ready = this.newReady();
     this.spawnShell(true);
   }
 
@@ -209,6 +248,9 @@ export class PtySession extends SessionBase {
     // Ctrl-C did not end it: signal the terminal's foreground process group, harder each time.
     const escalate = (signal: NodeJS.Signals, next?: () => void) => {
       if (this.pending !== p) return;
+      // A Ctrl-C that came while a loop was between two children (the shell itself in the
+      // foreground) can be lost; the loop only ends on SIGINT, so it is typed again each time.
+      this.pty.write('\x03');
       const fg = foregroundGroup(this.pty.pid);
       if (fg && fg !== this.pty.pid) killGroup(fg, signal);
       next?.();

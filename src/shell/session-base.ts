@@ -4,7 +4,7 @@
 // Ctrl-C is delivered and how the shell is started and ended.
 
 import {stripEscapes} from '../render/sanitize.js';
-import type {CommandResult, RunOptions, ShellKind, ShellSession} from './types.js';
+import type {CommandResult, ForegroundInfo, RunOptions, ShellKind, ShellSession} from './types.js';
 import {unlink} from 'node:fs';
 import {cwdFileFor, envFileFor, removeCommandFile, type SessionPaths} from './session-files.js';
 
@@ -77,7 +77,10 @@ export abstract class SessionBase implements ShellSession {
 
   private async runNow(command: string, opts: RunOptions): Promise<CommandResult> {
     if (this.disposed) throw new Error(`shell ${this.name} is disposed`);
-    await this.whenReady();
+    const waitStarted = performance.now();
+    if (!(await this.waitReady(opts))) {
+      return {exitCode: 130, timedOut: false, interrupted: true, cancelled: true, durationMs: performance.now() - waitStarted, tail: [], lineCount: 0};
+    }
     const id = this.nextId++;
     return new Promise<CommandResult>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
@@ -113,6 +116,52 @@ export abstract class SessionBase implements ShellSession {
         else opts.signal.addEventListener('abort', onAbort, {once: true});
       }
     });
+  }
+
+  /**
+   * Wait until the shell can take a command; false when the signal aborted (or the time ran
+   * out) first. A terminal busy with something the learner typed is waited for, never typed into.
+   */
+  private async waitReady(opts: RunOptions): Promise<boolean> {
+    if (opts.signal?.aborted) return false;
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const stop = new Promise<false>((resolve) => {
+      onAbort = () => resolve(false);
+      opts.signal?.addEventListener('abort', onAbort, {once: true});
+      if (opts.timeoutMs && opts.timeoutMs > 0 && Number.isFinite(opts.timeoutMs)) timer = setTimeout(() => resolve(false), opts.timeoutMs);
+    });
+    try {
+      return await Promise.race([this.whenReady().then(() => !this.disposed), stop]);
+    } finally {
+      if (timer) clearTimeout(timer);
+      if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  get atPrompt(): boolean {
+    return !this.busy;
+  }
+
+  foreground(): ForegroundInfo | undefined {
+    return undefined;
+  }
+
+  private readonly promptListeners = new Set<(atPrompt: boolean) => void>();
+
+  onPromptChange(listener: (atPrompt: boolean) => void): () => void {
+    this.promptListeners.add(listener);
+    return () => this.promptListeners.delete(listener);
+  }
+
+  protected emitPromptChange(atPrompt: boolean): void {
+    for (const l of this.promptListeners) {
+      try {
+        l(atPrompt);
+      } catch {
+        // a listener's failure must not break the session
+      }
+    }
   }
 
   /** Settle the running command. */

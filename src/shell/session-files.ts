@@ -72,7 +72,7 @@ export function cwdFileFor(p: SessionPaths, id: number): string {
 
 /** Bash that restores a restarted shell from a snapshot. */
 export function restoreSnippet(envFile: string, cwdFile: string): string {
-  return `[ -r ${shq(envFile)} ] && . ${shq(envFile)} >/dev/null 2>&1; read -r __kc_c < ${shq(cwdFile)} 2>/dev/null && cd "$__kc_c" 2>/dev/null`;
+  return `[ -r ${shq(envFile)} ] && . ${shq(envFile)} >/dev/null 2>&1; builtin read -r __kc_c < ${shq(cwdFile)} 2>/dev/null && builtin cd "$__kc_c" 2>/dev/null`;
 }
 
 /**
@@ -84,7 +84,7 @@ export function commonShellSetup(p: SessionPaths, nonce: string): string {
     `__kc_nonce=${nonce}`,
     `__kc_d=${shq(p.cmdDir)}`,
     `__kc_sd=${shq(p.snapDir)}`,
-    `__kc_snap() { export -p > "$__kc_sd/env.\${__kc_id:-0}.sh" 2>/dev/null; printf '%s' "$PWD" > "$__kc_sd/cwd.\${__kc_id:-0}" 2>/dev/null; }`,
+    `__kc_snap() { builtin export -p > "$__kc_sd/env.\${__kc_id:-0}.sh" 2>/dev/null; builtin printf '%s' "$PWD" > "$__kc_sd/cwd.\${__kc_id:-0}" 2>/dev/null; }`,
     '',
   ].join('\n');
 }

@@ -21,11 +21,17 @@ export interface ShellSessionOptions {
   readonly name: string;
   /** Start the shell in this sandbox (bwrap); `cwd` is then a path as the shell sees it. */
   readonly sandbox?: SandboxSpec;
+  /**
+   * Restore an earlier shell first: `envFile` is sourced (export lines) and the shell changes to
+   * the folder named in `cwdFile` — both as the shell sees them (inside a sandbox, its paths).
+   */
+  readonly restore?: {readonly envFile: string; readonly cwdFile: string};
 }
 
 export interface RunOptions {
   /** Kill the command (Ctrl-C, then harder) after this long. */
   readonly timeoutMs?: number;
+  /** Aborting interrupts the command; while it still waits for the prompt, it is cancelled unsent. */
   readonly signal?: AbortSignal;
 }
 
@@ -46,6 +52,23 @@ export interface CommandResult {
    * unexported variables are lost.
    */
   readonly restarted?: boolean;
+  /**
+   * The shell was replaced by another bash (`exec bash`): katarun re-attached its hooks to the
+   * new one, which kept the exported variables and the folder (not functions or aliases).
+   */
+  readonly replaced?: boolean;
+  /** Never sent: cancelled while it waited for the terminal to be at its prompt. */
+  readonly cancelled?: boolean;
+}
+
+/** What holds a terminal when it is not at its prompt. */
+export interface ForegroundInfo {
+  /** The foreground program's command line (the shell's name when the shell itself is busy). */
+  readonly command: string;
+  readonly pid: number;
+  readonly isShell: boolean;
+  /** It reads what is typed into the terminal (a REPL, an editor, `cat`): lines sent now go to it. */
+  readonly readsTerminal: boolean;
 }
 
 export interface ShellSession {
@@ -63,6 +86,15 @@ export interface ShellSession {
   readonly cwdFile: string;
   /** True while a command runs (its marker has not come back yet). */
   readonly busy: boolean;
+  /**
+   * At its prompt, ready for a command now. False while a command runs — one the learner typed
+   * in the terminal included — so nothing is typed into a program that would swallow it.
+   */
+  readonly atPrompt: boolean;
+  /** What holds the terminal when it is not at its prompt (undefined at the prompt or when unknown). */
+  foreground(): ForegroundInfo | undefined;
+  /** Called whenever the shell reaches its prompt (true) or leaves it (false). Returns the unsubscribe function. */
+  onPromptChange(listener: (atPrompt: boolean) => void): () => void;
   /**
    * Run a command as if a person typed it and pressed Enter; resolves when the prompt
    * comes back. Calls are queued: a command never becomes the stdin of the one before.

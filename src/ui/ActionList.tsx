@@ -11,6 +11,8 @@ import {terminalLabel} from './format.js';
 export interface ActionListProps {
   readonly actions: readonly Action[];
   readonly states: readonly ActionState[];
+  /** The action Enter runs next (marked `›`). */
+  readonly nextId?: number;
   readonly rows: number;
   readonly t: Translate;
   /** The scenario's names for its terminals ("T2" → "Stats"). */
@@ -39,17 +41,17 @@ function statusLabel(state: ActionState | undefined, t: Translate): {text: strin
 
 const verb = (action: Action) => (action.kind === 'copy' ? '⧉' : action.kind === 'open' ? '↗' : action.kind === 'file' ? '✎' : '▶');
 
-/** Which actions to show when there are more than fit: start near the next one not yet run. */
-export function visibleActions(actions: readonly Action[], states: readonly ActionState[], rows: number): {start: number; next: number} {
-  const next = actions.findIndex((a) => a.kind === 'exec' && (states.find((s) => s.id === a.id)?.status ?? 'idle') === 'idle');
+/** Which actions to show when there are more than fit: start near the next one (`nextId`, from the engine's step rules). */
+export function visibleActions(actions: readonly Action[], nextId: number | undefined, rows: number): {start: number; next: number} {
+  const next = nextId === undefined ? -1 : actions.findIndex((a) => a.id === nextId);
   if (actions.length <= rows) return {start: 0, next};
   const anchor = next < 0 ? actions.length - 1 : next;
   return {start: Math.max(0, Math.min(anchor - 1, actions.length - rows)), next};
 }
 
-export function ActionList({actions, states, rows, t, terminalNames = {}}: ActionListProps) {
+export function ActionList({actions, states, nextId, rows, t, terminalNames = {}}: ActionListProps) {
   if (rows <= 0 || actions.length === 0) return null;
-  const {start, next} = visibleActions(actions, states, rows);
+  const {start, next} = visibleActions(actions, nextId, rows);
   const shown = actions.slice(start, start + rows);
   return (
     <>
@@ -63,7 +65,8 @@ export function ActionList({actions, states, rows, t, terminalNames = {}}: Actio
           <Text key={action.id} wrap="truncate-end">
             <Text color={isNext ? 'cyan' : undefined} bold={isNext}>
               {isNext ? '› ' : '  '}
-              {action.id > 9 ? '·' : action.id} {verb(action)}
+              {actions.length > 9 && action.id < 10 ? ' ' : ''}
+              {action.id} {verb(action)}
               {terminal}
             </Text>{' '}
             {status.text ? <Text color={status.color}>{status.text} </Text> : null}

@@ -11,7 +11,8 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
 
 /** Rows the check would like: status, feedback lines, expected and actual. */
 export function checkRows(check: CheckState): number {
-  if (check.status === 'passed' || check.status === 'none' || check.status === 'idle') return 1;
+  // An idle check that was run (r) and failed shows why, like a polling one.
+  if (check.status === 'passed' || check.status === 'none' || (check.status === 'idle' && check.attempts === 0)) return 1;
   return 1 + Math.min(check.feedback.length, 3) + (check.expected !== undefined ? 1 : 0) + (check.actual !== undefined ? 1 : 0);
 }
 
@@ -22,7 +23,8 @@ export function CheckLine({check, rows, t}: {readonly check: CheckState; readonl
   let head;
   if (check.status === 'passed') head = <Text color="green">✔ {t('check.passed')} — Enter</Text>;
   else if (check.status === 'none') head = <Text dimColor>{t('check.none')}</Text>;
-  else if (check.status === 'idle') head = <Text dimColor>{t('check.idle')}</Text>;
+  else if (check.status === 'idle' && check.attempts === 0) head = <Text dimColor>{t('check.idle')}</Text>;
+  else if (check.status === 'idle') head = <Text color="red">✘ {t('check.failedNow', {code: check.lastExitCode ?? '—'})}</Text>;
   else if (check.status === 'timed-out') head = <Text color="red">✘ {t('check.timedOut')}</Text>;
   else {
     const frame = SPINNER[Math.floor(now / 120) % SPINNER.length];

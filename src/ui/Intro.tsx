@@ -13,6 +13,8 @@ import type {UiMessage} from './ui-state.js';
 export interface IntroProps {
   readonly session: ScenarioSession;
   readonly rows: number;
+  /** Columns of the terminal: a failed check's fix wraps onto as many rows as it needs. */
+  readonly columns?: number;
   readonly starting: boolean;
   readonly message?: UiMessage;
   readonly t: Translate;
@@ -33,7 +35,7 @@ function usePreflight(session: ScenarioSession): PreflightReport | 'checking' | 
   return report;
 }
 
-export function Intro({session, rows, starting, message, t}: IntroProps) {
+export function Intro({session, rows, columns = 80, starting, message, t}: IntroProps) {
   const report = usePreflight(session);
   const env = session.scenario.environment;
   const needs = env.kind === 'kind' ? t('intro.kind', {name: env.cluster?.name ?? 'kind'}) : t('intro.bashOnly');
@@ -42,6 +44,18 @@ export function Intro({session, rows, starting, message, t}: IntroProps) {
   // Rows: needs, status, resume (2), keys, message; failed checks get what is left.
   const fixed = 3 + (tools ? 1 : 0) + (session.resumeStep ? 2 : 0) + (message ? 1 : 0);
   const room = Math.max(0, rows - 1 - fixed);
+  // Each failed check wraps (a fix is a command to copy: cutting it off makes it useless); they
+  // are shown while their rows fit, so the live region stays shorter than the terminal.
+  const width = Math.max(10, columns - 2);
+  const shownChecks: typeof failed = [];
+  let used = 0;
+  for (const check of failed) {
+    const text = `✘ ${check.id}: ${check.detail}${check.fix ? ` — ${check.fix}` : ''}`;
+    const need = Math.ceil(Array.from(text).length / width) + 1;
+    if (used + need > room) break;
+    shownChecks.push(check);
+    used += need;
+  }
   const status =
     report === 'checking' ? (
       <Text dimColor>… {t('intro.checking')}</Text>
@@ -61,13 +75,15 @@ export function Intro({session, rows, starting, message, t}: IntroProps) {
           {tools}
         </Text>
       ) : null}
-      {failed.slice(0, room).map((check) => (
-        <Text key={check.id} wrap="truncate-end" color={check.severity === 'error' ? 'red' : 'yellow'}>
-          {'  '}
-          {check.severity === 'error' ? '✘' : '!'} {sanitizeText(check.id)}: {sanitizeText(check.detail)}
-          {check.fix ? <Text dimColor> — {sanitizeText(check.fix)}</Text> : null}
-        </Text>
+      {shownChecks.map((check) => (
+        <Box key={check.id} paddingLeft={2}>
+          <Text wrap="wrap" color={check.severity === 'error' ? 'red' : 'yellow'}>
+            {check.severity === 'error' ? '✘' : '!'} {sanitizeText(check.id)}: {sanitizeText(check.detail)}
+            {check.fix ? <Text dimColor> — {sanitizeText(check.fix)}</Text> : null}
+          </Text>
+        </Box>
       ))}
+      {shownChecks.length < failed.length ? <Text dimColor>{`  … ${t('intro.moreChecks', {n: failed.length - shownChecks.length})}`}</Text> : null}
       {session.resumeStep ? (
         <>
           <Text wrap="truncate-end" color="cyan">

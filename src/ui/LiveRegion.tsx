@@ -61,7 +61,7 @@ function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
     case 'picker':
       return <Picker entries={picker?.entries ?? []} index={ui.pickerIndex} rows={size.rows} opening={ui.starting} message={ui.message} t={t} />;
     case 'intro':
-      return session ? <Intro session={session} rows={size.rows} starting={ui.starting} message={ui.message} t={t} /> : null;
+      return session ? <Intro session={session} rows={size.rows} columns={size.columns} starting={ui.starting} message={ui.message} t={t} /> : null;
     case 'setup':
       return <SetupView rows={size.rows} t={t} />;
     case 'step':

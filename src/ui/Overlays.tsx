@@ -16,6 +16,8 @@ const HELP: ReadonlyArray<[string | {readonly word: StringKey}, StringKey]> = [
   ['h', 'help.h'],
   ['a', 'help.a'],
   ['r', 'help.r'],
+  ['b', 'help.b'],
+  ['Esc', 'help.esc'],
   [{word: 'help.quizKey'}, 'help.quiz'],
   ['q', 'help.q'],
   ['Ctrl-C', 'help.ctrlc'],

@@ -12,8 +12,10 @@ import {LiveTail} from './LiveTail.js';
 import {QuizLine} from './QuizPrompt.js';
 import {StatusBar} from './StatusBar.js';
 import {stepEstimateMinutes, terminalNames} from './format.js';
-import {runningTerminal} from './controller.js';
+import {runningTerminal, waitingTerminal} from './controller.js';
+import {sanitizeText} from '../render/sanitize.js';
 import {stepLayout} from './layout.js';
+import {enterPlan} from '../engine/step-rules.js';
 import {useEngine, useEngineState} from './use-engine.js';
 import type {TerminalSize} from './use-terminal-size.js';
 import type {UiMessage} from './ui-state.js';
@@ -40,17 +42,31 @@ export function StepScreen({size, message, target, classroom, t}: StepScreenProp
   if (!step || !stepState) return null;
 
   const runningId = runningTerminal(terminals);
+  // An action waits for a terminal the learner keeps busy: say so, and how to get out of it.
+  const waiting = waitingTerminal(terminals);
+  const revisit = useEngineState((s) => s.revisit);
+  const shownMessage: UiMessage | undefined =
+    message ??
+    (waiting?.waiting
+      ? {level: 'warning', text: t('busy.waiting', {id: waiting.id, command: sanitizeText(waiting.waiting.busyWith || '…').slice(0, 60)})}
+      : revisit !== undefined && revisit !== stepIndex
+        ? {level: 'warning', text: t('revisit.offer', {n: revisit + 1})}
+        : undefined);
   // The tail of the running terminal, or of the one that ran last in this step.
   const shown = runningId ? terminals[runningId] : undefined;
   const layout = stepLayout({
     rows: size.rows,
     actions: step.actions.length,
     checkLines: checkRows(stepState.check),
-    notice: message !== undefined,
+    notice: shownMessage !== undefined,
     output: shown !== undefined,
     quiz: step.quizzes.length > 0,
   });
-  const keys = size.columns >= t('keys.step').length ? t('keys.step') : t('keys.stepShort');
+  const plan = enterPlan(step, stepState);
+  const last = stepIndex + 1 >= engine.scenario.steps.length;
+  const enter = plan.kind === 'run' ? t('enter.keyRun', {n: plan.action.id}) : plan.kind === 'quiz' ? t('enter.keyQuiz') : last ? t('enter.keyFinish') : t('enter.keyNext');
+  const full = t('keys.step', {enter});
+  const keys = size.columns >= full.length ? full : t('keys.stepShort', {enter});
   return (
     <Box flexDirection="column">
       {layout.header > 0 ? (
@@ -65,11 +81,11 @@ export function StepScreen({size, message, target, classroom, t}: StepScreenProp
           t={t}
         />
       ) : null}
-      <ActionList actions={step.actions} states={stepState.actions} rows={layout.actions} t={t} terminalNames={terminalNames(engine.scenario.environment.terminals)} />
+      <ActionList actions={step.actions} states={stepState.actions} {...(plan.kind === 'run' ? {nextId: plan.action.id} : {})} rows={layout.actions} t={t} terminalNames={terminalNames(engine.scenario.environment.terminals)} />
       {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
       <CheckLine check={stepState.check} rows={layout.check} t={t} />
       {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}
-      {layout.notice > 0 ? <MessageLine message={message} /> : null}
+      {layout.notice > 0 ? <MessageLine message={shownMessage} /> : null}
       {layout.keys > 0 ? <KeyHints text={keys} /> : null}
     </Box>
   );

@@ -6,7 +6,6 @@ import type {CopyResult} from '../render/clipboard.js';
 import type {Translate} from '../render/i18n.js';
 import type {Intent, Screen} from './keymap.js';
 import type {ScenarioSession} from './session.js';
-import {firstUnanswered} from '../engine/quiz-answer.js';
 import {handleQuizIntent, openQuiz} from './quiz-controller.js';
 import {copiedText, hintText, solutionText, type RenderContext} from './transcript.js';
 import type {UiEvent, UiState} from './ui-state.js';
@@ -32,9 +31,14 @@ export interface ControllerDeps {
   readonly t: Translate;
 }
 
-/** The terminal with a command running, if any. */
+/** The terminal with a command running (or an action waiting for it), if any. */
 export function runningTerminal(terminals: EngineState['terminals']): string | undefined {
-  return Object.values(terminals).find((term) => term.running)?.id;
+  return Object.values(terminals).find((term) => term.running ?? term.waiting)?.id;
+}
+
+/** The terminal an action waits for, busy with something the learner started there. */
+export function waitingTerminal(terminals: EngineState['terminals']): EngineState['terminals'][string] | undefined {
+  return Object.values(terminals).find((term) => term.waiting);
 }
 
 export function createController(deps: ControllerDeps): (intent: Intent) => void {
@@ -48,15 +52,12 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     return {state, step: engine.scenario.steps[state.stepIndex]};
   };
 
-  // The two refusals everyone meets are said in the UI's language; any other keeps the engine's words.
-  const refusal = (engine: Engine, direction: 'next' | 'prev', reason: string) => {
-    const {state, step} = currentStep(engine);
-    const st = state.steps[state.stepIndex];
-    const check = st?.check.status;
-    if (direction === 'prev' && state.stepIndex === 0) return t('prev.first');
-    if (direction === 'next' && step && st && st.status !== 'passed' && firstUnanswered(step, st) >= 0) return t('quiz.refused');
-    if (direction === 'next' && check !== undefined && check !== 'passed' && check !== 'none') return t('enter.refused');
-    return reason;
+  // The engine's refusal codes (its step rules) are said in the UI's language; any other keeps the engine's words.
+  const refusal = (result: {readonly reason: string; readonly code?: string}) => {
+    if (result.code === 'first-step') return t('prev.first');
+    if (result.code === 'quiz-open') return t('quiz.refused');
+    if (result.code === 'check-not-passed') return t('enter.refused');
+    return result.reason;
   };
 
   const runAction = (engine: Engine, id: number) => {
@@ -202,7 +203,7 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       case 'next':
       case 'prev': {
         const result = intent.type === 'next' ? engine.next() : engine.prev();
-        if (!result.ok) say(refusal(engine, intent.type, result.reason), 'warning');
+        if (!result.ok) say(refusal(result), 'warning');
         return;
       }
       case 'hint': {
@@ -216,6 +217,14 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         return dispatch({type: 'overlay', overlay: 'confirm-solution'});
       case 'recheck':
         return guard(engine.recheck());
+      case 'revisit':
+        if (!engine.revisit()) say(t('revisit.none'));
+        return;
+      case 'cancel': {
+        const waiting = waitingTerminal(engine.store.getSnapshot().terminals);
+        if (waiting && engine.cancel(waiting.id)) say(t('busy.cancelled', {id: waiting.id}));
+        return;
+      }
       case 'hand': {
         const classroom = deps.session()?.classroom;
         if (!classroom) return;

@@ -25,6 +25,10 @@ export type Intent =
   | {readonly type: 'up'}
   | {readonly type: 'down'}
   | {readonly type: 'start-over'}
+  /** Esc on a step: cancel the actions waiting for a busy terminal. */
+  | {readonly type: 'cancel'}
+  /** b on a step: go back to the earlier step that no longer passes. */
+  | {readonly type: 'revisit'}
   // The quiz prompt owns the keyboard while open (only Ctrl-C keeps its meaning).
   /** `submit`: the key arrived together with Enter (fast typing, a paste, tmux send-keys). */
   | {readonly type: 'quiz-input'; readonly text: string; readonly submit?: boolean}
@@ -90,6 +94,7 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   }
   if (screen === 'setup') return undefined;
   if (key.return) return {type: 'enter'};
+  if (key.escape && screen === 'step') return {type: 'cancel'};
   if (input === 'p' || key.leftArrow) return {type: 'prev'};
   if (screen === 'finish') return undefined;
   if (/^[1-9]$/.test(input)) return {type: 'action', id: Number(input)};
@@ -99,6 +104,7 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (input === 'h') return {type: 'hint'};
   if (input === 'a') return {type: 'solution'};
   if (input === 'r') return {type: 'recheck'};
+  if (input === 'b') return {type: 'revisit'};
   if (input === '!') return {type: 'hand'};
   return undefined;
 }

@@ -77,7 +77,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
       onEngine={(created) => (engine = created)}
       dropIn={stdin.isTTY ? createDropIn(stdin, stdout) : undefined}
     />,
-    {stdout: inkStdout(stdout), stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false},
+    // NO_COLOR (no-color.org): present and not empty.
+    {stdout: inkStdout(stdout, (process.env.NO_COLOR ?? '') !== ''), stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false},
   );
 
   // The first frame is on screen (Ink renders it synchronously); now load what it did not need.

@@ -43,4 +43,16 @@ describe('progress store', () => {
     expect(await readFile(join(dirs.state, 'progress', files[0]!), 'utf8')).toContain('"version"');
     expect((await loadProgress(dirs, 'unit')).kind).toBe('none');
   });
+
+  it('a fractional currentStep (1.5) or a malformed terminal snapshot is corrupt, not "step 2.5/3"', async () => {
+    await mkdir(join(dirs.state, 'progress'), {recursive: true});
+    const good = progressFromState(sc, reduce(initialState(sc, 0), {type: 'enter-step', step: 1, at: 1}), 9);
+    await writeFile(join(dirs.state, 'progress', 'unit.json'), JSON.stringify({...good, currentStep: 1.5}));
+    expect(await resumeInfo(sc, dirs)).toBeUndefined();
+    expect(await loadProgress(dirs, 'unit', () => 1)).toMatchObject({kind: 'corrupt', reason: 'has an unexpected shape'});
+    await writeFile(join(dirs.state, 'progress', 'unit.json'), JSON.stringify({...good, terminals: {T1: {env: {A: 1}}}}));
+    expect(await loadProgress(dirs, 'unit', () => 2)).toMatchObject({kind: 'corrupt'});
+    await writeFile(join(dirs.state, 'progress', 'unit.json'), JSON.stringify({...good, terminals: {T1: {env: {A: '1'}, cwd: '/w/demo'}}}));
+    expect(await loadProgress(dirs, 'unit', () => 3)).toMatchObject({kind: 'ok', progress: {terminals: {T1: {env: {A: '1'}, cwd: '/w/demo'}}}});
+  });
 });

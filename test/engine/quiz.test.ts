@@ -80,7 +80,7 @@ describe('quizzes gate the step', () => {
     const engine = create();
     await engine.start();
     expect(await engine.enter()).toBe('quiz');
-    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('quiz')});
+    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('quiz'), code: 'quiz-open'});
     expect(engine.answerQuiz(0, [1])).toEqual({correct: false, done: false});
     expect(engine.answerQuiz(0, [0])).toEqual({correct: true, done: false});
     expect(engine.store.getSnapshot().steps[0]!.quizAnswered).toEqual([true, false]);
@@ -117,7 +117,7 @@ describe('quizzes gate the step', () => {
     expect(engine.answerQuiz(0, 'A')).toEqual({correct: true, done: true});
     expect(engine.store.getSnapshot().steps[0]!.status).toBe('active');
     expect(await engine.enter()).toBe('refused');
-    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('check')});
+    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('check'), code: 'check-not-passed'});
     await engine.dispose();
   });
 

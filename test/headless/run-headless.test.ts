@@ -45,11 +45,30 @@ describe('runHeadless', () => {
     expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 3000)).toBe(true);
   });
 
-  it("runs a solution beside the learner's shell: it sees their export and folder, its set -euo pipefail does not leak into T1", async () => {
-    const report = await runHeadless(await load('solution'), opts());
+  it("with --solve runs a solution beside the learner's shell: it sees their export and folder, its set -euo pipefail does not leak into T1", async () => {
+    const report = await runHeadless(await load('solution'), opts({solve: true}));
     const why = JSON.stringify(report.steps.filter((s) => s.status !== 'passed'), null, 1);
     expect(report.steps.map((s) => s.status), why).toEqual(['passed', 'passed']);
+    expect(report.steps[0]).toMatchObject({bySolution: true});
     expect(report.exitCode).toBe(0);
+  });
+
+  it("walks the learner's path: a step whose actions do not make what the check wants fails, although its solution would", async () => {
+    const report = await runHeadless(await load('solution'), opts());
+    expect(report.steps[0]).toMatchObject({status: 'failed'});
+    expect(report.steps[0]!.bySolution).toBeUndefined();
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('a command still running in T1 keeps running while T2 is used, and is stopped after the check; a challenge passes by its solution', async () => {
+    const started = Date.now();
+    const report = await runHeadless(await load('learner-path'), opts());
+    const why = JSON.stringify(report.steps, null, 1);
+    expect(report.steps.map((s) => s.status), why).toEqual(['passed', 'passed']);
+    expect(report.steps[0]!.commands.find((c) => c.terminal === 'T1')).toMatchObject({stoppedAtEnd: true, interrupted: true});
+    expect(report.steps[1]).toMatchObject({bySolution: true});
+    // Nowhere near the sleep's 600 s (nor the 10-minute command limit).
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('stops a watcher with Ctrl-C, then a failing step stops the run: later steps are not run', async () => {

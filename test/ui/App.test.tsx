@@ -106,7 +106,7 @@ describe('step', () => {
     expect(frame).toMatch(/echo hello.\[1.▶.run\]/);
     expect(frame).toContain('Demo tutorial · Step 1/2');
     expect(frame).toContain('› 1 ▶ echo hello');
-    expect(frame).toContain('Enter next · 1–9');
+    expect(frame).toContain('Enter run 1 · 1–9');
     expect(frame).toContain('This step has no check.');
   });
 
@@ -214,7 +214,7 @@ describe('step', () => {
     await app.press('s');
     await vi.waitFor(() => expect(app.drops).toEqual(['Shell T1 — type freely; Ctrl-] returns to the tutorial.']), {timeout: 10_000});
     expect(engine.calls).toContain('terminal');
-    expect(await app.until('Enter next')).toContain('Enter next');
+    expect(await app.until('Enter run 1')).toContain('Enter run 1');
   });
 
   test('q quits at once when idle; asks first while a command runs', async () => {

@@ -27,7 +27,7 @@ test.each([4, 6, 10, 16, 24, 40])('a crowded step at %i rows', async (rows) => {
   await settle(() => app.frames.length);
   const lines = (app.lastFrame() ?? '').split('\n');
   expect(lines.length).toBeLessThan(rows);
-  expect(lines.join('\n')).toContain('Enter next');
+  expect(lines.join('\n')).toContain('Enter run 1');
 });
 
 test.each([4, 8, 24])('help and the picker at %i rows', async (rows) => {

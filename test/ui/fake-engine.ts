@@ -5,6 +5,7 @@
 import type {ActionState, CheckState, Engine, EngineEvent, EngineState, StepState, TerminalState} from '../../src/engine/types.js';
 import {createStore} from '../../src/engine/store.js';
 import {firstUnanswered, isCorrect, type QuizAnswer} from '../../src/engine/quiz-answer.js';
+import {enterPlan, mayLeave} from '../../src/engine/step-rules.js';
 import type {Action, Hint, Scenario, Step} from '../../src/scenario/model.js';
 import type {ShellSession} from '../../src/shell/types.js';
 
@@ -135,19 +136,19 @@ export class FakeEngine implements Engine {
   }
   private canLeave(): boolean {
     const {st, step} = this.current;
-    if (firstUnanswered(step, st) >= 0) return false;
-    return st.check.status === 'none' || st.check.status === 'passed';
+    return mayLeave(step, st).ok;
   }
   async enter() {
     this.calls.push('enter');
     const {step, st} = this.current;
-    const next = step.actions.find((a) => a.kind === 'exec' && st.actions.find((x) => x.id === a.id)?.status === 'idle');
-    if (next) {
-      await this.runAction(next.id);
+    // The engine's own step rules decide, so the fake cannot drift from the engine.
+    const plan = enterPlan(step, st);
+    if (plan.kind === 'run') {
+      await this.runAction(plan.action.id);
       return 'ran' as const;
     }
-    if (st.status !== 'passed' && firstUnanswered(step, st) >= 0) return 'quiz' as const;
-    if (!this.canLeave()) return 'refused' as const;
+    if (plan.kind === 'quiz') return 'quiz' as const;
+    if (plan.kind === 'refused') return 'refused' as const;
     return this.advance();
   }
   answerQuiz(question: number, answer: QuizAnswer) {
@@ -171,19 +172,28 @@ export class FakeEngine implements Engine {
   }
   next() {
     this.calls.push('next');
-    if (!this.canLeave()) return {ok: false, reason: 'the check has not passed yet'} as const;
+    const leave = mayLeave(this.current.step, this.current.st);
+    if (!leave.ok) return {ok: false, reason: 'the check has not passed yet', code: leave.reason} as const;
     this.advance();
     return {ok: true} as const;
   }
   prev() {
     this.calls.push('prev');
     const {state} = this.current;
-    if (state.stepIndex === 0) return {ok: false, reason: 'this is the first step'} as const;
+    if (state.stepIndex === 0) return {ok: false, reason: 'this is the first step', code: 'first-step'} as const;
     this.goto(state.stepIndex - 1);
     return {ok: true} as const;
   }
   interrupt(terminal?: `T${number}`) {
     this.calls.push(`interrupt:${terminal ?? ''}`);
+  }
+  revisit() {
+    this.calls.push('revisit');
+    return false;
+  }
+  cancel(terminal?: `T${number}`) {
+    this.calls.push(`cancel:${terminal ?? ''}`);
+    return false;
   }
   async recheck() {
     this.calls.push('recheck');

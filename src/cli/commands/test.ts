@@ -25,6 +25,10 @@ Options:
   --strict                          fail a step whose check passed although its commands failed,
                                     and the run when a page's background/foreground script failed
   --progress DURATION               while a step runs, a line this often (default 15s; 0 = never)
+  --solve                           also run each step's solution after its actions (by default
+                                    a step passes on what a learner would run: its commands, file
+                                    writes and quiz; only a step with nothing to run uses its
+                                    solution, reported "passed by its solution")
   --lang xx                         the scenario's language (its _xx/ translation) and katarun's
                                     (the report, the machine checks; default from the locale)
   --shell pipe|pty                  the kind of shell (default pipe)
@@ -58,6 +62,7 @@ const OPTIONS = {
   'keep-going': {type: 'boolean'},
   strict: {type: 'boolean'},
   progress: {type: 'string'},
+  solve: {type: 'boolean'},
   lang: {type: 'string'},
   shell: {type: 'string'},
   'create-cluster': {type: 'boolean'},
@@ -203,6 +208,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       signal: interrupts.signal,
       keepGoing: v['keep-going'] ?? false,
       strict: v.strict ?? false,
+      solve: v.solve ?? false,
       createCluster: v['create-cluster'] ?? false,
       ...(v['use-existing-cluster'] ? {useExistingCluster: true} : {}),
       uiLang,

@@ -1,0 +1,49 @@
+// What holds a terminal when its shell is not at the prompt: the foreground process group
+// (the kernel's tpgid of the shell's terminal), its command line, and whether it reads the
+// terminal — a REPL or an editor switches the line discipline off canonical mode (python3,
+// node, vim), and a program in canonical mode that waits in the tty's read (cat, `read`)
+// reads it too. A `sleep` or a server does neither; lines typed then would only queue up.
+
+import {readFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {readStat} from './kill-tree.js';
+import type {ForegroundInfo} from './types.js';
+
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The terminal is in non-canonical (raw) mode, as a readline program or an editor sets it. */
+function rawMode(tty: string): boolean {
+  const r = spawnSync('stty', ['-a', '-F', tty], {encoding: 'utf8', timeout: 2000});
+  return r.status === 0 && /(^|\s)-icanon(\s|;|$)/.test(r.stdout);
+}
+
+/**
+ * `sessionPid` is the process the terminal was opened for (bash, or the sandbox around it);
+ * `shellGroup` the shell's own process group (the foreground one at its prompt) when known.
+ */
+/** The terminal's foreground process group now (at the shell's prompt: the shell's own). */
+export function foregroundGroupOf(sessionPid: number): number | undefined {
+  const st = readStat(sessionPid);
+  return st && st.tpgid > 0 ? st.tpgid : undefined;
+}
+
+export function foregroundOf(sessionPid: number, tty: string | undefined, shellGroup?: number): ForegroundInfo | undefined {
+  const st = readStat(sessionPid);
+  if (!st || !(st.tpgid > 0)) return undefined;
+  const pid = st.tpgid;
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  const command = cmdline ? cmdline.split('\0').filter(Boolean).join(' ') : '';
+  const wchan = readText(`/proc/${pid}/wchan`) ?? '';
+  const isShell = pid === (shellGroup ?? sessionPid);
+  // The shell's own readline leaves the terminal raw for a moment after a line is read: raw
+  // mode counts only for another program; the shell reads the terminal when in the tty's read (`read`).
+  const readsTerminal = /tty|wait_woken/.test(wchan) || (!isShell && tty !== undefined && rawMode(tty));
+  return {command, pid, isShell, readsTerminal};
+}

@@ -1,0 +1,137 @@
+// End-to-end, the learner's path in a real pseudo-terminal (the built CLI): resume restores
+// the shell, an action for a busy terminal waits visibly and is never typed into it, `exec
+// bash` in an action, a file write reached by Enter, r showing the FAIL line, NO_COLOR, and
+// the not-ready intro at 70 columns. Every step waits for what appears on the screen.
+import {join} from 'node:path';
+import {afterEach, describe, expect, test} from 'vitest';
+import {Katarun, KEYS, repoRoot} from './harness.js';
+
+const fixture = (name: string) => join(repoRoot, 'test', 'e2e', 'fixtures', name);
+const started: Katarun[] = [];
+const start = (args: string[], options?: ConstructorParameters<typeof Katarun>[1]) => {
+  const k = new Katarun(args, options);
+  started.push(k);
+  return k;
+};
+afterEach(() => {
+  for (const k of started.splice(0)) k.dispose();
+});
+
+async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 15_000) {
+  await k.press(KEYS.enter);
+  await k.waitFor(expected, timeoutMs, 'history');
+}
+
+describe('the learner in a terminal', () => {
+  test('resume after an export and a cd: the shell comes back and step 3 passes with Enter alone', async () => {
+    const first = start(['run', 'basics']);
+    await first.waitFor('Enter start');
+    await first.press(KEYS.enter);
+    await first.waitFor('Step 1/4');
+    await enterRuns(first, /\nHello from katarun, \w+/);
+    await enterRuns(first, 'line 3');
+    await first.press(KEYS.enter);
+    await first.waitFor('Step 2/4');
+    await enterRuns(first, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
+    await enterRuns(first, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
+    await enterRuns(first, 'hello from demo');
+    await first.waitFor('Check passed', 15_000);
+    await first.press(KEYS.enter);
+    await first.waitFor('Step 3/4');
+    await first.press('q');
+    expect((await first.waitForExit()).exitCode).toBe(0);
+
+    // Same XDG folders: the second run finds the progress and the saved shell.
+    const again = start(['run', 'basics'], {env: {XDG_STATE_HOME: join(first.home, 'state'), XDG_DATA_HOME: join(first.home, 'data'), XDG_CACHE_HOME: join(first.home, 'cache')}});
+    await again.waitFor('continue at step 3');
+    await again.press(KEYS.enter);
+    await again.waitFor('Step 3/4', 15_000);
+    await again.waitFor(/T1 restored from where you stopped: exported .*KATARUN_GREETING/, 15_000, 'history');
+    await enterRuns(again, /\$ echo ready > status.txt\n.*✔ exit 0/);
+    await enterRuns(again, /hello\.sh"\n[\s\S]*?✔ exit 0/);
+    await again.waitFor('Check passed', 15_000);
+    expect(again.history()).not.toContain('there is no status.txt');
+    await again.press('q');
+    expect((await again.waitForExit()).exitCode).toBe(0);
+  }, 120_000);
+
+  test('an action sent while T1 runs sleep waits visibly; Esc cancels it, Ctrl-C stops the sleep and it runs', async () => {
+    const k = start(['run', fixture('shell-busy')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await k.press('s');
+    await k.waitFor(/^\S+ [$#]$/m);
+    await k.press(...'sleep 100\r'.split(''));
+    await k.press(KEYS.ctrlBracket);
+    await k.waitFor('Enter run 1');
+    await k.press(KEYS.enter);
+    await k.waitFor('T1 is busy: `sleep 100` — Ctrl-C to stop it, Esc to cancel this action');
+    await k.press('\u001b');
+    await k.waitFor('Cancelled: nothing was typed into T1.');
+    await k.press(KEYS.enter);
+    await k.waitFor('T1 is busy: `sleep 100`');
+    await k.press(KEYS.ctrlC);
+    await k.waitFor(/\naction-ran-42\n.*✔ exit 0/, 15_000, 'history');
+    expect(k.history()).not.toContain('__kc_d');
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 60_000);
+
+  test('`exec bash` in an action ends with a notice and the next action runs in the new shell', async () => {
+    const k = start(['run', fixture('shell-busy')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await enterRuns(k, /\naction-ran-42\n.*✔ exit 0/);
+    await k.press(KEYS.enter);
+    await k.waitFor('was replaced (exec)', 15_000, 'history');
+    await enterRuns(k, /\nafter-exec-kept\n.*✔ exit 0/);
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 60_000);
+
+  test('r shows the FAIL line before anything ran; Enter writes the file first, then runs the command that reads it', async () => {
+    const k = start(['run', fixture('file-write')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await k.waitFor('Enter run 1');
+    await k.press('r');
+    await k.waitFor('FAIL: app.conf has no port yet');
+    await k.press(KEYS.enter);
+    await k.waitFor('Enter run 2');
+    await enterRuns(k, /\$ cat app.conf\nport=8080/);
+    await k.waitFor('Check passed', 15_000);
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+  }, 60_000);
+
+  test('NO_COLOR: the step screen carries no colour', async () => {
+    const k = start(['run', fixture('file-write')], {env: {NO_COLOR: '1'}});
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Enter run 1');
+    await k.press('r');
+    await k.waitFor('FAIL: app.conf has no port yet');
+    // eslint-disable-next-line no-control-regex
+    const colours = k.raw.match(/\x1b\[[0-9;]*m/g)?.filter((sgr) => /(^|\[|;)(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;|m)/.test(sgr)) ?? [];
+    expect(colours).toEqual([]);
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+  }, 60_000);
+
+  test('a 70-column window on the not-ready intro wraps each fix in full', async () => {
+    const k = start(['run', 'istio-egress'], {cols: 70, rows: 40, env: {PATH: '/usr/bin:/bin'}});
+    await k.waitFor('tool:kind: kind was not found', 15_000);
+    const screen = k.screen();
+    const lines = screen.split('\n');
+    expect(lines.every((l) => l.length <= 70)).toBe(true);
+    // The kind install command is shown whole, over several rows, not cut off with an ellipsis.
+    expect(screen.replace(/\n\s*/g, ' ')).toMatch(/chmod \+x\s+\.\/kind && sudo mv \.\/kind/);
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+  }, 30_000);
+});
