@@ -55,10 +55,9 @@ async function writeRestoreFiles(stateDir: string, saved: SavedShell): Promise<{
   await mkdir(stateDir, {recursive: true, mode: 0o700});
   const envFile = join(stateDir, 'restore.env.sh');
   const cwdFile = join(stateDir, 'restore.cwd');
-  const q = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
   const lines = Object.entries(saved.env)
     .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-    .map(([k, v]) => `export ${k}=${q(v)}`);
+    .map(([k, v]) => `export ${k}=${shq(v)}`);
   await writeFile(envFile, `${lines.join('\n')}\n`, {mode: 0o600});
   await writeFile(cwdFile, `${saved.cwd ?? ''}\n`, {mode: 0o600});
   return {envFile, cwdFile};
