@@ -200,7 +200,6 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   let stopProgress = () => {};
   try {
     const report = await runHeadless(scenario, {
-      ...(classClient ? {onEngine: (engine) => void (classSession!.shareEngine(engine, classClient))} : {}),
       shell: shell ?? 'pipe',
       sandbox,
       runId,
@@ -218,6 +217,8 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       ...(checkTimeoutMs !== undefined ? {checkTimeoutMs} : {}),
       ...(settleMs !== undefined ? {settleMs} : {}),
       onEngine: (engine) => {
+        // A class learner's board gets the engine's events as a reporter does.
+        if (classClient) void classSession!.shareEngine(engine, classClient);
         const every = progressMs ?? DEFAULT_PROGRESS_MS;
         if (every > 0) stopProgress = startProgress(engine, t, (line) => progressOut.write(line), every);
       },
