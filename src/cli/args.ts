@@ -11,8 +11,14 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
   try {
     return parseArgs({args: argv, options, allowPositionals, strict: true});
   } catch (err) {
-    const message = err instanceof Error ? err.message.replace(/^.*?: /, '') : String(err);
-    throw new UserError(`${command}: ${message}`, 2, `see 'katarun ${command} --help'`);
+    // Node's own wording, to its first sentence ("Unknown option '--bogus'. To specify a
+    // positional argument starting with a '-', place it …" is about parseArgs, not katarun).
+    const full = err instanceof Error ? err.message.replace(/^.*?: /, '') : String(err);
+    const first = full.split(/\.\s/)[0]!.replace(/\.$/, '');
+    const message = first.charAt(0).toLowerCase() + first.slice(1);
+    // `katarun --bogus`: the command is katarun itself, named once.
+    const bare = command === 'katarun';
+    throw new UserError(bare ? message : `${command}: ${message}`, 2, bare ? "see 'katarun --help'" : `see 'katarun ${command} --help'`);
   }
 }
 

@@ -1,6 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {parseCommandArgs, parseDuration} from '../../src/cli/args.js';
 import {UserError} from '../../src/cli/exit-codes.js';
+import {resolveScenarioDir} from '../../src/cli/scenario-arg.js';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 
 describe('CLI argument helpers', () => {
   it('parses durations the way scenarios write them', () => {
@@ -28,5 +32,42 @@ describe('CLI argument helpers', () => {
     const {values, positionals} = parseCommandArgs('test', ['basics', '--lang', 'ru'], {lang: {type: 'string'}});
     expect(values.lang).toBe('ru');
     expect(positionals).toEqual(['basics']);
+  });
+});
+
+describe('what the command line says when it is wrong', () => {
+  const error = (fn: () => unknown): UserError => {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof UserError) return err;
+      throw err;
+    }
+    throw new Error('no error was thrown');
+  };
+
+  it("names katarun once for `katarun --bogus`, and keeps Node's wording to its first sentence", () => {
+    const bare = error(() => parseCommandArgs('katarun', ['--bogus'], {lang: {type: 'string'}}));
+    expect(bare.message).toBe("unknown option '--bogus'");
+    expect(bare.hint).toBe("see 'katarun --help'");
+    const sub = error(() => parseCommandArgs('test', ['--bogus'], {lang: {type: 'string'}}));
+    expect(sub.message).toBe("test: unknown option '--bogus'");
+    expect(sub.hint).toBe("see 'katarun test --help'");
+  });
+
+  it('finds a scenario of ./scenarios by the id `katarun list` shows, and suggests the nearest id for a typo', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'katarun-arg-'));
+    try {
+      mkdirSync(join(cwd, 'scenarios', 'greet'), {recursive: true});
+      writeFileSync(join(cwd, 'scenarios', 'greet', 'index.json'), '{}');
+      expect(resolveScenarioDir('greet', cwd)).toBe(join(cwd, 'scenarios', 'greet'));
+      expect(resolveScenarioDir('basics', cwd)).toMatch(/scenarios[/\\]basics$/);
+      expect(error(() => resolveScenarioDir('gret', cwd)).hint).toContain("did you mean 'greet'?");
+      expect(error(() => resolveScenarioDir('basic', cwd)).hint).toContain("did you mean 'basics'?");
+      expect(error(() => resolveScenarioDir('istio-egres', cwd)).hint).toContain("did you mean 'istio-egress'?");
+      expect(error(() => resolveScenarioDir('zzz', cwd)).hint).not.toContain('did you mean');
+    } finally {
+      rmSync(cwd, {recursive: true, force: true});
+    }
   });
 });

@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     // Headless: `katarun <scenario> [test options]` is `katarun test`.
     const {runTestCommand} = await import('./test.js');
-    return runTestCommand(argv);
+    return runTestCommand(argv, undefined, 'katarun');
   }
   const {values, positionals} = parseCommandArgs('katarun', argv, TUI_OPTIONS);
   void preloadTui();

@@ -101,9 +101,13 @@ function ignoreEpipe(): void {
   }
 }
 
-export async function runTestCommand(argv: string[], io: TestIO = {stdout: process.stdout, stderr: process.stderr}): Promise<number> {
+/**
+ * `as` is the command the learner typed: `katarun <scenario>` off a terminal runs here too, and
+ * its usage errors must not speak of a `test` command nobody typed.
+ */
+export async function runTestCommand(argv: string[], io: TestIO = {stdout: process.stdout, stderr: process.stderr}, as: 'test' | 'katarun' = 'test'): Promise<number> {
   ignoreEpipe();
-  const {values: v, positionals} = parseCommandArgs('test', argv, OPTIONS);
+  const {values: v, positionals} = parseCommandArgs(as, argv, OPTIONS);
   if (v.help) {
     io.stdout.write(HELP);
     return ExitCode.ok;

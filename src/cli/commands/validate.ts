@@ -16,6 +16,7 @@ import {validateScenario, type ScriptProblem} from '../../scenario/validate.js';
 import {runProcess} from '../../shell/index.js';
 import {parseChoice, parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {resolveScenarioDir} from '../scenario-arg.js';
 
 const HELP = `Usage: katarun validate <scenario-dir>... [options]
 
@@ -69,10 +70,20 @@ interface Target {
 }
 
 /** The scenario copies to check: each scenario in each argument, in each language asked for. */
+function idFolder(id: string): string | undefined {
+  try {
+    return resolveScenarioDir(id);
+  } catch {
+    return undefined;
+  }
+}
+
 function targets(args: readonly string[], lang: string | undefined): {targets: Target[]; problems: Diagnostic[]} {
   const out: Target[] = [];
   const problems: Diagnostic[] = [];
-  for (const arg of args) {
+  for (const given of args) {
+    // A scenario id (`basics`, or one of ./scenarios as `katarun list` shows it) names its folder.
+    const arg = existsSync(given) ? given : idFolder(given) ?? given;
     const dirs = scenarioDirsIn(arg);
     // Nothing scenario-like here: load it anyway, so the loader says precisely what is missing.
     if (dirs.length === 0) out.push({dir: arg, ...(lang ? {lang} : {})});
