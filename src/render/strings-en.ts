@@ -119,6 +119,7 @@ export const en = {
   'busy.cancelled': 'Cancelled: nothing was typed into {id}.',
   'notice.refused': '{reason}',
   'notice.controlChars': "Refused: this action's text holds control characters that would hide what runs: {text}",
+  'notice.langFallback': "There is no '{lang}' translation of {id}: it is shown in '{shown}' (it has: {available}).",
   'notice.noSandbox': "No sandbox ({why}): the scenario's commands run as you, and can read and change your files, your home and your clusters. Install bubblewrap (apt install bubblewrap) or pass --sandbox none to silence this.",
   'sandbox.why.missing': "bwrap is not installed",
   'sandbox.why.unsupported': "this system has no bubblewrap",

@@ -122,6 +122,7 @@ export const ru: Strings = {
   'busy.cancelled': 'Отменено: в {id} ничего не введено.',
   'notice.refused': '{reason}',
   'notice.controlChars': "Отказано: текст действия содержит управляющие символы, которые скрыли бы то, что выполняется: {text}",
+  'notice.langFallback': "Перевода '{lang}' у сценария {id} нет: он показан на '{shown}' (есть: {available}).",
   'notice.noSandbox': "Без песочницы ({why}): команды сценария выполняются от вашего имени и могут читать и менять ваши файлы, домашнюю папку и кластеры. Установите bubblewrap (apt install bubblewrap) или передайте --sandbox none, чтобы убрать это предупреждение.",
   'sandbox.why.missing': "bwrap не установлен",
   'sandbox.why.unsupported': "в этой системе нет bubblewrap",

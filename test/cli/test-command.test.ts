@@ -127,6 +127,13 @@ describe('katarun test (built CLI)', () => {
     expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 5000)).toBe(true);
   });
 
+  it("--lang for a language the scenario lacks says which copy it shows instead (it fell back without a word)", () => {
+    const r = katarun(['basics', '--lang', 'fr', '--settle', '1s']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("There is no 'fr' translation of basics: it is shown in 'en' (it has: en, ru).");
+    expect(katarun(['basics', '--lang', 'ru', '--settle', '1s']).stderr).not.toContain('translation');
+  });
+
   it('the bundled basics scenario passes', () => {
     const r = katarun(['basics', '--settle', '1s']);
     expect(r.code, r.stdout + r.stderr).toBe(0);

@@ -122,6 +122,10 @@ export async function loadChecked(dir: string, lang: string | undefined): Promis
     printDiagnostics(errors, process.stderr);
     throw new UserError(`'${scenario.id}' has ${errors.length} error${errors.length === 1 ? '' : 's'}`, ExitCode.invalid, `fix them, then check with 'katarun validate ${dir}'`);
   }
+  if (lang !== undefined && scenario.lang !== lang) {
+    const [{langFallbackLine}, {translator, uiLanguage}] = await Promise.all([import('../lang-notice.js'), import('../../render/i18n.js')]);
+    process.stderr.write(langFallbackLine(scenario, lang, translator(uiLanguage(lang))) ?? '');
+  }
   return scenario;
 }
 

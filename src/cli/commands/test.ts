@@ -8,6 +8,7 @@ import {dirname, resolve} from 'node:path';
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import {resolveScenarioDir} from '../scenario-arg.js';
+import {langFallbackLine} from '../lang-notice.js';
 import type {Diagnostic, Scenario} from '../../scenario/model.js';
 
 const HELP = `Usage: katarun test <scenario> [options]
@@ -134,6 +135,8 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   // The same language choice as the TUI's: --lang, else the locale.
   const uiLang = uiLanguage(v.lang);
   const t = translator(uiLang);
+  const fallback = langFallbackLine(scenario, v.lang, t);
+  if (fallback) io.stderr.write(fallback);
   const {errorReport} = await import('../../headless/error-report.js');
   /** The report of a run that did not start, written where it was asked for; the exit code. */
   const refuse = async (kind: 'invalid' | 'environment', message: string, details: string[]): Promise<number> => {
