@@ -276,6 +276,13 @@ describe('katarun without a terminal', () => {
     return {...e, XDG_STATE_HOME: join(home, 'state'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache')};
   };
 
+  test('on a real terminal with CI=true, katarun alone says CI is why the terminal UI is not started', async () => {
+    const k = start([], {env: {CI: 'true'}, cols: 200});
+    expect((await k.waitForExit()).exitCode).toBe(2);
+    expect(k.screen()).toContain('CI=true is set, so the terminal UI is not started (unset CI to use it)');
+    expect(k.screen()).not.toContain('this is not an interactive terminal');
+  });
+
   test('katarun alone prints usage and exits 2', async () => {
     const err = await run(process.execPath, [cli], {env: env()}).catch((e: {code: number; stderr: string}) => e);
     expect((err as {code: number}).code).toBe(2);

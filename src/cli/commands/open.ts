@@ -10,8 +10,18 @@ import {ExitCode, UserError} from '../exit-codes.js';
 import type {PickerEntry, PickerSource} from '../../ui/session.js';
 import {TUI_OPTIONS, interactiveTerminal, loadChecked, preloadTui, readFlags, scenarioSession, startTui, withClassroom, type TuiFlags} from './run.js';
 
-const USAGE = `katarun: no scenario given, and this is not an interactive terminal.
-Usage: katarun <scenario>        open a scenario (headless test here)
+/** Why the TUI is not started: the first line of the usage text. */
+function notInteractiveLine(env: NodeJS.ProcessEnv = process.env): string {
+  const ci = env.CI !== undefined ? 'CI' : 'CONTINUOUS_INTEGRATION';
+  // On a real terminal the reason is the CI variable, not the terminal ("this is not an
+  // interactive terminal" was false there, and hid the fix).
+  if (process.stdout.isTTY === true && process.stdin.isTTY === true) {
+    return `katarun: no scenario given, and ${ci}=${env[ci] ?? ''} is set, so the terminal UI is not started (unset ${ci} to use it).\n`;
+  }
+  return 'katarun: no scenario given, and this is not an interactive terminal.\n';
+}
+
+const USAGE = `Usage: katarun <scenario>        open a scenario (headless test here)
        katarun test <scenario>   run it headless and report
        katarun list              show the scenarios
 `;
@@ -59,7 +69,7 @@ async function pickerSource(flags: TuiFlags): Promise<PickerSource> {
 export async function run(argv: string[]): Promise<number> {
   if (!interactiveTerminal()) {
     if (argv.length === 0) {
-      process.stderr.write(USAGE);
+      process.stderr.write(notInteractiveLine() + USAGE);
       return ExitCode.invalid;
     }
     // Headless: `katarun <scenario> [test options]` is `katarun test`.
