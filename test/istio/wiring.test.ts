@@ -114,6 +114,19 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
     expect(readFileSync(guarded, 'utf8')).toContain('current-context: kind-katarun-istio-egress');
   });
 
+  it("loads node:22-alpine from the host's Docker into katarun's own cluster when the host has it, and only then", async () => {
+    const r = await katarunTest('image-load', ['--create-cluster', '--to', '1', '--check-timeout', '15s', '--settle', '1s'], {state: {images: ['node:22-alpine']}, env: {KATARUN_GATEWAY_URL: '127.0.0.1:28080'}});
+    expect(r.output).toContain('1 passed');
+    const load = indexOf(r.calls, /^kind load docker-image node:22-alpine --name katarun-istio-egress$/);
+    expect(load).toBeGreaterThan(indexOf(r.calls, /^kind create cluster/));
+    // Before the pods that use it.
+    expect(load).toBeLessThan(indexOf(r.calls, /^kubectl apply -f .*service-a\.yaml/));
+    const without = await katarunTest('image-absent', ['--create-cluster', '--to', '1', '--check-timeout', '15s', '--settle', '1s'], {env: {KATARUN_GATEWAY_URL: '127.0.0.1:28080'}});
+    expect(without.output).toContain('1 passed');
+    expect(without.calls).toContain('docker image inspect node:22-alpine');
+    expect(without.calls.some((c) => /^kind load/.test(c))).toBe(false);
+  });
+
   it('a ServiceEntry that never lands makes step 3 fail with its FAIL: line (in Russian with --lang ru)', async () => {
     // Only step 3. The check polls until its timeout and reports its last FAIL: line. 15 s,
     // not less: a zx check's start-up alone took over 3 s on a loaded 2-core machine (a 2.5 s

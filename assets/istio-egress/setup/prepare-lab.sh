@@ -75,6 +75,14 @@ kubectl -n dev-service-mesh create configmap outside-world-ca \
 kubectl apply -f "$assets/manifests/code-configmaps.yaml"
 kubectl apply -f "$assets/manifests/outside-world.yaml"
 
+# Every pod of the lab runs node:22-alpine. When this machine's Docker already has it, katarun's
+# own kind node gets it from there: no anonymous pull from Docker Hub (rate limits in a room of
+# learners), and the image the learner's Docker trusts. Otherwise the node pulls it as before.
+if [ -n "${KATARUN_CLUSTER:-}" ] && command -v kind >/dev/null 2>&1 && docker image inspect node:22-alpine >/dev/null 2>&1; then
+  step "Loading node:22-alpine from this machine's Docker into the cluster"
+  kind load docker-image node:22-alpine --name "$KATARUN_CLUSTER" || echo "could not load it; the node pulls it instead"
+fi
+
 step "ServiceA, ServiceB and ServiceC, the ingress route for /service-a, the 50/50 split"
 kubectl apply -f "$assets/manifests/service-a.yaml" -f "$assets/manifests/service-b.yaml" -f "$assets/manifests/service-c.yaml"
 kubectl apply -f "$assets/manifests/ingress.yaml" -f "$assets/manifests/producer-split.yaml"
