@@ -1,4 +1,4 @@
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -8,8 +8,7 @@ import {loadScenario} from '../../src/scenario/load-scenario.js';
 import {scenarioScripts, validateScenario} from '../../src/scenario/validate.js';
 import {fixture, repoRoot} from './fixtures.js';
 
-const ISTIO_CRDS = resolve(repoRoot, '..', 'shared', 'reference', 'istio-crds', 'crd-all.gen.yaml');
-const haveCrds = existsSync(ISTIO_CRDS);
+const ISTIO_CRDS = resolve(repoRoot, 'assets', 'istio-egress', 'crds', 'istio-1.30.3-networking-crds.yaml');
 const readText = (f: string) => readFileSync(f, 'utf8');
 const tmp = mkdtempSync(join(tmpdir(), 'katarun-validate-'));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
@@ -50,8 +49,8 @@ describe('script and YAML checks', () => {
   });
 });
 
-// The Istio CRDs live in the shared research folder beside the repository; without it these are skipped.
-describe.skipIf(!haveCrds)('CRD validation against Istio 1.30 CRDs', () => {
+// The Istio CRDs the istio-egress scenario ships (Istio 1.30.3's networking kinds).
+describe('CRD validation against Istio 1.30 CRDs', () => {
   let crds: CrdSet;
   beforeAll(async () => {
     const loaded = await CrdSet.load([ISTIO_CRDS], {cacheDir: join(tmp, 'cache')});

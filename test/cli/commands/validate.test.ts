@@ -1,10 +1,10 @@
-import {existsSync, rmSync} from 'node:fs';
+import {rmSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, katarun, repoRoot, tempHome} from './built-cli.js';
 
 const fx = (name: string) => join('test', 'fixtures', 'scenarios', name);
-const ISTIO_CRDS = resolve(repoRoot, '..', 'shared', 'reference', 'istio-crds', 'crd-all.gen.yaml');
+const ISTIO_CRDS = resolve(repoRoot, 'assets', 'istio-egress', 'crds', 'istio-1.30.3-networking-crds.yaml');
 
 beforeAll(ensureBuilt, 120_000);
 afterAll(() => rmSync(tempHome, {recursive: true, force: true}));
@@ -55,7 +55,7 @@ describe('katarun validate (built CLI)', () => {
     expect(bad.stdout).toContain(`${fx('bad-scripts')}/verify1.sh:5:1: error: syntax error: unexpected end of file`);
   });
 
-  it.skipIf(!existsSync(ISTIO_CRDS))('checks manifests against --crds (skipped without the shared Istio CRDs)', () => {
+  it('checks manifests against --crds', () => {
     const good = katarun(['validate', fx('istio-corrected'), '--crds', ISTIO_CRDS]);
     expect(good.code).toBe(0);
     const bad = katarun(['validate', fx('istio-seed'), '--crds', ISTIO_CRDS]);
