@@ -97,3 +97,15 @@ export function summarize(steps: readonly StepReport[]): HeadlessReport['summary
 
 /** Durations in reports are whole milliseconds (a float sum read `1.4980540000000246`). */
 export const wholeMs = (ms: number): number => Math.max(0, Math.round(ms));
+
+/**
+ * What the machine-read reports (TAP, JUnit) say beside a step's verdict: that its solution,
+ * not a learner's commands, made it pass, and which commands were still running at its end and
+ * were stopped. English: these reports are data for CI, like the rest of their text.
+ */
+export function stepNotes(s: StepReport): string[] {
+  const notes: string[] = [];
+  if (s.bySolution && s.status === 'passed') notes.push('passed by its solution, not by the commands a learner runs');
+  for (const c of s.commands.filter((x) => x.stoppedAtEnd)) notes.push(`\`${c.text.trim().split('\n')[0] ?? ''}\` (${c.terminal}) was still running at the end of the step and was stopped`);
+  return notes;
+}

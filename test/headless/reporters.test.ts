@@ -93,3 +93,32 @@ describe('reporters', () => {
     expect(String(diag.output)).toContain('key: value # yaml-looking');
   });
 });
+
+describe('a step passed by its solution, and a command stopped at its end, in the machine-read reports', () => {
+  const solved: StepReport = {
+    number: 1,
+    title: 'Challenge',
+    status: 'passed',
+    durationMs: 40,
+    bySolution: true,
+    commands: [{text: 'python3 -m http.server 8000\n', terminal: 'T2', exitCode: null, durationMs: 30, interrupted: true, timedOut: false, stoppedAtEnd: true}],
+    feedback: [],
+    output: [],
+  };
+  const r: HeadlessReport = {...report, steps: [solved], summary: summarize([solved]), exitCode: 0};
+
+  it('TAP says so in comments under the test point', () => {
+    const tap = formatReport.tap(r);
+    expect(tap).toContain('ok 1 - step 1: Challenge');
+    expect(tap).toContain('# step 1: passed by its solution, not by the commands a learner runs');
+    expect(tap).toContain('# step 1: `python3 -m http.server 8000` (T2) was still running at the end of the step and was stopped');
+  });
+
+  it("JUnit says so in the testcase's system-out", () => {
+    const xml = formatReport.junit(r);
+    expect(() => parseXml(xml)).not.toThrow();
+    const out = /<system-out>([^<]*)<\/system-out>/.exec(xml)?.[1] ?? '';
+    expect(out).toContain('passed by its solution, not by the commands a learner runs');
+    expect(out).toContain('(T2) was still running at the end of the step and was stopped');
+  });
+});

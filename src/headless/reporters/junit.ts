@@ -1,7 +1,7 @@
 // The JUnit XML reporter: one <testcase> per step (the form GitHub, GitLab and Jenkins read),
 // failure message and output inside, skipped for steps outside the range or not run.
 
-import type {HeadlessReport, StepReport} from '../report.js';
+import {stepNotes, type HeadlessReport, type StepReport} from '../report.js';
 import {xmlAttr, xmlText} from './xml-text.js';
 
 const secs = (ms: number) => (ms / 1000).toFixed(3);
@@ -9,7 +9,8 @@ const secs = (ms: number) => (ms / 1000).toFixed(3);
 function testcase(r: HeadlessReport, s: StepReport): string {
   const open = `    <testcase classname="katarun.${xmlAttr(r.scenario.id)}" name="${xmlAttr(`step ${s.number}: ${s.title}`)}" time="${secs(s.durationMs)}"${s.file ? ` file="${xmlAttr(s.file)}"` : ''}>`;
   // Quiz answers come from the scenario's answer key; said in the test case's output, never a failure.
-  const quizOut = s.quizzes?.length ? `\n      <system-out>${xmlText(s.quizzes.map((q) => `quiz ${q.id} answered from the scenario's answer key: ${q.answer}`).join('\n'))}</system-out>` : '';
+  const outLines = [...(s.quizzes ?? []).map((q) => `quiz ${q.id} answered from the scenario's answer key: ${q.answer}`), ...stepNotes(s)];
+  const quizOut = outLines.length ? `\n      <system-out>${xmlText(outLines.join('\n'))}</system-out>` : '';
   // A pass with a warning (commands failed, the check passed) says so where CI shows output.
   const warnOut = s.warnings?.length ? `\n      <system-err>${xmlText(s.warnings.flatMap((w) => w.commands.map((c) => `warning: \`${c.command}\` exited with status ${c.exitCode}, but the check passed`)).join('\n'))}</system-err>` : '';
   if (s.status === 'passed') return quizOut || warnOut ? `${open}${quizOut}${warnOut}\n    </testcase>` : `${open}</testcase>`;

@@ -5,7 +5,7 @@
 import {stringify} from 'yaml';
 import {spokenDuration} from '../../render/duration.js';
 import {sanitizeText} from '../../render/sanitize.js';
-import type {HeadlessReport, StepReport} from '../report.js';
+import {stepNotes, type HeadlessReport, type StepReport} from '../report.js';
 
 /** A test point's description must stay on one line and must not look like a directive. */
 const desc = (text: string) => sanitizeText(text).replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
@@ -17,7 +17,9 @@ function point(s: StepReport): string[] {
   // Quiz answers come from the scenario's answer key: comments, never a failure.
   const quiz = (s.quizzes ?? []).map((q) => `# quiz ${q.id} answered from the scenario's answer key: ${q.answer.replace(/[\r\n]+/g, ' ')}`);
   const warn = (s.warnings ?? []).flatMap((w) => w.commands.map((c) => `# warning: step ${s.number}: \`${desc(c.command)}\` exited with status ${c.exitCode}, but the check passed`));
-  if (s.status === 'passed') return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`, ...quiz, ...warn];
+  // How it passed and what was stopped: a CI log must not read a solved step as a learner's pass.
+  const notes = stepNotes(s).map((n) => `# step ${s.number}: ${desc(n)}`);
+  if (s.status === 'passed') return [`ok ${s.number} - ${name} # time=${s.durationMs}ms`, ...quiz, ...warn, ...notes];
   const diag: Record<string, unknown> = {
     message: s.message ?? 'the step failed',
     severity: 'fail',
@@ -28,7 +30,7 @@ function point(s: StepReport): string[] {
   if (s.actual !== undefined) diag.actual = s.actual;
   if (s.output.length) diag.output = s.output.map(sanitizeText).join('\n');
   const yaml = stringify(diag, {lineWidth: 0}).trimEnd().split('\n').map((l) => `  ${l}`);
-  return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...', ...quiz];
+  return [`not ok ${s.number} - ${name}`, '  ---', ...yaml, '  ...', ...quiz, ...notes];
 }
 
 export function tapReport(r: HeadlessReport): string {
