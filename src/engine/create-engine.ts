@@ -139,7 +139,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       const provider = await environmentProvider(scenario.environment);
       prepared = (await provider.prepare(scenario, envOptions(log))).env;
       mkdirSync(logDir, {recursive: true, mode: 0o700});
-      writeFileSync(shellEnvFile, '', {flag: 'a'});
+      writeFileSync(shellEnvFile, '', {flag: 'a', mode: 0o600});
     },
   });
 

@@ -27,7 +27,7 @@ function spawnFailure(command: string, cwd: string, err: NodeJS.ErrnoException):
 export function runProcess(command: string, args: readonly string[], opts: ProcessOptions): Promise<ProcessResult> {
   const started = performance.now();
   const tail = new ByteTail(opts.maxOutputBytes ?? 64 * 1024);
-  const log: WriteStream | undefined = opts.logFile ? createWriteStream(opts.logFile, {flags: 'a'}) : undefined;
+  const log: WriteStream | undefined = opts.logFile ? createWriteStream(opts.logFile, {flags: 'a', mode: 0o600}) : undefined;
   log?.on('error', () => undefined);
 
   return new Promise<ProcessResult>((resolve) => {
@@ -175,7 +175,7 @@ export interface BackgroundOptions extends Omit<ProcessOptions, 'timeoutMs' | 'm
 
 /** Start a detached process whose output goes straight to a log file (no pipe through Node). */
 export function startBackground(command: string, args: readonly string[], opts: BackgroundOptions): BackgroundHandle {
-  const fd = openSync(opts.logFile, 'a');
+  const fd = openSync(opts.logFile, 'a', 0o600);
   let child: ChildProcess;
   try {
     const w = wrapSpawn(command, args, opts.cwd, opts.env, opts.sandbox);
@@ -199,7 +199,7 @@ export function startBackground(command: string, args: readonly string[], opts: 
       if (pid) return;
       const f = spawnFailure(command, opts.cwd, err);
       try {
-        appendFileSync(opts.logFile, f.message);
+        appendFileSync(opts.logFile, f.message, {mode: 0o600});
       } catch {
         // the log folder vanished; the exit code still says what happened
       }

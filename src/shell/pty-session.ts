@@ -66,7 +66,7 @@ export class PtySession extends SessionBase {
     this.cell = this.term.buffer.active.getNullCell();
     this.term.onLineFeed(() => this.feeds++);
     this.term.parser.registerOscHandler(OSC_ID, (data) => this.osc(data));
-    this.log = createWriteStream(paths.logFile, {flags: 'a'});
+    this.log = createWriteStream(paths.logFile, {flags: 'a', mode: 0o600});
     this.log.on('error', () => undefined);
     this.ready = this.newReady();
   }

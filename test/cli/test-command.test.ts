@@ -2,7 +2,7 @@
 // Exit codes 0/1/2/3/130, reports parsed back, nothing run for an invalid scenario, and no
 // survivors after Ctrl-C or SIGTERM (found by a marker in their environment, not by name).
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {fixture, processesWithEnv, repoRoot, tempDirs, uniqueMarker, waitFor, type TempDirs} from '../engine/integration-helpers.js';
@@ -132,6 +132,18 @@ describe('katarun test (built CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("There is no 'fr' translation of basics: it is shown in 'en' (it has: en, ru).");
     expect(katarun(['basics', '--lang', 'ru', '--settle', '1s']).stderr).not.toContain('translation');
+  });
+
+  it("a run's logs are private: folders 0700, katarun's log files 0600 (the shell's own snapshots sit in 0700 folders)", () => {
+    expect(katarun(['basics', '--settle', '1s']).code).toBe(0);
+    const logs = join(t.state, 'logs');
+    const walk = (dir: string): string[] => readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? [join(dir, e.name), ...walk(join(dir, e.name))] : [join(dir, e.name)]));
+    const all = walk(logs);
+    const dirs = all.filter((p) => statSync(p).isDirectory());
+    const files = all.filter((p) => statSync(p).isFile() && !p.includes('.snap'));
+    expect(files.some((p) => p.endsWith('checks.log'))).toBe(true);
+    for (const d of [logs, ...dirs]) expect([d, statSync(d).mode & 0o777]).toEqual([d, 0o700]);
+    for (const f of files) expect([f, statSync(f).mode & 0o777]).toEqual([f, 0o600]);
   });
 
   it('the bundled basics scenario passes', () => {
