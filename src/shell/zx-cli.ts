@@ -40,5 +40,9 @@ export function zxNodeArgs(script: string, args: readonly string[] = []): string
     'cli.injectGlobalRequire(script);',
     "await LOAD((await LOAD('node:url')).pathToFileURL(script).href);",
   ].join(' ').replaceAll('LOAD(', ['im', 'port('].join(''));
-  return ['--experimental-default-type=module', '--no-warnings=ExperimentalWarning', '--input-type=module', '-e', code, script, ...args];
+  // Node 20 needs the flag to read a `.js` script as a module; Node 24 removed it (a child given it
+  // exits 9, "bad option", and every zx check failed there) and, like 22, detects ES module
+  // syntax in `.js` by itself.
+  const defaultType = process.allowedNodeEnvironmentFlags.has('--experimental-default-type') ? ['--experimental-default-type=module'] : [];
+  return [...defaultType, '--no-warnings=ExperimentalWarning', '--input-type=module', '-e', code, script, ...args];
 }
