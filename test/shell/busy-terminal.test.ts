@@ -47,7 +47,8 @@ describe.runIf(ptyAvailable)('PTY session: busy terminal', () => {
     const r = await queued;
     expect(r.exitCode).toBe(0);
     expect(r.tail).toEqual(['after-sleep']);
-    expect(s.atPrompt).toBe(true);
+    // The prompt's own marker follows the command's end marker: wait for it, not assume it.
+    expect(await waitFor(() => s.atPrompt, 5000)).toBe(true);
     // Nothing of katarun's own text reached the screen.
     expect(s.screen()).not.toContain('__kc_d');
   });
