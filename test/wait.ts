@@ -10,3 +10,19 @@ export async function waitFor(pred: () => boolean, timeoutMs = 15_000, what = pr
   }
   return true;
 }
+
+/** Poll an (async) `probe` until it returns a value other than undefined, and return that value; fail after `ms`, with the probe's last error. */
+export async function waitForValue<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number, what: string): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}

@@ -44,18 +44,5 @@ export async function call(method: string, url: string, body?: unknown, headers:
   return {status: res.status, json, text};
 }
 
-/** Poll `probe` until it returns a value other than undefined, or fail after `ms`. */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number, what: string): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-}
+/** The one waiting helper (test/wait.ts), in its form that returns what it waited for. */
+export {waitForValue as waitFor} from '../wait.js';
