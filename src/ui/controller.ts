@@ -7,6 +7,9 @@ import type {Translate} from '../render/i18n.js';
 import type {Intent, Screen} from './keymap.js';
 import type {ScenarioSession} from './session.js';
 import {handleQuizIntent, openQuiz} from './quiz-controller.js';
+import {SECOND_DIGIT_MS, typeDigit} from './action-number.js';
+import {createReading} from './reading-controller.js';
+import type {PreflightReport} from '../engine/environment/types.js';
 import {copiedText, hintText, solutionText, type RenderContext} from './transcript.js';
 import type {UiEvent, UiState} from './ui-state.js';
 
@@ -93,25 +96,52 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
   };
 
   // A machine that is not ready (no Docker, a tool missing…) runs nothing: the intro lists the
-  // problems, Enter says so, and quitting exits 3 — the same contract as `katarun test`.
+  // problems, Enter says so, r reads the steps without running them, and quitting exits 3 — the
+  // same contract as `katarun test`.
   let notReady = false;
-  const introEnter = (fromStart: boolean) => {
-    const session = deps.session();
-    if (!session || deps.ui().starting) return;
-    if (!session.preflight) return introStart(session, fromStart);
+  let failedChecks = '';
+  /** Run the session's machine checks (once: the session caches them), then `then` with the verdict. */
+  const withPreflight = (session: ScenarioSession, then: (ready: boolean) => void) => {
+    if (!session.preflight) return then(true);
     dispatch({type: 'starting', starting: true});
     session
       .preflight()
-      .then((report) => {
+      .then((report: PreflightReport) => {
         dispatch({type: 'starting', starting: false});
         notReady = !report.ready;
-        if (notReady) return say(t('intro.refused', {id: session.scenario.id}), 'error');
-        introStart(session, fromStart);
+        const failed = report.checks.filter((c) => !c.ok);
+        const errors = failed.filter((c) => c.severity === 'error');
+        failedChecks = (errors.length > 0 ? errors : failed).map((c) => c.id).join(', ');
+        then(report.ready);
       })
       .catch((err: unknown) => {
         dispatch({type: 'starting', starting: false});
         fail(err);
       });
+  };
+  const introEnter = (fromStart: boolean) => {
+    const session = deps.session();
+    if (!session || deps.ui().starting) return;
+    // A finished scenario is not continued (there is nothing left): Enter reviews it.
+    if (session.finished && !fromStart) return reading.open('review');
+    withPreflight(session, (ready) => {
+      if (!ready) return say(t('intro.refused', {id: session.scenario.id}), 'error');
+      introStart(session, fromStart);
+    });
+  };
+  const read = () => {
+    const session = deps.session();
+    if (!session || deps.ui().starting) return;
+    if (session.finished) return reading.open('review');
+    withPreflight(session, (ready) => {
+      if (!ready) reading.open('not-ready', failedChecks);
+    });
+  };
+  /** o: with progress to lose, only after a yes. */
+  const startOver = () => {
+    const session = deps.session();
+    if (session && (session.finished || session.resumeStep)) return dispatch({type: 'overlay', overlay: 'confirm-restart'});
+    introEnter(true);
   };
   const introStart = (session: ScenarioSession, fromStart: boolean) => {
     const from = fromStart ? 0 : (session.resumeStep ?? 0);
@@ -132,6 +162,41 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       });
   };
   let pendingFrom = 0;
+  const reading = createReading({
+    session: deps.session,
+    ui: deps.ui,
+    dispatch,
+    print: deps.print,
+    say,
+    render: deps.render,
+    startOver: () => dispatch({type: 'overlay', overlay: 'confirm-restart'}),
+    t,
+  });
+
+  // A first digit that may start a two-digit action number waits here (see action-number.ts).
+  let pendingDigit: {readonly digit: number; readonly timer: ReturnType<typeof setTimeout>} | undefined;
+  const takePending = (): number | undefined => {
+    if (!pendingDigit) return undefined;
+    clearTimeout(pendingDigit.timer);
+    const {digit} = pendingDigit;
+    pendingDigit = undefined;
+    return digit;
+  };
+  const typeActionDigit = (engine: Engine, digit: number) => {
+    const {step} = currentStep(engine);
+    const count = Math.max(0, ...(step?.actions.map((a) => a.id) ?? []));
+    const outcome = typeDigit(digit, count, takePending());
+    if ('run' in outcome) return runAction(engine, outcome.run);
+    const timer = setTimeout(() => {
+      const lone = takePending();
+      if (lone === undefined) return;
+      dispatch({type: 'message', message: undefined});
+      runAction(engine, lone);
+    }, SECOND_DIGIT_MS);
+    timer.unref?.();
+    pendingDigit = {digit: outcome.pending, timer};
+    say(t('action.pending', {n: outcome.pending, from: outcome.from, to: outcome.to}));
+  };
 
   const answer = (yes: boolean) => {
     const overlay = deps.ui().overlay;
@@ -140,6 +205,10 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     const engine = deps.engine();
     if (overlay === 'confirm-quit') return deps.exit(0);
     if (overlay === 'confirm-cluster') return deps.start(pendingFrom, true);
+    if (overlay === 'confirm-restart') {
+      dispatch({type: 'reading', reading: undefined});
+      return introEnter(true);
+    }
     if (overlay === 'confirm-solution' && engine) {
       const solution = engine.solution();
       if (!solution || (!solution.markdown && !solution.script)) return say(t('solution.none'), 'warning');
@@ -153,6 +222,12 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     if (intent.type !== 'ctrl-c' && deps.ui().message) dispatch({type: 'message', message: undefined});
     const screen = deps.screen();
     const engine = deps.engine();
+    // A waiting first digit: a second digit completes it, Enter runs it alone, anything else drops it.
+    if (pendingDigit && intent.type !== 'action') {
+      const lone = takePending();
+      if (intent.type === 'enter' && engine && lone !== undefined) return runAction(engine, lone);
+    }
+    if (screen === 'reading' && ['enter', 'next', 'prev', 'action', 'start-over', 'cancel'].includes(intent.type)) return reading.handle(intent);
     if (intent.type.startsWith('quiz-')) {
       if (engine) handleQuizIntent(intent, {engine, prompt: deps.ui().quiz, dispatch, say, print: deps.print, t});
       return;
@@ -170,13 +245,15 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       case 'quit': {
         const running = engine && runningTerminal(engine.store.getSnapshot().terminals);
         if (running) return dispatch({type: 'overlay', overlay: 'confirm-quit'});
-        return deps.exit(screen === 'intro' && notReady ? 3 : 0);
+        return deps.exit((screen === 'intro' || screen === 'reading') && notReady ? 3 : 0);
       }
       case 'up':
       case 'down':
         return dispatch({type: 'picker-move', by: intent.type === 'up' ? -1 : 1, count: deps.pickerCount()});
       case 'start-over':
-        return introEnter(true);
+        return startOver();
+      case 'read':
+        return read();
       case 'enter':
         if (screen === 'picker') return deps.pick();
         if (screen === 'intro') return introEnter(false);
@@ -197,7 +274,7 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     if (!engine) return;
     switch (intent.type) {
       case 'action':
-        return runAction(engine, intent.id);
+        return typeActionDigit(engine, intent.id);
       case 'copy-next':
         return copyNext(engine);
       case 'next':
