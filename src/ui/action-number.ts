@@ -9,8 +9,10 @@ export type DigitOutcome =
   /** Wait for a second digit: the numbers it can complete are `from`–`to`. */
   | {readonly pending: number; readonly from: number; readonly to: number};
 
-/** `count`: the step's highest action number. `pending`: a first digit waiting for its second. */
+/** `digit`: what was typed (two digits arrive as one number); `count`: the step's highest action number; `pending`: a first digit waiting for its second. */
 export function typeDigit(digit: number, count: number, pending: number | undefined): DigitOutcome {
+  // Both digits in one read: the number whole.
+  if (digit >= 10) return {run: digit};
   if (pending !== undefined) return {run: pending * 10 + digit};
   if (digit > 0 && count >= digit * 10) return {pending: digit, from: digit * 10, to: Math.min(count, digit * 10 + 9)};
   return {run: digit};

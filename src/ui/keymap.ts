@@ -110,7 +110,8 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (key.escape && screen === 'step') return {type: 'cancel'};
   if (input === 'p' || key.leftArrow) return {type: 'prev'};
   if (screen === 'finish') return undefined;
-  if (/^[0-9]$/.test(input)) return {type: 'action', id: Number(input)};
+  // Two digits can arrive in one read (fast typing, tmux send-keys, a paste): that number whole.
+  if (/^[0-9]{1,2}$/.test(input)) return {type: 'action', id: Number(input)};
   if (input === 'c') return {type: 'copy-next'};
   if (input === 'n' || key.rightArrow) return {type: 'next'};
   if (input === 's') return {type: 'shell'};
