@@ -31,7 +31,7 @@ Options:
   --name NAME                your name on the class board (default: your user name)
   -h, --help                 show this help
 
-Keys: Enter next · 1–9 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
+Keys: Enter next · 1–99 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
 a solution · r check · ! raise a hand (--join) · ? help · q quit · Ctrl-C interrupt (twice: quit)
 `;
 
