@@ -117,6 +117,21 @@ describe.skipIf(!bwrapHere)('the sandbox against a scenario that attacks (bwrap)
     expect(r.stdout).toContain('1 passed');
   });
 
+  it("down --context runs the scenario's teardown script in the sandbox: the learner's home and credentials stay out of reach", () => {
+    const state = join(t.root, 'standin-state.json');
+    writeFileSync(state, '{}');
+    const standin = join(repoRoot, 'test', 'fixtures', 'standin-bin');
+    const r = katarun(['down', fixture('teardown-reach'), '--context', 'prod-cluster'], {PATH: `${standin}:${process.env.PATH}`, KATARUN_STANDIN_STATE: state});
+    expect(r.code, r.all).toBe(0);
+    expect(r.stdout).toContain('teardown home=/root');
+    // The guarded kubeconfig of that one context is there; the learner's own files are not.
+    expect(r.stdout).toMatch(/^1$/m);
+    expect(r.all).not.toContain('SECRET');
+    expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe("# the learner's own\n");
+    expect(existsSync(join(t.root, 'marker'))).toBe(false);
+    expect(r.stderr).not.toContain('No sandbox');
+  });
+
   it('two runs of same-named scenarios in different folders, at once, each see only their own files', async () => {
     const runs = ['one', 'two'].map((who) => {
       const dir = join(t.root, who, 'demo');
