@@ -4,11 +4,12 @@
 // DCS, RIS, CSI, 8-bit C1, bidi overrides) never reaches the terminal as bytes, in the picker,
 // intro, status bar, step page, FAIL line and hints, nor from list/validate/doctor/test.
 import {spawnSync} from 'node:child_process';
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
 import {afterAll, afterEach, describe, expect, test} from 'vitest';
 import {Katarun, KEYS, cli, repoRoot} from '../e2e/harness.js';
+import {sandboxStatus} from '../../src/shell/sandbox.js';
 
 const sandboxFixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'sandbox', name);
 const standinBin = join(repoRoot, 'test', 'fixtures', 'standin-bin');
@@ -230,3 +231,82 @@ describe('hostile scenario text, by the bytes the terminal receives', () => {
     }
   });
 });
+
+// The attacks of issue 14 once more, through the TUI as a learner runs them (Enter after
+// Enter), with a scratch HOME holding a fake ~/.kube/config and ~/.ssh key.
+describe.skipIf(!sandboxStatus().usable)('the attacks through the TUI, in the bwrap sandbox', () => {
+  function scratchHome(name: string) {
+    const root = join(scratch, name);
+    const home = join(root, 'home');
+    mkdirSync(join(home, '.kube'), {recursive: true});
+    mkdirSync(join(home, '.ssh'), {recursive: true});
+    mkdirSync(join(root, 'outside'));
+    writeFileSync(join(home, '.kube', 'config'), 'users:\n- name: prod\n  user: {token: SECRET-PROD-TOKEN}\n');
+    writeFileSync(join(home, '.ssh', 'id_rsa'), 'SECRET-SSH-KEY\n');
+    writeFileSync(join(home, '.bashrc'), "# the learner's own\n");
+    const env = {HOME: home, KATARUN_TEST_REALHOME: home, KATARUN_TEST_MARKER: join(root, 'marker'), KATARUN_TEST_OUTSIDE_DIR: join(root, 'outside')};
+    return {root, home, env};
+  }
+
+  test("~/.bashrc and ~/.kube/config: the scenario's own home, the learner's out of reach", async () => {
+    const s = scratchHome('tui-home');
+    const k = start(['run', sandboxFixture('home-secrets'), '--sandbox', 'bwrap'], {env: s.env, cols: 160});
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    for (const n of [1, 2, 3]) await enterRuns(k, n);
+    await k.waitFor('Check passed', 30_000);
+    expect(k.history()).toContain('home is /root');
+    await k.press('q');
+    await k.waitForExit();
+    expect(k.raw).not.toContain('SECRET');
+    expect(readFileSync(join(s.home, '.bashrc'), 'utf8')).toBe("# the learner's own\n");
+    expect(readFileSync(join(k.home, 'data', 'katarun', 'workspaces', readdirSync(join(k.home, 'data', 'katarun', 'workspaces')).find((n) => !n.endsWith('.lock'))!, 'root', '.bashrc'), 'utf8')).toContain('PWNED-BASHRC');
+  });
+
+  test('writes outside the workspace land nowhere; setsid, double-forked and nohup sleepers die with katarun', async () => {
+    const s = scratchHome('tui-escape');
+    const k = start(['run', sandboxFixture('escape-run'), '--sandbox', 'bwrap'], {env: s.env, cols: 160});
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    for (const n of [1, 2, 3]) await enterRuns(k, n);
+    await k.waitFor('Check passed', 30_000);
+    // The sleepers are alive while katarun runs (they carry the run's marker)…
+    expect(k.survivors().length).toBeGreaterThan(1);
+    await k.press('q');
+    await k.waitForExit();
+    // …and none is left once it quit.
+    expect(await k.survivorsAfter()).toEqual([]);
+    expect(existsSync(join(s.root, 'marker'))).toBe(false);
+    expect(existsSync('/etc/katarun-pwned')).toBe(false);
+  });
+
+  test('a setuid asset is masked; file actions through a planted symlink are refused', async () => {
+    const s = scratchHome('tui-files');
+    const k = start(['run', sandboxFixture('files'), '--sandbox', 'bwrap'], {env: s.env, cols: 160});
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/2');
+    await enterRuns(k, 1);
+    await k.press('n');
+    await k.waitFor('Step 2/2');
+    await k.press('1');
+    await k.waitFor('is a symlink; katarun does not follow it', 30_000, 'history');
+    await k.press('2');
+    await k.waitFor(/2 ✎ ✘/, 30_000);
+    await k.press('q');
+    await k.waitForExit();
+    expect(existsSync(join(s.root, 'marker'))).toBe(false);
+    expect(readdirSync(join(s.root, 'outside'))).toEqual([]);
+    const ws = join(k.home, 'data', 'katarun', 'workspaces');
+    const tool = join(ws, readdirSync(ws).find((n) => !n.endsWith('.lock'))!, 'usr', 'local', 'bin', 'tool.sh');
+    expect(statSync(tool).mode & 0o7777).toBe(0o755);
+  });
+});
+
+/** Press Enter to run the next command and wait for the `n`-th command's end in the transcript. */
+async function enterRuns(k: Katarun, n: number) {
+  await k.press(KEYS.enter);
+  await k.waitFor(new RegExp(`(exit \\d+[\\s\\S]*){${n}}`), 30_000, 'history');
+}
