@@ -250,28 +250,18 @@ describe.skipIf(!sandboxStatus().usable)('the attacks through the TUI, in the bw
 
   test("~/.bashrc and ~/.kube/config: the scenario's own home, the learner's out of reach", async () => {
     const s = scratchHome('tui-home');
-    const k = start(['run', sandboxFixture('home-secrets'), '--sandbox', 'bwrap'], {env: s.env, cols: 160});
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
-    for (const n of [1, 2, 3]) await enterRuns(k, n);
-    await k.waitFor('Check passed', 30_000);
+    const k = await allThreeRun('home-secrets', s.env);
     expect(k.history()).toContain('home is /root');
     await k.press('q');
     await k.waitForExit();
     expect(k.raw).not.toContain('SECRET');
     expect(readFileSync(join(s.home, '.bashrc'), 'utf8')).toBe("# the learner's own\n");
-    expect(readFileSync(join(k.home, 'data', 'katarun', 'workspaces', readdirSync(join(k.home, 'data', 'katarun', 'workspaces')).find((n) => !n.endsWith('.lock'))!, 'root', '.bashrc'), 'utf8')).toContain('PWNED-BASHRC');
+    expect(readFileSync(join(workspaceOf(k), 'root', '.bashrc'), 'utf8')).toContain('PWNED-BASHRC');
   });
 
   test('writes outside the workspace land nowhere; setsid, double-forked and nohup sleepers die with katarun', async () => {
     const s = scratchHome('tui-escape');
-    const k = start(['run', sandboxFixture('escape-run'), '--sandbox', 'bwrap'], {env: s.env, cols: 160});
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
-    for (const n of [1, 2, 3]) await enterRuns(k, n);
-    await k.waitFor('Check passed', 30_000);
+    const k = await allThreeRun('escape-run', s.env);
     // The sleepers are alive while katarun runs (they carry the run's marker)…
     expect(k.survivors().length).toBeGreaterThan(1);
     await k.press('q');
@@ -299,11 +289,27 @@ describe.skipIf(!sandboxStatus().usable)('the attacks through the TUI, in the bw
     await k.waitForExit();
     expect(existsSync(join(s.root, 'marker'))).toBe(false);
     expect(readdirSync(join(s.root, 'outside'))).toEqual([]);
-    const ws = join(k.home, 'data', 'katarun', 'workspaces');
-    const tool = join(ws, readdirSync(ws).find((n) => !n.endsWith('.lock'))!, 'usr', 'local', 'bin', 'tool.sh');
+    const tool = join(workspaceOf(k), 'usr', 'local', 'bin', 'tool.sh');
     expect(statSync(tool).mode & 0o7777).toBe(0o755);
   });
 });
+
+/** Open a one-step sandbox fixture with three commands, run them with Enter and wait for its check to pass. */
+async function allThreeRun(fixture: string, env: Record<string, string>): Promise<Katarun> {
+  const k = start(['run', sandboxFixture(fixture), '--sandbox', 'bwrap'], {env, cols: 160});
+  await k.waitFor('Enter start');
+  await k.press(KEYS.enter);
+  await k.waitFor('Step 1/1');
+  for (const n of [1, 2, 3]) await enterRuns(k, n);
+  await k.waitFor('Check passed', 30_000);
+  return k;
+}
+
+/** The scenario workspace the TUI `k` used (beside it in the folder: its lock file). */
+function workspaceOf(k: Katarun): string {
+  const ws = join(k.home, 'data', 'katarun', 'workspaces');
+  return join(ws, readdirSync(ws).find((n) => !n.endsWith('.lock'))!);
+}
 
 /** Press Enter to run the next command and wait for the `n`-th command's end in the transcript. */
 async function enterRuns(k: Katarun, n: number) {
