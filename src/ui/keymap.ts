@@ -3,7 +3,7 @@
 
 /** `reading`: the steps shown read-only, nothing started (a machine that is not ready, or the review of a finished scenario). */
 export type Screen = 'picker' | 'intro' | 'setup' | 'step' | 'finish' | 'reading';
-export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-restart' | 'quiz';
+export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-foreign-cluster' | 'confirm-separate' | 'confirm-restart' | 'quiz';
 
 export type Intent =
   | {readonly type: 'enter'}
