@@ -1,6 +1,7 @@
 // The class's state on disk: one SQLite file (better-sqlite3, WAL) holding the join code, the
 // instructor's token, each learner's join (with a hash of their secret) and every event they
-// sent, each stored once (learner + event id is unique). A write returns only once committed,
+// sent, each stored once (learner + event id is unique) — but of a shared terminal only the
+// latest lines, and none once the learner stopped sharing. A write returns only once committed,
 // so an event the server acknowledged survives a SIGKILL; reopening replays the events into
 // the rows the board shows.
 
@@ -48,6 +49,7 @@ export class ClassStore {
   private readonly insertEvent: Database.Statement;
   private readonly insertLearner: Database.Statement;
   private readonly updateJoin: Database.Statement;
+  private readonly forgetTerminal: Database.Statement;
 
   constructor(dir: string) {
     mkdirSync(dir, {recursive: true, mode: 0o700});
@@ -64,6 +66,10 @@ export class ClassStore {
     this.insertEvent = this.db.prepare('INSERT OR IGNORE INTO events (learner, id, at, body) VALUES (?, ?, ?, ?)');
     this.insertLearner = this.db.prepare('INSERT INTO learners (id, secret_hash, join_json, joined_at) VALUES (?, ?, ?, ?)');
     this.updateJoin = this.db.prepare('UPDATE learners SET join_json = ? WHERE id = ?');
+    // A shared terminal is kept as its latest lines only; turning sharing off leaves none on disk.
+    this.forgetTerminal = this.db.prepare(
+      "UPDATE events SET body = json_set(body, '$.lines', json('[]')) WHERE learner = ? AND seq < ? AND json_extract(body, '$.type') = 'terminal' AND json_array_length(body, '$.lines') > 0",
+    );
     this.replay();
   }
 
@@ -119,7 +125,9 @@ export class ClassStore {
     let added = 0;
     this.db.transaction(() => {
       for (const {event, at} of events) {
-        if (this.insertEvent.run(row.id, event.id, at, JSON.stringify(event)).changes === 1) {
+        const result = this.insertEvent.run(row.id, event.id, at, JSON.stringify(event));
+        if (result.changes === 1) {
+          if (event.type === 'terminal') this.forgetTerminal.run(row.id, result.lastInsertRowid);
           applyEvent(row, event, at);
           added++;
         }

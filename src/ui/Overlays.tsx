@@ -50,6 +50,7 @@ const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
   'confirm-quit': 'quit.ask',
   'confirm-solution': 'solution.ask',
   'confirm-cluster': 'cluster.ask',
+  'confirm-share': 'class.share.ask',
 };
 
 export function ConfirmDialog({overlay, cluster, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly t: Translate}) {

@@ -2,7 +2,7 @@
 // which screen. Pure, so the whole contract is testable without a terminal.
 
 export type Screen = 'picker' | 'intro' | 'setup' | 'step' | 'finish';
-export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'quiz';
+export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-share' | 'quiz';
 
 export type Intent =
   | {readonly type: 'enter'}
@@ -16,6 +16,8 @@ export type Intent =
   | {readonly type: 'recheck'}
   /** In a class (--join): raise or lower a hand. */
   | {readonly type: 'hand'}
+  /** In a class (--join): start (after a yes) or stop sharing the terminal with the instructor. */
+  | {readonly type: 'share'}
   | {readonly type: 'quit'}
   | {readonly type: 'ctrl-c'}
   | {readonly type: 'help'}
@@ -106,5 +108,6 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (input === 'r') return {type: 'recheck'};
   if (input === 'b') return {type: 'revisit'};
   if (input === '!') return {type: 'hand'};
+  if (input === 'T') return {type: 'share'};
   return undefined;
 }
