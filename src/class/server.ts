@@ -19,6 +19,8 @@ import {bearer, checkOrigin, HttpError, RateLimiter, readJson} from './http-guar
 import {checkBatch, checkJoin, LIMITS, type Pace} from './protocol.js';
 import {cleanJoin, cleanEvent} from './clean.js';
 import {ClassStore} from './store.js';
+import {languageFromHeader} from './page-lang.js';
+import {translator} from '../render/i18n.js';
 
 export interface ClassServerOptions {
   readonly stateDir: string;
@@ -40,10 +42,13 @@ export interface ClassServer {
 const MAX_LEARNERS = 2000;
 const ASSET_TYPES: Record<string, string> = {'board.js': 'text/javascript; charset=utf-8', 'board.css': 'text/css; charset=utf-8'};
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// The page's first language is the browser's (Accept-Language); its own switch may change it.
+const page = (lang: string) => `<!doctype html>
+<html lang="${lang}" data-lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>katarun class board</title><link rel="stylesheet" href="/board.css"></head>
+<title>${escapeHtml(translator(lang)('class.page.title'))}</title><link rel="stylesheet" href="/board.css"></head>
 <body><div id="root"></div><script src="/board.js"></script></body></html>
 `;
 
@@ -104,7 +109,10 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
     const address = req.socket.remoteAddress ?? '?';
-    if (req.method === 'GET' && (path === '/' || path === '/board')) return send(res, 200, PAGE, 'text/html; charset=utf-8');
+    if (req.method === 'GET' && (path === '/' || path === '/board')) {
+      res.setHeader('vary', 'accept-language');
+      return send(res, 200, page(languageFromHeader(req.headers['accept-language'])), 'text/html; charset=utf-8');
+    }
     if (req.method === 'GET' && /^\/board\.(js|css)$/.test(path)) {
       const name = path.slice(1);
       const text = await readFile(new URL(name, assetsDir), 'utf8').catch(() => undefined);
@@ -150,7 +158,9 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
       needToken(req);
       const csv = path.endsWith('.csv');
       res.setHeader('content-disposition', `attachment; filename="class-${store.identity.joinCode}.${csv ? 'csv' : 'json'}"`);
-      return send(res, 200, csv ? boardCsv(board()) : `${JSON.stringify(board(), null, 2)}\n`, csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+      // The class's results, not anyone's terminal: shared output stays on the live board only.
+      const results = {...board(), learners: board().learners.map(({terminal: _terminal, ...l}) => l)};
+      return send(res, 200, csv ? boardCsv(results) : `${JSON.stringify(results, null, 2)}\n`, csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     }
     if (req.method === 'GET' && path === '/api/stream') {
       needToken(req);
