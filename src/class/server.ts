@@ -16,7 +16,7 @@ import {timingSafeEqual} from 'node:crypto';
 import {boardCsv, boardView, learnerView, summarize, type BoardView} from './board-view.js';
 import {paceFor, type LearnerRow} from './board-model.js';
 import {bearer, checkOrigin, HttpError, RateLimiter, readJson} from './http-guard.js';
-import {checkBatch, checkJoin, LIMITS, type Pace} from './protocol.js';
+import {checkBatch, checkJoin, LIMITS, type ClassEvent, type Pace} from './protocol.js';
 import {cleanJoin, cleanEvent} from './clean.js';
 import {ClassStore} from './store.js';
 import {languageFromHeader} from './page-lang.js';
@@ -40,6 +40,7 @@ export interface ClassServer {
 }
 
 const MAX_LEARNERS = 2000;
+const PACE_MS = 500;
 const ASSET_TYPES: Record<string, string> = {'board.js': 'text/javascript; charset=utf-8', 'board.css': 'text/css; charset=utf-8'};
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -84,7 +85,38 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
   const needToken = (req: IncomingMessage) => {
     if (!tokenOk(req)) throw new HttpError(401, "the board needs the instructor's token (Authorization: Bearer …)");
   };
-  const pace = (row: LearnerRow): Pace => paceFor(store.rows.values(), row.scenario.id, row.current);
+  // The pace a learner is told is a count over the whole class: counted at most every PACE_MS
+  // per scenario and step, not once per request (300 learners × 300 rows a second adds up).
+  const paces = new Map<string, {pace: Pace; at: number}>();
+  const pace = (row: LearnerRow): Pace => {
+    const key = `${row.scenario.id}\u0000${row.current}`;
+    const t = now();
+    const known = paces.get(key);
+    if (known && t - known.at < PACE_MS) return known.pace;
+    const fresh = paceFor(store.rows.values(), row.scenario.id, row.current);
+    paces.set(key, {pace: fresh, at: t});
+    return fresh;
+  };
+
+  // Group commit: the batches of every request that arrived in the same turn of the event loop go
+  // to disk in one transaction, and each answer is sent only once it is committed. Under load
+  // (when requests queue up) one commit carries many, instead of one commit each.
+  let pending: {row: LearnerRow; events: {event: ClassEvent; at: number}[]; done: (added: number) => void; fail: (err: unknown) => void}[] = [];
+  const commitPending = () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const added = store.addBatches(batch);
+      batch.forEach((b, i) => b.done(added[i]!));
+    } catch (err) {
+      for (const b of batch) b.fail(err);
+    }
+  };
+  const commit = (row: LearnerRow, events: {event: ClassEvent; at: number}[]) =>
+    new Promise<number>((done, fail) => {
+      if (pending.length === 0) setImmediate(commitPending);
+      pending.push({row, events, done, fail});
+    });
   const board = () => boardView(store.rows.values(), store.identity.joinCode, now());
 
   // The stream sends the changed learners and the per-step summary at most every `interval` ms.
@@ -143,7 +175,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
       const t = now();
       // The learner's clock may be off: shift its times by the offset at sending, never into the future.
       const offset = t - checked.value.sentAt;
-      const added = store.addEvents(row, checked.value.events.map((e) => ({event: cleanEvent(e), at: Math.min(t, Math.round(e.at + offset))})));
+      const added = await commit(row, checked.value.events.map((e) => ({event: cleanEvent(e), at: Math.min(t, Math.round(e.at + offset))})));
       if (added > 0 || checked.value.events.length === 0) {
         row.lastSeen = t;
         dirty.add(row.id);
