@@ -3,7 +3,7 @@
 // server's and from the board reader's. Each learner sends its script's events about once a
 // second (open loop: it does not wait for the board) through the real client
 // (dist/class/client.js). At the end it reports, over IPC: each event's send time (wall clock,
-// ms), what is still queued, this process's CPU and its own event-loop delay.
+// ms) and when it left in an HTTP request, what is still queued, this process's CPU and its own event-loop delay.
 //
 // argv: base joinCode learners eventsPerLearner gapMs dir deadlineMs
 
@@ -17,6 +17,7 @@ const EVENTS = Number(eventsText);
 const GAP = Number(gapText);
 const deadline = Date.now() + Number(deadlineText);
 const {ClassClient} = await import(join(repoRoot, 'dist', 'class', 'client.js'));
+const {requestJson} = await import(join(repoRoot, 'dist', 'class', 'http-json.js'));
 
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -42,7 +43,7 @@ const started = wall();
 const errors = {};
 const clients = [];
 for (let k = 0; k < COUNT; k++) {
-  const c = new ClassClient({target: {base, code}, name: `learner ${k + 1}`, scenario: {id: 'istio-egress', title: 'Istio egress'}, steps, dir: join(dir, `${COUNT}-${k}`)});
+  const c = new ClassClient({target: {base, code}, name: `learner ${k + 1}`, scenario: {id: 'istio-egress', title: 'Istio egress'}, steps, dir: join(dir, `${COUNT}-${k}`), request});
   c.subscribe(() => {
     const s = c.getSnapshot();
     if (s.status === 'offline') errors[s.error] = (errors[s.error] ?? 0) + 1;
@@ -50,7 +51,18 @@ for (let k = 0; k < COUNT; k++) {
   c.start();
   clients.push(c);
 }
-const sent = []; // [learnerId, n, wall ms]
+const sent = []; // [learnerId, n, wall ms at send()]
+// When each event first left in an HTTP request: what the server and the board cost, without
+// the time it waited in this (busy, 300-client) process's queue.
+const dispatched = {}; // `${learnerId}#${n}` -> wall ms
+const request = (method, url, body, ...rest) => {
+  const id = /\/api\/learners\/([^/]+)\/events$/.exec(url)?.[1];
+  if (id) {
+    const t = wall();
+    for (const e of body.events) dispatched[`${id}#${e.id.split('.')[1]}`] ??= t;
+  }
+  return requestJson(method, url, body, ...rest);
+};
 await Promise.all(
   clients.map(async (c, k) => {
     // Spread the start so that learners do not all send in the same millisecond.
@@ -72,6 +84,7 @@ const cpu = process.cpuUsage(cpu0);
 process.send(
   {
     sent,
+    dispatched,
     ids: clients.map((c) => c.learnerId),
     unsent: states.reduce((a, s) => a + s.queued, 0),
     cpuMs: (cpu.user + cpu.system) / 1000,
