@@ -47,6 +47,8 @@ const info = await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`class serve exited ${code}`)));
 });
 const base = `http://127.0.0.1:${info.port}`;
+// However this bench ends, the server it started ends with it.
+process.on('exit', () => server.kill('SIGKILL'));
 
 function procStat(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -77,6 +77,7 @@ export const classRu: Record<keyof typeof classEn, Template> = {
   'class.page.handsList': 'Подняли руку ({n})',
   'class.page.stuckList': 'Застряли ({n})',
   'class.page.atStep': 'шаг {step}',
+  'class.page.ofEstimate': '/{n} мин',
   'class.share.status': 'терминал виден преподавателю',
   'class.share.what': 'Преподаватель будет видеть последние 40 строк команд, которые katarun выполняет для вас, и их вывод (без управляющих последовательностей, не больше 4 КБ), заново при каждом изменении. Никогда — ваше окружение и файлы. Клавиша T ещё раз выключает показ: копия у преподавателя удаляется.',
   'class.share.ask': 'Показать ваш терминал преподавателю? (y/n)',

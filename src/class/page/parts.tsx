@@ -68,7 +68,7 @@ function Cell({c, l, step, elapsed}: {c: CellView; l: LearnerView; step: number;
   return (
     <td className={`cell ${cls}${over ? ' over' : ''}${l.currentStep === step && !l.finished ? ' current' : ''}`} title={title}>
       {shown}
-      {c.estimateMin && l.currentStep === step && c.status !== 'passed' ? <span className="muted">/{c.estimateMin}m</span> : null}
+      {c.estimateMin && l.currentStep === step && c.status !== 'passed' ? <span className="muted">{t('class.page.ofEstimate', {n: c.estimateMin})}</span> : null}
       {c.hints ? <span className="mark" title={t('class.page.hints', {n: c.hints})}>h{c.hints}</span> : null}
       {c.solution ? <span className="mark" title={t('class.page.solution')}>s</span> : null}
     </td>
