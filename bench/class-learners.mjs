@@ -41,17 +41,6 @@ loop.enable();
 const cpu0 = process.cpuUsage();
 const started = wall();
 const errors = {};
-const clients = [];
-for (let k = 0; k < COUNT; k++) {
-  const c = new ClassClient({target: {base, code}, name: `learner ${k + 1}`, scenario: {id: 'istio-egress', title: 'Istio egress'}, steps, dir: join(dir, `${COUNT}-${k}`), request});
-  c.subscribe(() => {
-    const s = c.getSnapshot();
-    if (s.status === 'offline') errors[s.error] = (errors[s.error] ?? 0) + 1;
-  });
-  c.start();
-  clients.push(c);
-}
-const sent = []; // [learnerId, n, wall ms at send()]
 // When each event first left in an HTTP request: what the server and the board cost, without
 // the time it waited in this (busy, 300-client) process's queue.
 const dispatched = {}; // `${learnerId}#${n}` -> wall ms
@@ -63,6 +52,17 @@ const request = (method, url, body, ...rest) => {
   }
   return requestJson(method, url, body, ...rest);
 };
+const clients = [];
+for (let k = 0; k < COUNT; k++) {
+  const c = new ClassClient({target: {base, code}, name: `learner ${k + 1}`, scenario: {id: 'istio-egress', title: 'Istio egress'}, steps, dir: join(dir, `${COUNT}-${k}`), request});
+  c.subscribe(() => {
+    const s = c.getSnapshot();
+    if (s.status === 'offline') errors[s.error] = (errors[s.error] ?? 0) + 1;
+  });
+  c.start();
+  clients.push(c);
+}
+const sent = []; // [learnerId, n, wall ms at send()]
 await Promise.all(
   clients.map(async (c, k) => {
     // Spread the start so that learners do not all send in the same millisecond.

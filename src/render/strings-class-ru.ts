@@ -26,7 +26,7 @@ export const classRu: Record<keyof typeof classEn, Template> = {
   'class.serve.state': 'Состояние: {dir} (запуск с тем же --state сохраняет класс)',
   'class.serve.loopback': 'Сервер слушает только loopback: с других машин к нему не подключиться; в классе укажите --bind 0.0.0.0 (или адрес этой машины).',
   'class.serve.stop': 'Ctrl-C останавливает сервер; ничего не теряется.',
-  'class.board.title': 'класс {code} · учеников: {n} · {time}',
+  'class.board.title': {one: 'класс {code} · {n} ученик · {time}', few: 'класс {code} · {n} ученика · {time}', many: 'класс {code} · {n} учеников · {time}', other: 'класс {code} · {n} ученика · {time}'},
   'class.board.none': 'Пока никто не подключился.',
   'class.board.hand': 'рука поднята',
   'class.board.stuck': 'застрял',

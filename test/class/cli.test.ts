@@ -6,6 +6,7 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {createSocket} from 'node:dgram';
+import {networkInterfaces} from 'node:os';
 import Database from 'better-sqlite3';
 import {afterAll, describe, expect, it} from 'vitest';
 import {cli, ensureBuilt, repoRoot} from '../cli/commands/built-cli.js';
@@ -171,6 +172,9 @@ describe('katarun class, end to end', () => {
     const discovery = {KATARUN_CLASS_DISCOVERY_PORT: String(await freeUdpPort())};
     const state = tempDir();
     const server = await serve(state, 0, discovery);
+    // Bound to 127.0.0.1 (the default): this machine's network address does not reach it.
+    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (lan) await expect(fetch(`http://${lan}:${server.info.port}/board`)).rejects.toThrow();
     // Eve types only the code, the way the instructor reads it out ("K7QX-42").
     const spoken = `${server.info.joinCode.slice(0, 3)}-${server.info.joinCode.slice(3)}`.toLowerCase();
     const eve = learner(tempDir(), ['basics', '--join', spoken, '--name', 'Eve'], discovery);
