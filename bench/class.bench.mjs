@@ -26,7 +26,10 @@ const EVENTS = Number(process.argv[3] ?? 16);
 const DEADLINE_MS = 240_000;
 const home = mkdtempSync(join(tmpdir(), 'katarun-class-bench-'));
 const started = Date.now();
-const learnersHome = mkdtempSync(join(process.env.KATARUN_BENCH_LEARNERS_DIR ?? home, 'learners-'));
+// The learners' queues stand for 300 laptops' own disks: on tmpfs (/dev/shm) when there is one, so
+// that one process's 300 queues do not wait on this disk in each other's turn; the server's state
+// stays on the real disk. KATARUN_BENCH_LEARNERS_DIR puts them elsewhere.
+const learnersHome = mkdtempSync(join(process.env.KATARUN_BENCH_LEARNERS_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : home), 'katarun-class-learners-'));
 const probeOut = join(home, 'probe.json');
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -56,6 +59,18 @@ function procStat(pid) {
   const ticks = Number(fields[11]) + Number(fields[12]);
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
   return {cpuMs: ticks * 10, rss};
+}
+
+/** Linux's pressure stall figures (share of the last 10 s some task waited for a CPU / for I/O), when there are any. */
+function pressure() {
+  const some = (kind) => {
+    try {
+      return Number(/some avg10=([\d.]+)/.exec(readFileSync(`/proc/pressure/${kind}`, 'utf8'))[1]);
+    } catch {
+      return NaN;
+    }
+  };
+  return {cpu: some('cpu'), io: some('io')};
 }
 
 /** The server's event-loop delay since the last call. */
@@ -120,6 +135,7 @@ async function phase(count) {
     fromRequest,
     result,
     load: loadavg()[0],
+    pressure: pressure(),
     serverCpu: (100 * (cpu1.cpuMs - cpu0.cpuMs)) / wallMs,
     boardCpu: (100 * (boardCpu.user + boardCpu.system)) / 1000 / wallMs,
     learnersCpu: (100 * result.cpuMs) / wallMs,
@@ -159,10 +175,10 @@ const errors = Object.entries(last.result.errors);
 if (errors.length) process.stdout.write(`client retries: ${JSON.stringify(errors)}\n`);
 const [b] = phases;
 process.stdout.write(`class server: learners × ${EVENTS} events, ~1 event per learner per second, on loopback; ${cpus().length} cores\n\n`);
-process.stdout.write(`| learners | p50 ms | p99 ms | p99 vs 1 learner | from the HTTP request: p50 / p99 ms | server CPU % | server loop p99 / max ms | learners' CPU % | learners' loop p99 ms | board reader CPU % | load avg (1 min) | peak RSS MiB | samples |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n`);
+process.stdout.write(`| learners | p50 ms | p99 ms | p99 vs 1 learner | from the HTTP request: p50 / p99 ms | server CPU % | server loop p99 / max ms | learners' CPU % | learners' loop p99 ms | board reader CPU % | load avg (1 min) | CPU / IO pressure % | peak RSS MiB | samples |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n`);
 for (const p of phases) {
   process.stdout.write(
-    `| ${p.count} | ${median(p.latencies).toFixed(1)} | ${pct(p.latencies, 99).toFixed(1)} | ${(pct(p.latencies, 99) / pct(b.latencies, 99)).toFixed(2)}× | ${median(p.fromRequest).toFixed(1)} / ${pct(p.fromRequest, 99).toFixed(1)} | ${p.serverCpu.toFixed(1)} | ${p.serverLoop.p99Ms.toFixed(1)} / ${p.serverLoop.maxMs.toFixed(1)} | ${p.learnersCpu.toFixed(1)} | ${p.result.loopP99Ms.toFixed(1)} | ${p.boardCpu.toFixed(1)} | ${p.load.toFixed(1)} | ${(p.peakRss / 2 ** 20).toFixed(1)} | ${p.latencies.length} of ${p.result.sent.length} |\n`,
+    `| ${p.count} | ${median(p.latencies).toFixed(1)} | ${pct(p.latencies, 99).toFixed(1)} | ${(pct(p.latencies, 99) / pct(b.latencies, 99)).toFixed(2)}× | ${median(p.fromRequest).toFixed(1)} / ${pct(p.fromRequest, 99).toFixed(1)} | ${p.serverCpu.toFixed(1)} | ${p.serverLoop.p99Ms.toFixed(1)} / ${p.serverLoop.maxMs.toFixed(1)} | ${p.learnersCpu.toFixed(1)} | ${p.result.loopP99Ms.toFixed(1)} | ${p.boardCpu.toFixed(1)} | ${p.load.toFixed(1)} | ${p.pressure.cpu} / ${p.pressure.io} | ${(p.peakRss / 2 ** 20).toFixed(1)} | ${p.latencies.length} of ${p.result.sent.length} |\n`,
   );
 }
 process.stdout.write(`\nevents sent / stored / lost (${LEARNERS} learners): ${last.result.sent.length} / ${stored} / ${lost}\n`);

@@ -1,10 +1,11 @@
 // A worker thread that moves the class store's write-ahead log into the database file
 // (`PRAGMA wal_checkpoint(PASSIVE)`) every second, on its own connection. A checkpoint is where
-// SQLite calls fsync; run on the server's thread (SQLite's automatic checkpoint, every 1000
-// pages, inside whichever commit crosses it) one stalled the event loop — and every learner's
-// answer and the board's updates with it — for up to a second and more on a busy disk. The
-// server's connection turns the automatic checkpoint off (store.ts) and leaves it to this thread.
-// PASSIVE never waits for the writer nor blocks it.
+// SQLite calls fsync (in WAL mode with synchronous=NORMAL, the only place); on the server's
+// thread — SQLite's automatic checkpoint runs inside whichever commit crosses 1000 pages — it
+// would hold every learner's answer and the board's updates for as long as the disk takes to
+// flush, which on a laptop's busy or slow disk is long. The server's connection turns the
+// automatic checkpoint off (store.ts) and leaves it to this thread. PASSIVE never waits for the
+// writer nor blocks it.
 
 import {parentPort, workerData} from 'node:worker_threads';
 import Database from 'better-sqlite3';
