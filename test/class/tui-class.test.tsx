@@ -14,23 +14,29 @@ import {tempDir, waitFor} from './helpers.js';
 
 afterEach(() => cleanup());
 
+/** A learner's client and classroom link whose "server" records every event and answers with `pace`. */
+function recordingClass(pace: {step: number; past: number; total: number}) {
+  const posted: ClassEvent[] = [];
+  const client = new ClassClient({
+    target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
+    name: 'Ada',
+    scenario: {id: 'demo', title: 'Demo'},
+    steps: [{title: 'One'}, {title: 'Two'}],
+    dir: tempDir(),
+    request: async (_m, url, body) => {
+      if (url.endsWith('/events')) posted.push(...(body as {events: ClassEvent[]}).events);
+      return {status: 200, body: {pace}};
+    },
+  });
+  const link = classroomLink(client, translator('en'));
+  client.start();
+  return {posted, client, link};
+}
+
 describe('the TUI in a class', () => {
   test('status bar pace, a raised hand with the FAIL line, shared steps', async () => {
-    const posted: ClassEvent[] = [];
     // A server that takes everything and says 3 of 5 are past the learner's step.
-    const client = new ClassClient({
-      target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
-      name: 'Ada',
-      scenario: {id: 'demo', title: 'Demo'},
-      steps: [{title: 'One'}, {title: 'Two'}],
-      dir: tempDir(),
-      request: async (_m, url, body) => {
-        if (url.endsWith('/events')) posted.push(...(body as {events: ClassEvent[]}).events);
-        return {status: 200, body: {pace: {step: 0, past: 3, total: 5}}};
-      },
-    });
-    const link = classroomLink(client, translator('en'));
-    client.start();
+    const {posted, client, link} = recordingClass({step: 0, past: 3, total: 5});
     const demo = scenario([step(0, 'Run a command', 'Run it.', [exec(1, 'echo hello')]), step(1, 'Second', 'More.', [])]);
     const {session, engine} = sessionFor(demo, {classroom: link});
     link.attach(engine as unknown as Engine);
@@ -53,20 +59,7 @@ describe('the TUI in a class', () => {
   });
 
   test('the terminal is not shared by default; T shows what it shares and asks, y shares, T again stops', async () => {
-    const posted: ClassEvent[] = [];
-    const client = new ClassClient({
-      target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
-      name: 'Ada',
-      scenario: {id: 'demo', title: 'Demo'},
-      steps: [{title: 'One'}, {title: 'Two'}],
-      dir: tempDir(),
-      request: async (_m, url, body) => {
-        if (url.endsWith('/events')) posted.push(...(body as {events: ClassEvent[]}).events);
-        return {status: 200, body: {pace: {step: 0, past: 1, total: 2}}};
-      },
-    });
-    const link = classroomLink(client, translator('en'));
-    client.start();
+    const {posted, client, link} = recordingClass({step: 0, past: 1, total: 2});
     const demo = scenario([step(0, 'Run a command', 'Run it.', [exec(1, 'echo secret-one'), exec(2, 'echo secret-two')]), step(1, 'Second', 'More.', [])]);
     const {session, engine} = sessionFor(demo, {classroom: link});
     link.attach(engine as unknown as Engine);
