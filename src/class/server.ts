@@ -217,6 +217,10 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     });
   });
   server.headersTimeout = 10_000;
+  // Learners keep one connection each and use it every few seconds (the heartbeat is 3 s): Node's
+  // default 5 s idle close raced a learner's next request under load ("socket hang up", then a
+  // backed-off retry: seconds of latency for that event).
+  server.keepAliveTimeout = 20_000;
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
