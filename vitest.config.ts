@@ -29,6 +29,7 @@ const integration = [
   'test/istio/shellcheck.test.ts',
   'test/istio/fetch-istioctl.test.ts',
   'test/class/server.test.ts',
+  'test/class/discovery.test.ts',
 ];
 const all = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 

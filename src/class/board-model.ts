@@ -36,6 +36,8 @@ export interface LearnerRow {
   ready?: {ready: boolean; missing: string[]; at: number};
   finished: boolean;
   events: number;
+  /** The terminal's recent output, only while the learner shares it. */
+  terminal?: {lines: string[]; at: number};
 }
 
 /** A step over twice its estimate is "stuck"; a step without one gets this estimate. */
@@ -77,6 +79,10 @@ export function applyEvent(row: LearnerRow, e: ClassEvent, at: number): void {
   row.lastSeen = Math.max(row.lastSeen, at);
   if (e.type === 'ready') {
     row.ready = {ready: e.ready, missing: e.checks.filter((c: ReadinessCheck) => !c.ok && c.severity === 'error').map((c) => c.id), at};
+    return;
+  }
+  if (e.type === 'terminal') {
+    row.terminal = e.sharing ? {lines: [...e.lines], at} : undefined;
     return;
   }
   if (e.type === 'finish') {

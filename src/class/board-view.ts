@@ -32,6 +32,8 @@ export interface LearnerView {
   readonly joinedAt: number;
   readonly lastSeen: number;
   readonly events: number;
+  /** The terminal's recent output: only while this learner shares it. */
+  readonly terminal?: {readonly lines: readonly string[]; readonly at: number};
 }
 
 export interface StepSummary {
@@ -90,13 +92,18 @@ export function learnerView(r: LearnerRow, now: number): LearnerView {
     joinedAt: r.joinedAt,
     lastSeen: r.lastSeen,
     events: r.events,
+    ...(r.terminal ? {terminal: r.terminal} : {}),
   };
 }
 
 /** Per scenario: how many passed each step, are on it, stuck on it, and its most common FAIL lines. */
 export function summarize(rows: readonly LearnerRow[], now: number): ScenarioSummary[] {
   const byScenario = new Map<string, LearnerRow[]>();
-  for (const r of rows) byScenario.set(r.scenario.id, [...(byScenario.get(r.scenario.id) ?? []), r]);
+  for (const r of rows) {
+    const list = byScenario.get(r.scenario.id);
+    if (list) list.push(r);
+    else byScenario.set(r.scenario.id, [r]);
+  }
   return [...byScenario.entries()].map(([id, list]) => {
     // The longest announced step list is the scenario's (every learner of it sends the same).
     const steps = list.reduce((a, r) => (r.steps.length > a.length ? r.steps : a), list[0]!.steps);

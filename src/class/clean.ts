@@ -29,6 +29,9 @@ export function cleanEvent(e: ClassEvent): ClassEvent {
       };
     case 'hand':
       return e.fail !== undefined ? {...e, fail: oneLine(e.fail)} : e;
+    case 'terminal':
+      // Lines, each one line of plain text; nothing kept once sharing is off.
+      return {...e, lines: e.sharing ? e.lines.map(oneLine) : []};
     case 'ready':
       return {...e, checks: e.checks.map((c) => ({...c, id: oneLine(c.id), detail: oneLine(c.detail)}))};
     default:

@@ -158,6 +158,9 @@ export class ClassClient {
   private fail(r: JsonResponse | Error): void {
     this.failures++;
     const error = r instanceof Error ? r.message : errorText(r);
+    // A kept-alive connection the server had just closed: a new one at once, not a back-off.
+    const reset = r instanceof Error && ((r as NodeJS.ErrnoException).code === 'ECONNRESET' || r.message === 'socket hang up');
+    if (reset && this.failures === 1) return this.schedule(0);
     this.set({status: 'offline', error});
     this.schedule(Math.min(this.heartbeatMs * 3, 500 * 2 ** Math.min(this.failures, 6)));
   }

@@ -1,8 +1,11 @@
 // What `--join` accepts: the join URL the instructor's `class serve` prints
-// (http://HOST:PORT/j/CODE), the same without http:// (HOST:PORT/CODE), or a bare CODE when
-// KATARUN_CLASS_SERVER names the server (HOST:PORT) — a room can set it once for everyone.
+// (http://HOST:PORT/j/CODE), the same without http:// (HOST:PORT/CODE), or a bare CODE: with
+// KATARUN_CLASS_SERVER naming the server (HOST:PORT) — a room can set it once for everyone —
+// or else found on the local network (discovery.ts) by `resolveJoin`.
 
 import {ExitCode, UserError} from '../cli/exit-codes.js';
+import type {Translate} from '../render/i18n.js';
+import {discoverClass, normalizeCode} from './discovery.js';
 
 export interface JoinTarget {
   /** http://host:port, no trailing slash. */
@@ -13,12 +16,19 @@ export interface JoinTarget {
 const CODE = /^[A-Za-z0-9]{4,12}$/;
 const HINT = "use the join URL the instructor's 'katarun class serve' shows, e.g. http://192.168.1.20:8642/j/ABC234";
 
+/** A bare code as typed ("K7QX-42", "k7qx42"), spelled as the server does; undefined for a URL. */
+export function bareCode(text: string): string | undefined {
+  const given = text.trim();
+  return /^[A-Za-z0-9][A-Za-z0-9 -]{2,14}[A-Za-z0-9]$/.test(given) ? normalizeCode(given) : undefined;
+}
+
 export function parseJoinTarget(text: string, env: Readonly<Record<string, string | undefined>> = process.env): JoinTarget {
   const given = text.trim();
-  if (CODE.test(given)) {
+  const bare = bareCode(given);
+  if (bare !== undefined) {
     const server = env.KATARUN_CLASS_SERVER;
     if (!server) throw new UserError(`--join: '${given}' is a code without a server`, ExitCode.invalid, `${HINT} (or set KATARUN_CLASS_SERVER=HOST:PORT)`);
-    return parseJoinTarget(`${server.replace(/\/+$/, '')}/j/${given}`, {});
+    return parseJoinTarget(`${server.replace(/\/+$/, '')}/j/${bare}`, {});
   }
   let url: URL;
   try {
@@ -47,4 +57,25 @@ export function parseBoardUrl(text: string, token: string | undefined): {base: s
   const t = token ?? fromHash;
   if (!t) throw new UserError('class board: no token', ExitCode.invalid, "give the board URL with its #token=… as printed by 'katarun class serve', or --token");
   return {base: `${url.protocol}//${url.host}`, token: t};
+}
+
+/**
+ * `--join` as a URL the rest of katarun takes: a bare code without KATARUN_CLASS_SERVER is looked
+ * for on the local network for `waitMs` first (the learner is told so on `out`); not found, a
+ * clear error says how to join by URL.
+ */
+export async function resolveJoin(text: string, t: Translate, out: {write(text: string): unknown}, o: {env?: Readonly<Record<string, string | undefined>>; waitMs?: number; discover?: typeof discoverClass} = {}): Promise<string> {
+  const env = o.env ?? process.env;
+  const code = bareCode(text);
+  if (code === undefined || env.KATARUN_CLASS_SERVER) {
+    parseJoinTarget(text, env);
+    return text;
+  }
+  const waitMs = o.waitMs ?? 3000;
+  const seconds = Math.max(1, Math.round(waitMs / 1000));
+  out.write(`${t('class.discover.looking', {code, n: seconds})}\n`);
+  const found = await (o.discover ?? discoverClass)(code, {waitMs});
+  if (found === undefined) throw new UserError(t('class.discover.none', {code, n: seconds}), ExitCode.envNotReady, t('class.discover.hint', {code}));
+  out.write(`${t('class.discover.found', {url: found})}\n`);
+  return found;
 }

@@ -22,6 +22,8 @@ export interface ClassSessionOptions {
   readonly t: Translate;
   readonly out: {write(text: string): unknown};
   readonly heartbeatMs?: number;
+  /** --share-terminal: the notice says so (the caller starts the sharing). */
+  readonly shareTerminal?: boolean;
 }
 
 export function defaultName(env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -37,14 +39,14 @@ export function learnerDir(stateDir: string, target: JoinTarget, scenarioId: str
 }
 
 /** What the learner is told before anything is sent. */
-export function sharingNotice(t: Translate, server: string, name: string, scenario: string): string {
-  return [t('class.sharing', {server, name: sanitizeText(name), scenario: sanitizeText(scenario)}), t('class.shared'), t('class.notShared')].join('\n');
+export function sharingNotice(t: Translate, server: string, name: string, scenario: string, shareTerminal = false): string {
+  return [t('class.sharing', {server, name: sanitizeText(name), scenario: sanitizeText(scenario)}), t('class.shared'), ...(shareTerminal ? [t('class.share.flag')] : []), t('class.notShared')].join('\n');
 }
 
 export function openClassSession(o: ClassSessionOptions): ClassClient {
   const target = parseJoinTarget(o.join);
   const name = (o.name ?? defaultName()).trim().slice(0, LIMITS.name) || 'learner';
-  o.out.write(`${sharingNotice(o.t, target.base, name, o.scenario.id)}\n`);
+  o.out.write(`${sharingNotice(o.t, target.base, name, o.scenario.id, o.shareTerminal)}\n`);
   const client = new ClassClient({
     target,
     name,

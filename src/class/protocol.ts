@@ -15,6 +15,8 @@ export const LIMITS = {
   lines: 5,
   batch: 200,
   checks: 30,
+  /** Lines of shared terminal output (only when the learner turns sharing on). */
+  terminalLines: 40,
   bodyBytes: 256 * 1024,
 } as const;
 
@@ -39,7 +41,9 @@ export type ClassEventBody =
   | {readonly type: 'solution'; readonly step: number}
   | {readonly type: 'hand'; readonly step: number; readonly up: boolean; readonly fail?: string}
   | {readonly type: 'ready'; readonly ready: boolean; readonly checks: readonly ReadinessCheck[]}
-  | {readonly type: 'finish'};
+  | {readonly type: 'finish'}
+  /** Only after the learner turned it on: the terminal's recent output; `sharing: false` ends it (and the server forgets it). */
+  | {readonly type: 'terminal'; readonly sharing: boolean; readonly lines: readonly string[]};
 
 export type ClassEvent = ClassEventBody & {readonly id: string; readonly at: number};
 
@@ -94,6 +98,7 @@ const eventSchemas = [
     required: ['ready', 'checks'],
   },
   {properties: {type: {const: 'finish'}}, required: []},
+  {properties: {type: {const: 'terminal'}, sharing: {type: 'boolean'}, lines: {type: 'array', maxItems: LIMITS.terminalLines, items: str(LIMITS.line)}}, required: ['sharing', 'lines']},
 ].map((s) => ({
   type: 'object',
   additionalProperties: false,

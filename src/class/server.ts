@@ -16,9 +16,11 @@ import {timingSafeEqual} from 'node:crypto';
 import {boardCsv, boardView, learnerView, summarize, type BoardView} from './board-view.js';
 import {paceFor, type LearnerRow} from './board-model.js';
 import {bearer, checkOrigin, HttpError, RateLimiter, readJson} from './http-guard.js';
-import {checkBatch, checkJoin, LIMITS, type Pace} from './protocol.js';
+import {checkBatch, checkJoin, LIMITS, type ClassEvent, type Pace} from './protocol.js';
 import {cleanJoin, cleanEvent} from './clean.js';
 import {ClassStore} from './store.js';
+import {languageFromHeader} from './page-lang.js';
+import {translator} from '../render/i18n.js';
 
 export interface ClassServerOptions {
   readonly stateDir: string;
@@ -38,12 +40,16 @@ export interface ClassServer {
 }
 
 const MAX_LEARNERS = 2000;
+const PACE_MS = 500;
 const ASSET_TYPES: Record<string, string> = {'board.js': 'text/javascript; charset=utf-8', 'board.css': 'text/css; charset=utf-8'};
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// The page's first language is the browser's (Accept-Language); its own switch may change it.
+const page = (lang: string) => `<!doctype html>
+<html lang="${lang}" data-lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>katarun class board</title><link rel="stylesheet" href="/board.css"></head>
+<title>${escapeHtml(translator(lang)('class.page.title'))}</title><link rel="stylesheet" href="/board.css"></head>
 <body><div id="root"></div><script src="/board.js"></script></body></html>
 `;
 
@@ -79,7 +85,38 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
   const needToken = (req: IncomingMessage) => {
     if (!tokenOk(req)) throw new HttpError(401, "the board needs the instructor's token (Authorization: Bearer …)");
   };
-  const pace = (row: LearnerRow): Pace => paceFor(store.rows.values(), row.scenario.id, row.current);
+  // The pace a learner is told is a count over the whole class: counted at most every PACE_MS
+  // per scenario and step, not once per request (300 learners × 300 rows a second adds up).
+  const paces = new Map<string, {pace: Pace; at: number}>();
+  const pace = (row: LearnerRow): Pace => {
+    const key = `${row.scenario.id}\u0000${row.current}`;
+    const t = now();
+    const known = paces.get(key);
+    if (known && t - known.at < PACE_MS) return known.pace;
+    const fresh = paceFor(store.rows.values(), row.scenario.id, row.current);
+    paces.set(key, {pace: fresh, at: t});
+    return fresh;
+  };
+
+  // Group commit: the batches of every request that arrived in the same turn of the event loop go
+  // to disk in one transaction, and each answer is sent only once it is committed. Under load
+  // (when requests queue up) one commit carries many, instead of one commit each.
+  let pending: {row: LearnerRow; events: {event: ClassEvent; at: number}[]; done: (added: number) => void; fail: (err: unknown) => void}[] = [];
+  const commitPending = () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const added = store.addBatches(batch);
+      batch.forEach((b, i) => b.done(added[i]!));
+    } catch (err) {
+      for (const b of batch) b.fail(err);
+    }
+  };
+  const commit = (row: LearnerRow, events: {event: ClassEvent; at: number}[]) =>
+    new Promise<number>((done, fail) => {
+      if (pending.length === 0) setImmediate(commitPending);
+      pending.push({row, events, done, fail});
+    });
   const board = () => boardView(store.rows.values(), store.identity.joinCode, now());
 
   // The stream sends the changed learners and the per-step summary at most every `interval` ms.
@@ -104,7 +141,10 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
     const address = req.socket.remoteAddress ?? '?';
-    if (req.method === 'GET' && (path === '/' || path === '/board')) return send(res, 200, PAGE, 'text/html; charset=utf-8');
+    if (req.method === 'GET' && (path === '/' || path === '/board')) {
+      res.setHeader('vary', 'accept-language');
+      return send(res, 200, page(languageFromHeader(req.headers['accept-language'])), 'text/html; charset=utf-8');
+    }
     if (req.method === 'GET' && /^\/board\.(js|css)$/.test(path)) {
       const name = path.slice(1);
       const text = await readFile(new URL(name, assetsDir), 'utf8').catch(() => undefined);
@@ -135,7 +175,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
       const t = now();
       // The learner's clock may be off: shift its times by the offset at sending, never into the future.
       const offset = t - checked.value.sentAt;
-      const added = store.addEvents(row, checked.value.events.map((e) => ({event: cleanEvent(e), at: Math.min(t, Math.round(e.at + offset))})));
+      const added = await commit(row, checked.value.events.map((e) => ({event: cleanEvent(e), at: Math.min(t, Math.round(e.at + offset))})));
       if (added > 0 || checked.value.events.length === 0) {
         row.lastSeen = t;
         dirty.add(row.id);
@@ -150,7 +190,9 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
       needToken(req);
       const csv = path.endsWith('.csv');
       res.setHeader('content-disposition', `attachment; filename="class-${store.identity.joinCode}.${csv ? 'csv' : 'json'}"`);
-      return send(res, 200, csv ? boardCsv(board()) : `${JSON.stringify(board(), null, 2)}\n`, csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+      // The class's results, not anyone's terminal: shared output stays on the live board only.
+      const results = {...board(), learners: board().learners.map(({terminal: _terminal, ...l}) => l)};
+      return send(res, 200, csv ? boardCsv(results) : `${JSON.stringify(results, null, 2)}\n`, csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     }
     if (req.method === 'GET' && path === '/api/stream') {
       needToken(req);
@@ -175,6 +217,10 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     });
   });
   server.headersTimeout = 10_000;
+  // Learners keep one connection each and use it every few seconds (the heartbeat is 3 s): Node's
+  // default 5 s idle close raced a learner's next request under load ("socket hang up", then a
+  // backed-off retry: seconds of latency for that event).
+  server.keepAliveTimeout = 20_000;
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,12 +1,15 @@
 // The class's state on disk: one SQLite file (better-sqlite3, WAL) holding the join code, the
 // instructor's token, each learner's join (with a hash of their secret) and every event they
-// sent, each stored once (learner + event id is unique). A write returns only once committed,
+// sent, each stored once (learner + event id is unique) — but of a shared terminal only the
+// latest lines, and none once the learner stopped sharing. A write returns only once committed,
 // so an event the server acknowledged survives a SIGKILL; reopening replays the events into
 // the rows the board shows.
 
 import {createHash, randomBytes, timingSafeEqual} from 'node:crypto';
-import {chmodSync, mkdirSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {join} from 'node:path';
+import {Worker} from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {applyEvent, newLearner, rejoin, type LearnerRow} from './board-model.js';
 import type {ClassEvent, JoinRequest} from './protocol.js';
@@ -48,6 +51,8 @@ export class ClassStore {
   private readonly insertEvent: Database.Statement;
   private readonly insertLearner: Database.Statement;
   private readonly updateJoin: Database.Statement;
+  private readonly forgetTerminal: Database.Statement;
+  private readonly checkpointer: Worker | undefined;
 
   constructor(dir: string) {
     mkdirSync(dir, {recursive: true, mode: 0o700});
@@ -59,12 +64,32 @@ export class ClassStore {
     // NORMAL in WAL mode: a committed transaction survives the process being killed (only a
     // power cut may lose the last ones), at a fraction of FULL's fsyncs.
     this.db.pragma('synchronous = NORMAL');
+    this.checkpointer = this.startCheckpointer(file);
     this.db.exec(SCHEMA);
     this.identity = this.loadIdentity();
     this.insertEvent = this.db.prepare('INSERT OR IGNORE INTO events (learner, id, at, body) VALUES (?, ?, ?, ?)');
     this.insertLearner = this.db.prepare('INSERT INTO learners (id, secret_hash, join_json, joined_at) VALUES (?, ?, ?, ?)');
     this.updateJoin = this.db.prepare('UPDATE learners SET join_json = ? WHERE id = ?');
+    // A shared terminal is kept as its latest lines only; turning sharing off leaves none on disk.
+    this.forgetTerminal = this.db.prepare(
+      "UPDATE events SET body = json_set(body, '$.lines', json('[]')) WHERE learner = ? AND seq < ? AND json_extract(body, '$.type') = 'terminal' AND json_array_length(body, '$.lines') > 0",
+    );
     this.replay();
+  }
+
+  /** Checkpoints (and their fsyncs) on a worker thread (checkpointer.ts), not inside a learner's request. */
+  private startCheckpointer(file: string): Worker | undefined {
+    const script = new URL('./checkpointer.js', import.meta.url);
+    // Run from the TypeScript sources (the unit tests) there is no compiled worker: SQLite's own checkpoints then.
+    if (!existsSync(fileURLToPath(script))) return undefined;
+    this.db.pragma('wal_autocheckpoint = 0');
+    const worker = new Worker(script, {workerData: {file, everyMs: 1000}});
+    worker.on('error', (err) => {
+      process.stderr.write(`katarun class: the checkpoint thread stopped (${err.message}); SQLite checkpoints by itself again\n`);
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    });
+    worker.unref();
+    return worker;
   }
 
   private loadIdentity(): ClassIdentity {
@@ -116,19 +141,32 @@ export class ClassStore {
 
   /** Store the events in one transaction; the ones seen before are skipped. Returns how many were new. */
   addEvents(row: LearnerRow, events: readonly {event: ClassEvent; at: number}[]): number {
+    return this.addBatches([{row, events}])[0]!;
+  }
+
+  /**
+   * Several learners' batches in one transaction (one commit: the server gathers the requests that
+   * arrived together); how many events of each were new.
+   */
+  addBatches(batches: readonly {row: LearnerRow; events: readonly {event: ClassEvent; at: number}[]}[]): number[] {
+    return this.db.transaction(() => batches.map(({row, events}) => this.insert(row, events)))();
+  }
+
+  private insert(row: LearnerRow, events: readonly {event: ClassEvent; at: number}[]): number {
     let added = 0;
-    this.db.transaction(() => {
-      for (const {event, at} of events) {
-        if (this.insertEvent.run(row.id, event.id, at, JSON.stringify(event)).changes === 1) {
-          applyEvent(row, event, at);
-          added++;
-        }
+    for (const {event, at} of events) {
+      const result = this.insertEvent.run(row.id, event.id, at, JSON.stringify(event));
+      if (result.changes === 1) {
+        if (event.type === 'terminal') this.forgetTerminal.run(row.id, result.lastInsertRowid);
+        applyEvent(row, event, at);
+        added++;
       }
-    })();
+    }
     return added;
   }
 
   close(): void {
+    this.checkpointer?.postMessage('stop');
     if (this.db.open) this.db.close();
   }
 }

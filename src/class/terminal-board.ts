@@ -45,6 +45,10 @@ export function formatBoard(view: BoardView, t: Translate, width = 100): string[
     }
     out.push('');
   }
-  for (const l of view.learners) out.push(learnerLine(l, t));
+  for (const l of view.learners) {
+    out.push(learnerLine(l, t));
+    // A learner who shares their terminal: its last lines under their row.
+    if (l.terminal) for (const line of l.terminal.lines.slice(-3)) out.push(`    │ ${text(line)}`);
+  }
   return out.map((line) => fit(line, width));
 }

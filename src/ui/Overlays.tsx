@@ -53,6 +53,7 @@ const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
   'confirm-foreign-cluster': 'foreignCluster.ask',
   'confirm-separate': 'separate.ask',
   'confirm-restart': 'restart.ask',
+  'confirm-share': 'class.share.ask',
 };
 
 export function ConfirmDialog({overlay, cluster, elsewhere, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly elsewhere?: string; readonly t: Translate}) {

@@ -216,6 +216,10 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     }
     const engine = deps.engine();
     if (overlay === 'confirm-quit') return deps.exit(0);
+    if (overlay === 'confirm-share') {
+      session?.classroom?.shareTerminal(true);
+      return say(t('class.share.on'));
+    }
     if (overlay === 'confirm-separate' && session) {
       // A fresh workspace has none of the steps done: it starts at the first.
       pendingFrom = 0;
@@ -326,6 +330,17 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         if (!classroom) return;
         const hand = classroom.toggleHand();
         return say(hand.up ? t('class.handUp', {step: hand.step + 1}) : t('class.handDown'));
+      }
+      case 'share': {
+        const classroom = deps.session()?.classroom;
+        if (!classroom) return;
+        if (classroom.sharingTerminal()) {
+          classroom.shareTerminal(false);
+          return say(t('class.share.off'));
+        }
+        // What would be shared, in full, before the yes/no: nothing is sent until the yes.
+        deps.print(t('class.share.what'));
+        return dispatch({type: 'overlay', overlay: 'confirm-share'});
       }
       case 'shell':
         return deps.shell();

@@ -3,7 +3,7 @@
 
 /** `reading`: the steps shown read-only, nothing started (a machine that is not ready, or the review of a finished scenario). */
 export type Screen = 'picker' | 'intro' | 'setup' | 'step' | 'finish' | 'reading';
-export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-foreign-cluster' | 'confirm-separate' | 'confirm-restart' | 'quiz';
+export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-foreign-cluster' | 'confirm-separate' | 'confirm-restart' | 'confirm-share' | 'quiz';
 
 export type Intent =
   | {readonly type: 'enter'}
@@ -18,6 +18,8 @@ export type Intent =
   | {readonly type: 'recheck'}
   /** In a class (--join): raise or lower a hand. */
   | {readonly type: 'hand'}
+  /** In a class (--join): start (after a yes) or stop sharing the terminal with the instructor. */
+  | {readonly type: 'share'}
   | {readonly type: 'quit'}
   | {readonly type: 'ctrl-c'}
   | {readonly type: 'help'}
@@ -120,5 +122,6 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (input === 'r') return {type: 'recheck'};
   if (input === 'b') return {type: 'revisit'};
   if (input === '!') return {type: 'hand'};
+  if (input === 'T') return {type: 'share'};
   return undefined;
 }

@@ -52,6 +52,9 @@ export interface ClassroomLink {
   status(): string;
   /** Raise the hand on the current step, or lower it; says which. */
   toggleHand(): {readonly up: boolean; readonly step: number};
+  /** Whether the terminal's recent output goes to the instructor (off unless the learner said yes). */
+  sharingTerminal(): boolean;
+  shareTerminal(on: boolean): void;
 }
 
 export interface PickerEntry {

@@ -117,4 +117,52 @@ describe.skipIf(!haveChromium)(`the board page in chromium${haveChromium ? '' : 
     await page.getByText("This board needs the instructor's token").waitFor({timeout: 15_000});
     expect(await page.locator('table').count()).toBe(0);
   }, 30_000);
+
+  it('speaks the browser\'s language (Accept-Language), switches language and keeps the choice', async () => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const page = await browser.newPage();
+    await page.setExtraHTTPHeaders({'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5'});
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    learner('Ирина').send({type: 'step', step: 0, status: 'active'});
+    await page.goto(`${base}/board#token=${server.store.identity.token}`);
+    await page.getByRole('button', {name: 'Выгрузить CSV'}).waitFor({timeout: 15_000});
+    await page.getByRole('columnheader', {name: 'Ученик'}).waitFor();
+    await page.locator('tr', {hasText: 'Ирина'}).waitFor({timeout: 15_000});
+    await page.getByText(/прошли: \d+/).first().waitFor();
+    expect(await page.title()).toBe('katarun: доска класса');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    await page.getByRole('button', {name: 'Для проектора'}).click();
+    await page.locator('.p-help').getByText(/Подняли руку \(\d+\)/).waitFor();
+    await page.getByRole('button', {name: 'Подробно'}).click();
+
+    // The switch: English now, and still English after a reload although the browser asks for Russian.
+    await page.getByRole('combobox', {name: 'Язык'}).selectOption('en');
+    await page.getByRole('button', {name: 'Export CSV'}).waitFor();
+    await page.getByRole('columnheader', {name: 'Learner'}).waitFor();
+    await page.reload();
+    await page.getByRole('button', {name: 'Export CSV'}).waitFor({timeout: 15_000});
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('shows a terminal only for the learner who shares it, as text, and drops it when they stop', async () => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const page = await browser.newPage();
+    await page.goto(`${base}/board?lang=en#token=${server.store.identity.token}`);
+    const sharer = learner('Grace');
+    const quiet = learner('Hopper');
+    quiet.send({type: 'step', step: 0, status: 'active'});
+    sharer.send({type: 'step', step: 0, status: 'active'});
+    sharer.send({type: 'terminal', sharing: true, lines: ['$ kubectl get pods', '<img src=x onerror="window.pwned=3"> CrashLoopBackOff']});
+    const shown = page.locator(`tr[data-terminal="${sharer.learnerId}"]`);
+    await shown.getByText('CrashLoopBackOff').waitFor({timeout: 15_000});
+    await shown.getByText('Grace · terminal (shared by the learner)').waitFor();
+    expect(await shown.locator('pre').textContent()).toBe('$ kubectl get pods\n<img src=x onerror="window.pwned=3"> CrashLoopBackOff');
+    expect(await page.evaluate(() => (window as unknown as {pwned?: number}).pwned)).toBeUndefined();
+    await page.locator('tr', {hasText: 'Hopper'}).first().waitFor();
+    expect(await page.locator(`tr[data-terminal="${quiet.learnerId}"]`).count()).toBe(0);
+    sharer.send({type: 'terminal', sharing: false, lines: []});
+    await shown.waitFor({state: 'detached', timeout: 15_000});
+  }, 60_000);
 });

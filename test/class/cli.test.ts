@@ -5,6 +5,9 @@
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
+import {createSocket} from 'node:dgram';
+import {networkInterfaces} from 'node:os';
+import Database from 'better-sqlite3';
 import {afterAll, describe, expect, it} from 'vitest';
 import {cli, ensureBuilt, repoRoot} from '../cli/commands/built-cli.js';
 import {tempDir, waitFor} from './helpers.js';
@@ -26,8 +29,8 @@ interface Served {
   readonly info: {joinUrl: string; boardUrl: string; token: string; joinCode: string; port: number};
 }
 
-async function serve(state: string, port = 0): Promise<Served> {
-  const proc = spawn(process.execPath, [cli, 'class', 'serve', '--json', '--port', String(port), '--state', state], {env: xdg(tempDir()), stdio: ['ignore', 'pipe', 'pipe']});
+async function serve(state: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const proc = spawn(process.execPath, [cli, 'class', 'serve', '--json', '--port', String(port), '--state', state], {env: {...xdg(tempDir()), ...env}, stdio: ['ignore', 'pipe', 'pipe']});
   children.add(proc);
   let out = '';
   let err = '';
@@ -43,8 +46,27 @@ async function kill9(s: Served): Promise<void> {
   children.delete(s.proc);
 }
 
-function learner(home: string, args: string[]) {
-  return spawnSync(process.execPath, [cli, 'test', ...args], {env: xdg(home), encoding: 'utf8', timeout: 120_000});
+function learner(home: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [cli, 'test', ...args], {env: {...xdg(home), ...env}, encoding: 'utf8', timeout: 120_000});
+}
+
+/** A UDP port free on this machine now, for one test's class discovery. */
+async function freeUdpPort(): Promise<number> {
+  const s = createSocket('udp4');
+  await new Promise<void>((r) => s.bind(0, () => r()));
+  const {port} = s.address();
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** Every event body the class server keeps on disk. */
+function storedBodies(state: string): string[] {
+  const db = new Database(join(state, 'class.sqlite'), {readonly: true, fileMustExist: true});
+  try {
+    return (db.prepare('SELECT body FROM events ORDER BY seq').all() as {body: string}[]).map((r) => r.body);
+  } finally {
+    db.close();
+  }
 }
 
 async function boardOf(s: Served): Promise<any> {
@@ -64,7 +86,7 @@ describe('katarun class, end to end', () => {
 
     const alice = learner(tempDir(), ['basics', '--join', server.info.joinUrl, '--name', 'Alice']);
     expect(alice.status, alice.stderr).toBe(0);
-    expect(alice.stdout + alice.stderr).toContain('Never shared: command output, your environment, your files.');
+    expect(alice.stdout + alice.stderr).toContain('Not shared unless you turn on sharing your terminal: command output. Never shared: your environment, your files.');
     expect(alice.stdout + alice.stderr).toContain('class: everything delivered');
     const bob = learner(tempDir(), [failing, '--join', server.info.joinUrl, '--name', 'Bob']);
     expect(bob.status).toBe(1);
@@ -144,8 +166,49 @@ describe('katarun class, end to end', () => {
     const r = learner(tempDir(), ['basics', '--join', 'nonsense/with/too/many/parts']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--join: 'nonsense\/with\/too\/many\/parts' has no join code — use the join URL/);
-    const bare = learner(tempDir(), ['basics', '--join', 'ABC234']);
-    expect(bare.status).toBe(2);
+  });
+
+  it('a bare code finds the class on this network; the terminal is shared only when the learner asks, and stored only then', async () => {
+    const discovery = {KATARUN_CLASS_DISCOVERY_PORT: String(await freeUdpPort())};
+    const state = tempDir();
+    const server = await serve(state, 0, discovery);
+    // Bound to 127.0.0.1 (the default): this machine's network address does not reach it.
+    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (lan) await expect(fetch(`http://${lan}:${server.info.port}/board`)).rejects.toThrow();
+    // Eve types only the code, the way the instructor reads it out ("K7QX-42").
+    const spoken = `${server.info.joinCode.slice(0, 3)}-${server.info.joinCode.slice(3)}`.toLowerCase();
+    const eve = learner(tempDir(), ['basics', '--join', spoken, '--name', 'Eve'], discovery);
+    expect(eve.status, eve.stderr).toBe(0);
+    expect(eve.stderr).toContain(`Looking for the class ${server.info.joinCode} on the local network`);
+    expect(eve.stderr).toContain(`Found the class at http://127.0.0.1:${server.info.port}/j/${server.info.joinCode}`);
+    expect(eve.stderr).toContain('class: everything delivered');
+    // Not shared by default: the server has her steps and no output of her commands.
+    const eveRow = (await boardOf(server)).learners.find((l: any) => l.name === 'Eve');
+    expect(eveRow.finished).toBe(true);
+    expect(eveRow.terminal).toBeUndefined();
+    const afterEve = storedBodies(state);
+    expect(afterEve.length).toBeGreaterThan(4);
+    expect(afterEve.join('\n')).not.toMatch(/Hello from katarun|line 2|"terminal"/);
+
+    // Frank asks for it: he is told, and the server then has his commands and their output.
+    const frank = learner(tempDir(), [failing, '--join', server.info.joinUrl, '--name', 'Frank', '--share-terminal'], discovery);
+    expect(frank.status).toBe(1);
+    expect(frank.stderr).toContain('Also shared, as you asked with --share-terminal: the last 40 lines');
+    const frankRow = (await boardOf(server)).learners.find((l: any) => l.name === 'Frank');
+    expect(frankRow.terminal.lines).toEqual(expect.arrayContaining(['$ echo hello', 'hello']));
+    expect(storedBodies(state).filter((b) => b.includes('"terminal"') && b.includes('echo hello'))).toHaveLength(1);
+    // Eve's row still has none.
+    expect((await boardOf(server)).learners.find((l: any) => l.name === 'Eve').terminal).toBeUndefined();
+    server.proc.kill('SIGTERM');
+    await waitFor(() => server.proc.exitCode ?? undefined, 10_000, 'class serve to stop');
+  }, 240_000);
+
+  it('a bare code nobody answers: after a few seconds, a clear error says how to join by URL', async () => {
+    const bare = learner(tempDir(), ['basics', '--join', 'ABC234'], {KATARUN_CLASS_DISCOVERY_PORT: String(await freeUdpPort())});
+    expect(bare.status).toBe(3);
+    expect(bare.stderr).toContain('Looking for the class ABC234 on the local network (3 seconds)');
+    expect(bare.stderr).toContain('--join: no class with the code ABC234 answered on this network within 3 seconds — ask the instructor for the join URL');
     expect(bare.stderr).toContain('KATARUN_CLASS_SERVER');
+    expect(bare.stderr).not.toMatch(/\n\s+at /);
   });
 });

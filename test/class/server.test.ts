@@ -4,6 +4,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {call, joinBody, server, tempDir} from './helpers.js';
 import type {ClassServer} from '../../src/class/server.js';
+import Database from 'better-sqlite3';
+import {join} from 'node:path';
 
 const open: ClassServer[] = [];
 afterEach(async () => {
@@ -163,5 +165,56 @@ describe('class server security', () => {
     const csv = (await call('GET', `${base}/api/export.csv`, undefined, auth(token))).text;
     expect(csv.split('\r\n')[0]).toBe('name,learner,scenario,step,title,status,seconds,estimate_min,attempts,hints,solution,last_fail,finished');
     expect(csv).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe('sharing the terminal', () => {
+  /** Every event body the server keeps on disk for the class. */
+  const stored = (stateDir: string): string[] => {
+    const db = new Database(join(stateDir, 'class.sqlite'), {readonly: true, fileMustExist: true});
+    try {
+      return (db.prepare('SELECT body FROM events ORDER BY seq').all() as {body: string}[]).map((r) => r.body);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('keeps only the latest shared lines, forgets them when the learner stops, and never exports them', async () => {
+    const {base, code, token, stateDir} = await started();
+    const a = joinBody(code, {name: 'Ada'});
+    await call('POST', `${base}/api/join`, a);
+    const post = (events: unknown[]) => call('POST', `${base}/api/learners/${a.learner}/events`, {sentAt: Date.now(), events}, auth(a.secret));
+    expect((await post([ev({type: 'step', step: 0, status: 'active'})])).status).toBe(200);
+    // Not shared: nothing of a terminal is on the board or on disk.
+    expect((await call('GET', `${base}/api/board`, undefined, auth(token))).json.learners[0].terminal).toBeUndefined();
+    expect(stored(stateDir).some((b) => b.includes('"terminal"'))).toBe(false);
+
+    expect((await post([ev({type: 'terminal', sharing: true, lines: ['$ kubectl get pods', 'web-1 \u001b[31mCrashLoopBackOff\u001b[0m']})])).status).toBe(200);
+    expect((await post([ev({type: 'terminal', sharing: true, lines: ['$ kubectl logs web-1', 'listen tcp :8080: bind: address already in use']})])).status).toBe(200);
+    const shared = (await call('GET', `${base}/api/board`, undefined, auth(token))).json.learners[0].terminal;
+    expect(shared.lines).toEqual(['$ kubectl logs web-1', 'listen tcp :8080: bind: address already in use']);
+    // On disk: the latest lines only (the first snapshot's text is gone), escapes removed.
+    const disk = stored(stateDir).join('\n');
+    expect(disk).toContain('address already in use');
+    expect(disk).not.toContain('CrashLoopBackOff');
+    // The exports are the class's results, not anyone's terminal.
+    expect((await call('GET', `${base}/api/export.json`, undefined, auth(token))).text).not.toContain('address already in use');
+    expect((await call('GET', `${base}/api/export.csv`, undefined, auth(token))).text).not.toContain('address already in use');
+
+    // The learner stops: the board and the disk forget it.
+    expect((await post([ev({type: 'terminal', sharing: false, lines: []})])).status).toBe(200);
+    expect((await call('GET', `${base}/api/board`, undefined, auth(token))).json.learners[0].terminal).toBeUndefined();
+    expect(stored(stateDir).join('\n')).not.toContain('address already in use');
+  });
+
+  it('refuses more lines than the limit, and over-long lines', async () => {
+    const {base, code} = await started();
+    const a = joinBody(code);
+    await call('POST', `${base}/api/join`, a);
+    const post = (events: unknown[]) => call('POST', `${base}/api/learners/${a.learner}/events`, {sentAt: Date.now(), events}, auth(a.secret));
+    const many = await post([ev({type: 'terminal', sharing: true, lines: Array.from({length: 41}, (_, i) => `line ${i}`)})]);
+    expect(many.status).toBe(400);
+    expect(many.json.error).toMatch(/^batch\/events\/0\/lines must NOT have more than 40 items/);
+    expect((await post([ev({type: 'terminal', sharing: true, lines: ['x'.repeat(301)]})])).status).toBe(400);
   });
 });

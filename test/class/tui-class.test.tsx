@@ -14,23 +14,29 @@ import {tempDir, waitFor} from './helpers.js';
 
 afterEach(() => cleanup());
 
+/** A learner's client and classroom link whose "server" records every event and answers with `pace`. */
+function recordingClass(pace: {step: number; past: number; total: number}) {
+  const posted: ClassEvent[] = [];
+  const client = new ClassClient({
+    target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
+    name: 'Ada',
+    scenario: {id: 'demo', title: 'Demo'},
+    steps: [{title: 'One'}, {title: 'Two'}],
+    dir: tempDir(),
+    request: async (_m, url, body) => {
+      if (url.endsWith('/events')) posted.push(...(body as {events: ClassEvent[]}).events);
+      return {status: 200, body: {pace}};
+    },
+  });
+  const link = classroomLink(client, translator('en'));
+  client.start();
+  return {posted, client, link};
+}
+
 describe('the TUI in a class', () => {
   test('status bar pace, a raised hand with the FAIL line, shared steps', async () => {
-    const posted: ClassEvent[] = [];
     // A server that takes everything and says 3 of 5 are past the learner's step.
-    const client = new ClassClient({
-      target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
-      name: 'Ada',
-      scenario: {id: 'demo', title: 'Demo'},
-      steps: [{title: 'One'}, {title: 'Two'}],
-      dir: tempDir(),
-      request: async (_m, url, body) => {
-        if (url.endsWith('/events')) posted.push(...(body as {events: ClassEvent[]}).events);
-        return {status: 200, body: {pace: {step: 0, past: 3, total: 5}}};
-      },
-    });
-    const link = classroomLink(client, translator('en'));
-    client.start();
+    const {posted, client, link} = recordingClass({step: 0, past: 3, total: 5});
     const demo = scenario([step(0, 'Run a command', 'Run it.', [exec(1, 'echo hello')]), step(1, 'Second', 'More.', [])]);
     const {session, engine} = sessionFor(demo, {classroom: link});
     link.attach(engine as unknown as Engine);
@@ -49,6 +55,46 @@ describe('the TUI in a class', () => {
     expect(posted.filter((e) => e.type === 'hand')[1]).toMatchObject({step: 0, up: false});
     // Entering the step was shared, as a reporter sees it.
     expect(posted.find((e) => e.type === 'step')).toMatchObject({type: 'step', step: 0, status: 'active'});
+    await client.close();
+  });
+
+  test('the terminal is not shared by default; T shows what it shares and asks, y shares, T again stops', async () => {
+    const {posted, client, link} = recordingClass({step: 0, past: 1, total: 2});
+    const demo = scenario([step(0, 'Run a command', 'Run it.', [exec(1, 'echo secret-one'), exec(2, 'echo secret-two')]), step(1, 'Second', 'More.', [])]);
+    const {session, engine} = sessionFor(demo, {classroom: link});
+    link.attach(engine as unknown as Engine);
+    const app = renderApp({session});
+    await app.press(KEY.enter);
+    await app.until('class: 1 of 2 past step 1');
+    // Not shared by default: a command runs, its step event goes out, its output does not.
+    await app.press('1');
+    await waitFor(() => posted.find((e) => e.type === 'step'), 5000, 'the step event');
+    await waitFor(() => (client.getSnapshot().queued === 0 ? true : undefined), 5000, 'the queue to drain');
+    expect(JSON.stringify(posted)).not.toContain('secret-one');
+    expect(posted.some((e) => e.type === 'terminal')).toBe(false);
+    // T: what would be shared, in full, then a yes/no; n sends nothing.
+    await app.press('T');
+    await app.until('Sharing your terminal sends the instructor the last 40 lines');
+    await app.until('Share your terminal with the instructor? (y/n)');
+    await app.press('n');
+    expect(link.sharingTerminal()).toBe(false);
+    expect(posted.some((e) => e.type === 'terminal')).toBe(false);
+    // T, y: shared, and the status bar says so.
+    await app.press('T');
+    await app.until('Share your terminal with the instructor? (y/n)');
+    await app.press('y');
+    await app.until('sharing terminal with the instructor');
+    const first = await waitFor(() => posted.find((e) => e.type === 'terminal'), 5000, 'the shared terminal');
+    expect(first).toMatchObject({type: 'terminal', sharing: true, lines: ['$ echo secret-one', 'output of echo secret-one']});
+    // T again: one "stopped", and nothing after it.
+    await app.press('T');
+    await app.until("Stopped sharing your terminal; the instructor's copy is deleted.");
+    await waitFor(() => posted.find((e) => e.type === 'terminal' && !e.sharing), 5000, 'the end of sharing');
+    await app.press('2');
+    await waitFor(() => (client.getSnapshot().queued === 0 && posted.filter((e) => e.type === 'step').length > 0 ? true : undefined), 5000, 'the queue to drain');
+    const after = posted.slice(posted.findIndex((e) => e.type === 'terminal' && !e.sharing) + 1);
+    expect(JSON.stringify(after)).not.toContain('secret-two');
+    expect(app.lastFrame()).not.toContain('sharing terminal with the instructor');
     await client.close();
   });
 });

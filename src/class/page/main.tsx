@@ -5,7 +5,8 @@ import {useEffect, useState} from 'react';
 import {createRoot} from 'react-dom/client';
 import type {BoardView} from '../board-view.js';
 import {download, follow, merge, takeToken} from './stream.js';
-import {LearnerTable, plural, Projector, StepSummaries} from './parts.js';
+import {LearnerTable, Projector, StepSummaries} from './parts.js';
+import {languageChoices, pickLanguage, rememberLanguage, translator, TranslateContext, useT} from './lang.js';
 
 function useTick(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -17,6 +18,25 @@ function useTick(ms: number): number {
 }
 
 function App({token}: {token: string | undefined}) {
+  const [lang, setLang] = useState(pickLanguage);
+  const t = translator(lang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('class.page.title');
+  }, [lang]);
+  const chooseLang = (next: string) => {
+    rememberLanguage(next);
+    setLang(next);
+  };
+  return (
+    <TranslateContext.Provider value={t}>
+      <Board token={token} lang={lang} chooseLang={chooseLang} />
+    </TranslateContext.Provider>
+  );
+}
+
+function Board({token, lang, chooseLang}: {token: string | undefined; lang: string; chooseLang: (lang: string) => void}) {
+  const t = useT();
   const [board, setBoard] = useState<BoardView | undefined>();
   const [state, setState] = useState<'connecting' | 'live' | 'offline' | 'denied'>(token ? 'connecting' : 'denied');
   const [received, setReceived] = useState(() => Date.now());
@@ -44,9 +64,9 @@ function App({token}: {token: string | undefined}) {
   }, [token]);
 
   if (state === 'denied') {
-    return <div className="message">This board needs the instructor's token: open the board URL that <code>katarun class serve</code> printed (it ends in #token=…).</div>;
+    return <div className="message">{t('class.page.denied')}</div>;
   }
-  if (!board) return <div className="message">Connecting to the class…</div>;
+  if (!board) return <div className="message">{t('class.page.connecting')}</div>;
   const elapsed = Math.max(0, now - received);
   const steps = Math.max(0, ...board.learners.map((l) => l.steps.length));
   const hands = board.learners.filter((l) => l.hand).length;
@@ -55,21 +75,28 @@ function App({token}: {token: string | undefined}) {
     <div className={projector ? 'page projector-mode' : 'page'}>
       <header>
         <h1>
-          katarun class <span className="code">{board.joinCode}</span>
+          {t('class.page.heading')} <span className="code">{board.joinCode}</span>
         </h1>
         <div className="summary">
-          <span>{plural(board.learners.length, 'learner')}</span>
-          {hands ? <span className="badge hand">{plural(hands, 'hand')} up</span> : null}
-          <span className={`conn ${state}`}>{state === 'live' ? '● live' : state === 'offline' ? '○ reconnecting…' : '○ connecting…'}</span>
+          <span>{t('class.page.learners', {n: board.learners.length})}</span>
+          {hands ? <span className="badge hand">{t('class.page.handsUp', {n: hands})}</span> : null}
+          <span className={`conn ${state}`}>{t(state === 'live' ? 'class.page.live' : state === 'offline' ? 'class.page.reconnecting' : 'class.page.connectingShort')}</span>
         </div>
         <div className="buttons">
-          <button onClick={() => setProjector(!projector)}>{projector ? 'Detail view' : 'Projector view'}</button>
-          <button onClick={() => void exportAs('csv')}>Export CSV</button>
-          <button onClick={() => void exportAs('json')}>Export JSON</button>
+          <button onClick={() => setProjector(!projector)}>{t(projector ? 'class.page.detailView' : 'class.page.projectorView')}</button>
+          <button onClick={() => void exportAs('csv')}>{t('class.page.exportCsv')}</button>
+          <button onClick={() => void exportAs('json')}>{t('class.page.exportJson')}</button>
+          <select aria-label={t('class.page.language')} title={t('class.page.language')} value={lang} onChange={(e) => chooseLang(e.target.value)}>
+            {languageChoices().map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
         </div>
       </header>
       {error ? <div className="error">{error}</div> : null}
-      {board.learners.length === 0 ? <div className="message">No learner has joined yet. They join with: katarun &lt;scenario&gt; --join {location.origin}/j/{board.joinCode}</div> : null}
+      {board.learners.length === 0 ? <div className="message">{t('class.page.noLearners', {url: `${location.origin}/j/${board.joinCode}`})}</div> : null}
       {projector ? (
         <Projector scenarios={board.scenarios} learners={board.learners} joinUrl={`${location.origin}/j/${board.joinCode}`} />
       ) : (
@@ -77,7 +104,7 @@ function App({token}: {token: string | undefined}) {
           {board.scenarios.map((s) => (
             <section key={s.id}>
               <h2>
-                {s.title || s.id} <span className="muted">({s.id}) · {plural(s.learners, 'learner')} · {s.finished} finished{s.notReady ? ` · ${s.notReady} not ready` : ''}</span>
+                {s.title || s.id} <span className="muted">({s.id}) · {t('class.page.learners', {n: s.learners})} · {t('class.page.finished', {n: s.finished})}{s.notReady ? ` · ${t('class.page.notReady', {n: s.notReady})}` : ''}</span>
               </h2>
               <StepSummaries s={s} />
             </section>

@@ -81,6 +81,13 @@ async function serve(positionals: string[], v: {port?: string; bind?: string; st
   });
   const origin = `http://${publicHost(bind)}:${server.port}`;
   const {joinCode, token} = server.store.identity;
+  const loopbackOnly = bind === '127.0.0.1' || bind === 'localhost' || bind === '::1';
+  // Answers a runner's `--join CODE` on the room's network; a port taken by another program only costs that.
+  const {startResponder, discoveryPort} = await import('../../class/discovery.js');
+  const responder = await startResponder({code: joinCode, httpPort: server.port, loopbackOnly}).catch((err: Error) => {
+    process.stderr.write(`${t('class.serve.noDiscovery', {port: discoveryPort(), error: err.message})}\n`);
+    return undefined;
+  });
   const joinUrl = `${origin}/j/${joinCode}`;
   const boardUrl = `${origin}/board#token=${token}`;
   const out = v.json ? process.stderr : process.stdout;
@@ -94,10 +101,11 @@ async function serve(positionals: string[], v: {port?: string; bind?: string; st
       '',
       t('class.serve.code', {code: joinCode}),
       t('class.serve.join', {url: joinUrl}),
+      ...(responder ? [t('class.serve.joinCode', {code: joinCode})] : []),
       t('class.serve.board', {url: boardUrl}),
       t('class.serve.terminalBoard', {url: boardUrl}),
       t('class.serve.state', {dir: stateDir}),
-      ...(bind === '127.0.0.1' || bind === 'localhost' || bind === '::1' ? [t('class.serve.loopback')] : []),
+      ...(loopbackOnly ? [t('class.serve.loopback')] : []),
       t('class.serve.stop'),
       '',
     ].join('\n'),
@@ -107,6 +115,7 @@ async function serve(positionals: string[], v: {port?: string; bind?: string; st
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await responder?.close();
   await server.close();
   return ExitCode.ok;
 }

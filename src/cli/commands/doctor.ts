@@ -124,16 +124,16 @@ export async function run(argv: string[]): Promise<number> {
   const results: ScenarioDoctorResult[] = [];
   const scenarios: Scenario[] = [];
   // --join checks the link before the (slow) checks, so a bad URL fails at once.
-  if (v.join !== undefined) (await import('../../class/join-target.js')).parseJoinTarget(v.join);
+  const joinUrl = v.join !== undefined ? await (await import('../../class/join-target.js')).resolveJoin(v.join, t, process.stderr) : undefined;
   for (const dir of dirs) {
     const scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
     if (printDiagnostics(scenario.diagnostics.filter((d) => d.severity === 'error'), process.stderr)) return ExitCode.invalid;
     scenarios.push(scenario);
     results.push(await check(scenario, v.context, uiLang));
   }
-  if (v.join !== undefined) {
+  if (joinUrl !== undefined) {
     const {reportReadiness} = await import('../../class/readiness.js');
-    await reportReadiness(v.join, v.name, results, scenarios, t);
+    await reportReadiness(joinUrl, v.name, results, scenarios, t);
   }
   const ready = results.every((r) => r.report.ready);
   const {sandboxCapability} = await import('../../engine/scenario-world.js');

@@ -29,10 +29,11 @@ Options:
   --check-timeout DURATION   give every check this long (e.g. 30s, 5m)
   --join URL                 report to an instructor's class board (katarun class serve)
   --name NAME                your name on the class board (default: your user name)
+  --share-terminal           in a class, also share your terminal's recent output (T in a step turns it on or off)
   -h, --help                 show this help
 
 Keys: Enter next · 1–99 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
-a solution · r check · ! raise a hand (--join) · ? help · q quit · Ctrl-C interrupt (twice: quit)
+a solution · r check · ! raise a hand, T share the terminal (--join) · ? help · q quit · Ctrl-C interrupt (twice: quit)
 `;
 
 export const SANDBOX_MODES = ['auto', 'bwrap', 'none'] as const;
@@ -47,6 +48,7 @@ export const TUI_OPTIONS = {
   'check-timeout': {type: 'string'},
   join: {type: 'string'},
   name: {type: 'string'},
+  'share-terminal': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -60,13 +62,15 @@ export interface TuiFlags {
   readonly checkTimeoutMs?: number;
   readonly join?: string;
   readonly name?: string;
+  readonly shareTerminal?: boolean;
 }
 
-export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'use-existing-cluster'?: boolean; 'create-cluster'?: boolean; 'check-timeout'?: string; join?: string; name?: string}): TuiFlags {
+export function readFlags(values: {lang?: string; shell?: string; context?: string; sandbox?: string; 'use-existing-cluster'?: boolean; 'create-cluster'?: boolean; 'check-timeout'?: string; join?: string; name?: string; 'share-terminal'?: boolean}): TuiFlags {
   return {
     useExistingCluster: values['use-existing-cluster'] ?? false,
     join: values.join,
     name: values.name,
+    ...(values['share-terminal'] ? {shareTerminal: true} : {}),
     lang: values.lang,
     shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
     sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode'),
@@ -225,7 +229,7 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, arg: 
 export async function withClassroom(scenario: Scenario, flags: TuiFlags, open: (classroom?: ClassroomLinkHandle) => Promise<number>): Promise<number> {
   if (flags.join === undefined) return open();
   const {joinFromTui, JoinCancelled} = await import('../../class/tui-join.js');
-  const joined = await joinFromTui({join: flags.join, scenario, ...(flags.name !== undefined ? {name: flags.name} : {}), ...(flags.lang !== undefined ? {lang: flags.lang} : {})}).catch((err: unknown) => {
+  const joined = await joinFromTui({join: flags.join, scenario, ...(flags.name !== undefined ? {name: flags.name} : {}), ...(flags.lang !== undefined ? {lang: flags.lang} : {}), ...(flags.shareTerminal ? {shareTerminal: true} : {})}).catch((err: unknown) => {
     if (err instanceof JoinCancelled) return undefined;
     throw err;
   });

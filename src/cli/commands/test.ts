@@ -41,6 +41,7 @@ Options:
                                     (default auto: where bwrap works; bwrap: or fail)
   --join URL                        report to an instructor's class board (katarun class serve)
   --name NAME                       your name on the class board (default: your user name)
+  --share-terminal                  in a class, also share the recent output of the commands run
   --join-wait DURATION              at the end, wait this long for the class server (default 10s);
                                     what is not delivered is kept and sent by the next run
   -h, --help                        show this help
@@ -72,6 +73,7 @@ const OPTIONS = {
   'use-existing-cluster': {type: 'boolean'},
   join: {type: 'string'},
   name: {type: 'string'},
+  'share-terminal': {type: 'boolean'},
   'join-wait': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
@@ -204,7 +206,10 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   // A class learner: told what is shared, then the engine's events go to the board as a reporter's would.
   const classSession = v.join !== undefined ? await import('../../class/learner-session.js') : undefined;
   const joinWaitMs = v['join-wait'] !== undefined ? parseDuration(v['join-wait'], '--join-wait') : 10_000;
-  const classClient = classSession?.openClassSession({join: v.join!, name: v.name, scenario, stateDir: dirs.state, t, out: io.stderr});
+  const joinUrl = v.join !== undefined ? await (await import('../../class/join-target.js')).resolveJoin(v.join, t, io.stderr) : undefined;
+  const classClient = classSession?.openClassSession({join: joinUrl!, name: v.name, scenario, stateDir: dirs.state, t, out: io.stderr, shareTerminal: v['share-terminal'] === true});
+  const terminalShare = classClient && v['share-terminal'] ? new (await import('../../class/terminal-share.js')).TerminalShare(classClient) : undefined;
+  terminalShare?.set(true);
   const interrupts = installInterruptHandlers();
   let stopProgress = () => {};
   try {
@@ -228,6 +233,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       onEngine: (engine) => {
         // A class learner's board gets the engine's events as a reporter does.
         if (classClient) void classSession!.shareEngine(engine, classClient);
+        terminalShare?.follow(engine);
         const every = progressMs ?? DEFAULT_PROGRESS_MS;
         if (every > 0) stopProgress = startProgress(engine, t, (line) => progressOut.write(line), every);
       },
@@ -271,7 +277,8 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     throw err;
   } finally {
     stopProgress();
-    if (classClient) await classSession!.closeClassSession(classClient, joinWaitMs, t, io.stderr, classSession!.parseJoinTarget(v.join!).base);
+    terminalShare?.finish();
+    if (classClient) await classSession!.closeClassSession(classClient, joinWaitMs, t, io.stderr, classSession!.parseJoinTarget(joinUrl!).base);
     pruneRuns(dirs, scenario, runId);
     await interrupts.dispose();
     if (interrupts.signal.aborted) process.exitCode = ExitCode.interrupted;
