@@ -74,6 +74,17 @@ async function katarunTest(name: string, args: string[], opts: {state?: object; 
 const RUN_LIMIT_MS = 120_000;
 const TEST_BUDGET_MS = RUN_LIMIT_MS + 15_000;
 
+/** A PATH folder with node, bash and only the named stand-ins (to take docker or kind away). */
+async function binWith(name: string, standins: string[]): Promise<string> {
+  const bin = join(tmp, name);
+  mkdirSync(bin, {recursive: true});
+  symlinkSync(process.execPath, join(bin, 'node'));
+  const bash = (await runProcess('bash', ['-c', 'command -v bash'], {cwd: tmp, env: {PATH: process.env.PATH ?? ''}, timeoutMs: 5000})).output.trim();
+  symlinkSync(bash, join(bin, 'bash'));
+  for (const t of standins) symlinkSync(join(standinBin, t), join(bin, t));
+  return bin;
+}
+
 const indexOf = (calls: string[], re: RegExp, from = 0) => calls.findIndex((c, i) => i >= from && re.test(c));
 
 describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the wiring, not the cluster)', {timeout: TEST_BUDGET_MS}, () => {
@@ -180,12 +191,7 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
   });
 
   it('with Podman and no docker on PATH, doctor finds Podman the way kind does', async () => {
-    const bin = join(tmp, 'bin-podman-only');
-    mkdirSync(bin, {recursive: true});
-    symlinkSync(process.execPath, join(bin, 'node'));
-    const bash = (await runProcess('bash', ['-c', 'command -v bash'], {cwd: tmp, env: {PATH: process.env.PATH ?? ''}, timeoutMs: 5000})).output.trim();
-    symlinkSync(bash, join(bin, 'bash'));
-    for (const t of ['podman', 'kind', 'kubectl', 'istioctl', 'curl']) symlinkSync(join(standinBin, t), join(bin, t));
+    const bin = await binWith('bin-podman-only', ['podman', 'kind', 'kubectl', 'istioctl', 'curl']);
     const r = await katarunTest('podman-only', [], {command: 'doctor', path: bin});
     expect(r.output).toMatch(/✔ docker +Podman 5\.4\.0-standin answers/);
     expect(r.calls).toContain('podman info --format {{.Version.Version}}|{{.Host.MemTotal}}|{{.Host.CPUs}}|{{.Host.CgroupsVersion}}');
@@ -286,12 +292,7 @@ describe.concurrent('istio-egress wiring on the stand-in toolchain (proves the w
   });
 
   it('without docker and kind on PATH: exit 3, saying what is missing and how to get it, before running anything', async () => {
-    const bin = join(tmp, 'bin-without-docker-kind');
-    mkdirSync(bin, {recursive: true});
-    symlinkSync(process.execPath, join(bin, 'node'));
-    const bash = (await runProcess('bash', ['-c', 'command -v bash'], {cwd: tmp, env: {PATH: process.env.PATH ?? ''}, timeoutMs: 5000})).output.trim();
-    symlinkSync(bash, join(bin, 'bash'));
-    for (const t of ['kubectl', 'istioctl', 'curl']) symlinkSync(join(standinBin, t), join(bin, t));
+    const bin = await binWith('bin-without-docker-kind', ['kubectl', 'istioctl', 'curl']);
     const r = await katarunTest('missing-tools', ['--create-cluster'], {path: bin});
     expect(r.code).toBe(3);
     expect(r.output).toMatch(/docker: docker was not found on PATH — .*(Docker Engine|Docker Desktop)/);
