@@ -53,6 +53,11 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
   const deadline = now() + o.timeoutMs;
   let attempts = 0;
   let last: AttemptResult | undefined;
+  // The latest attempt that finished by itself. Attempts near the deadline get one interval
+  // only; on a loaded machine one can be stopped before the check says anything, and its
+  // "did not finish within 3 s" must not hide the FAIL: line an earlier attempt gave.
+  let answered: AttemptResult | undefined;
+  const answer = (r: AttemptResult): AttemptResult => (r.timedOut && answered ? answered : r);
   for (;;) {
     if (o.signal.aborted) return {status: 'aborted', attempts, ...(last ? {last} : {})};
     // Every attempt gets at least one interval (≥ 1 s) to finish, even near the deadline: an
@@ -61,11 +66,12 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
     const remaining = Math.min(MAX_TIMER_MS, Math.max(deadline - now(), attemptFloor(o.intervalMs)));
     last = await o.attempt(remaining, o.signal);
     attempts++;
+    if (!last.timedOut) answered = last;
     if (o.signal.aborted) return {status: 'aborted', attempts, last};
     o.onAttempt?.(last, attempts);
     if (last.passed) return {status: 'passed', attempts, last};
     const left = deadline - now();
-    if (left <= 0) return {status: 'timed-out', attempts, last};
+    if (left <= 0) return {status: 'timed-out', attempts, last: answer(last)};
     const wait = intervalFor(o.intervalMs, attempts);
     if (wait >= left) {
       // No room for another full interval: one last look right at the deadline.
@@ -81,6 +87,6 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
     attempts++;
     if (o.signal.aborted) return {status: 'aborted', attempts, last: r};
     o.onAttempt?.(r, attempts);
-    return {status: r.passed ? 'passed' : 'timed-out', attempts, last: r};
+    return {status: r.passed ? 'passed' : 'timed-out', attempts, last: r.passed ? r : answer(r)};
   }
 }

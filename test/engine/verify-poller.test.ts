@@ -55,4 +55,20 @@ describe('verify poller', () => {
     expect(out.status).toBe('aborted');
     expect(Date.now() - started).toBeLessThan(500);
   });
+
+  it('a last look stopped at the deadline does not replace the answer of the attempt before it', async () => {
+    let n = 0;
+    const out = await pollCheck({
+      intervalMs: 40,
+      timeoutMs: 60,
+      signal: new AbortController().signal,
+      attempt: async () => (++n === 1 ? {...result(false), feedback: ['FAIL: no ServiceEntry']} : {...result(false), feedback: ['stopped'], exitCode: null, timedOut: true}),
+    });
+    expect(out.status).toBe('timed-out');
+    expect(out.attempts).toBeGreaterThanOrEqual(2);
+    expect(out.last?.feedback).toEqual(['FAIL: no ServiceEntry']);
+    // With nothing better before it, a stopped attempt is what is reported.
+    const only = await pollCheck({intervalMs: 40, timeoutMs: 10, signal: new AbortController().signal, attempt: async () => ({...result(false), feedback: ['stopped'], exitCode: null, timedOut: true})});
+    expect(only.last?.feedback).toEqual(['stopped']);
+  });
 });

@@ -38,7 +38,7 @@ func (l Lab) stepInstall(n int) []string {
 func rejected(t testing.TB, l Lab) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	files := append(append([]string{}, l.Base...), l.filesUpTo(7)...)
+	files := append(append([]string{}, l.Base...), l.filesUpTo(8)...)
 	for _, f := range files {
 		stdout, stderr, code := istioctl(t, l.Dir, "validate", "-f", f)
 		if code != 0 {
@@ -83,7 +83,7 @@ func analysisProblems(t testing.TB, l Lab) []string {
 	for f, why := range bad {
 		p = append(p, fmt.Sprintf("istioctl validate rejects %s: %s", f, why))
 	}
-	for n := 1; n <= 7; n++ {
+	for n := 1; n <= 8; n++ { // 8: the finish page's appendix
 		for _, m := range analyze(t, l, n, bad) {
 			t.Logf("step %d: %s", n, m)
 			if m.Level == "Error" {

@@ -28,7 +28,7 @@ func TestMain(m *testing.M) {
 		cache = os.TempDir()
 	}
 	istioctlBin = filepath.Join(cache, "katarun-istio-sim", "istioctl")
-	build := exec.Command("go", "build", "-o", istioctlBin, "istio.io/istio/istioctl/cmd/istioctl")
+	build := exec.Command("go", "build", "-ldflags=-s -w", "-o", istioctlBin, "istio.io/istio/istioctl/cmd/istioctl")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintf(os.Stderr, "building istioctl from the istio.io/istio module failed: %v\n", err)

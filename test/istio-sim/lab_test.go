@@ -25,10 +25,12 @@ type Lab struct {
 	Base []string
 	// Steps maps a step number to the files the learner applies in it.
 	Steps map[int][]string
-	// Host is the external HTTP host of steps 3-6 and SecureHost the TLS one of step 7;
-	// HostAddress is the address the application resolves it to when Kubernetes does not
-	// know it (an external name; TEST-NET-3, nothing is ever sent there).
+	// Host is the external HTTP host of steps 3-6 and SecureHost the TLS one of step 7.
+	// DNS maps a name to the Service ("name.namespace") the cluster's DNS answers it with
+	// (the lab's CoreDNS rewrite); a name it does not map resolves to an address outside
+	// the cluster (externalTestAddr).
 	Host, SecureHost string
+	DNS              map[string]string
 	// Subset is the DestinationRule subset the mesh route of step 5 should use ("" = none).
 	Subset, SecureSubset string
 	// HopPort is the egress gateway Service port the mesh route uses (80 unless set);
@@ -64,9 +66,12 @@ func ScenarioLab() Lab {
 			4: {"egress/egress-gateway.yaml"},
 			5: {"egress/worldtime-through-egress-vs.yaml"},
 			7: {"egress/tls-passthrough.yaml"},
+			// The finish page's optional appendix: the same path to a real internet host.
+			8: {"egress/appendix-real-host.yaml"},
 		},
-		Host:         "worldtime.outside-world.svc.cluster.local",
-		SecureHost:   "secure-api.outside-world.svc.cluster.local",
+		DNS:          coreDNSRewrites(repoPath("assets", "istio-egress", "setup", "external-names.corefile")),
+		Host:         "api.worldtime.example",
+		SecureHost:   "secure.worldtime.example",
 		Subset:       "worldtime",
 		SecureSubset: "secure-api",
 	}
@@ -98,6 +103,33 @@ func SeedLab() Lab {
 		Subset:       "",
 		SecureSubset: "",
 	}
+}
+
+// coreDNSRewrites reads the lab's CoreDNS rules (`rewrite name exact NAME SERVICE.NS.svc.cluster.local`)
+// into NAME -> "SERVICE.NS": the same file setup puts into the cluster's Corefile.
+func coreDNSRewrites(file string) map[string]string {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 5 && f[0] == "rewrite" && f[1] == "name" && f[2] == "exact" && strings.HasSuffix(f[4], ".svc.cluster.local") {
+			out[f[3]] = strings.TrimSuffix(f[4], ".svc.cluster.local")
+		}
+	}
+	return out
+}
+
+// address is where the application's DNS lookup of host leads in world w.
+func (l Lab) address(w world, host string) string {
+	if svc, ok := l.DNS[host]; ok {
+		if ip, ok := w.serviceIPs[svc]; ok {
+			return ip
+		}
+	}
+	return externalTestAddr
 }
 
 // Files applied up to and including step n, in order.

@@ -3,6 +3,8 @@ package istiosim
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -91,5 +93,77 @@ func TestIstioMutualHopVariant(t *testing.T) {
 	}
 	if want := "TLS on every connection (ISTIO_MUTUAL, SNI " + l.Host + ")"; f.HopTLS != want {
 		t.Errorf("the hop: %s, expected %s", f.HopTLS, want)
+	}
+}
+
+// The discoverySelectors are lab scaffolding (istio-install.yaml, step 2): they hide the
+// stand-in servers in outside-world from Istio. Without them, the Services behind the
+// lab's external-looking names are ordinary mesh services: the TLS call to
+// secure.worldtime.example reaches its stand-in straight through the Kubernetes Service —
+// no ServiceEntry, no gateway — so step 7 would prove nothing. (The HTTP call stays
+// blocked: Envoy routes it by its Host header, api.worldtime.example, which no Service
+// carries.) A real external host is in no namespace and needs no selector.
+func TestDiscoverySelectorsAreLabScaffolding(t *testing.T) {
+	l := ScenarioLab()
+	text, err := os.ReadFile(l.path("istio-install.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var without []string
+	skipping := false
+	for _, line := range strings.Split(string(text), "\n") {
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		switch {
+		case strings.TrimSpace(line) == "discoverySelectors:":
+			skipping = true
+			continue
+		case skipping && (strings.TrimSpace(line) == "" || indent > 4):
+			continue
+		}
+		skipping = false
+		without = append(without, line)
+	}
+	if strings.Contains(strings.Join(without, "\n"), "discoverySelectors:") || len(without) >= strings.Count(string(text), "\n")-2 {
+		t.Fatalf("could not take the discoverySelectors out of istio-install.yaml:\n%s", strings.Join(without, "\n"))
+	}
+	file, err := filepath.Abs(filepath.Join(t.TempDir(), "istio-install-without-selectors.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(without, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l.Name, l.Install = "without-discovery-selectors", []string{"-f", file}
+	f := simulate(t, l, 1, nil)
+	t.Logf("without discoverySelectors, before any ServiceEntry:\n  sidecar HTTP %s -> %s\n  sidecar TLS %s -> %s", l.Host, f.SidecarHTTP, l.SecureHost, f.SidecarTLS)
+	if want := "outbound|443||secure-api.outside-world.svc.cluster.local"; f.SidecarTLS != want {
+		t.Errorf("without the selectors the TLS call goes to %s, expected %s (straight to the stand-in)", f.SidecarTLS, want)
+	}
+	if !blocked(f.SidecarHTTP) {
+		t.Errorf("without the selectors the HTTP call goes to %s, expected it still blocked", f.SidecarHTTP)
+	}
+	with := simulate(t, ScenarioLab(), 1, nil)
+	if !blocked(with.SidecarTLS) {
+		t.Errorf("with the selectors the TLS call goes to %s, expected it blocked", with.SidecarTLS)
+	}
+}
+
+// The finish page's optional appendix: httpbin.org, a real internet host (nothing is sent
+// anywhere here), through the egress gateway by the same pattern, with no subset.
+func TestAppendixRealHostThroughTheGateway(t *testing.T) {
+	l := ScenarioLab()
+	l.Name, l.Host, l.Subset = "appendix", "httpbin.org", ""
+	f := simulate(t, l, 8, nil)
+	t.Logf("appendix after step 8:\n  sidecar HTTP %s -> %s\n  gateway HTTP :8080 -> %s\n  hop: %s", l.Host, f.SidecarHTTP, f.GatewayHTTP, f.HopTLS)
+	if want := "outbound|80||" + egressFQDN; f.SidecarHTTP != want {
+		t.Errorf("ServiceC's call to httpbin.org goes to %s, expected %s", f.SidecarHTTP, want)
+	}
+	if want := "outbound|80||httpbin.org"; f.GatewayHTTP != want {
+		t.Errorf("the gateway sends httpbin.org to %s, expected %s", f.GatewayHTTP, want)
+	}
+	// The lab's own route is untouched by the appendix.
+	l2 := ScenarioLab()
+	if g := simulate(t, l2, 8, nil); g.SidecarHTTP != fmt.Sprintf("outbound|80|%s|%s", l2.Subset, egressFQDN) {
+		t.Errorf("with the appendix applied, the lab's call goes to %s", g.SidecarHTTP)
 	}
 }

@@ -209,14 +209,7 @@ func simulate(t *testing.T, l Lab, n int, skip map[string]string) Facts {
 		ID: c.Name + "." + c.Namespace, IPAddresses: []string{c.IP}, Labels: c.Labels, ConfigNamespace: c.Namespace,
 		Metadata: &model.NodeMetadata{Namespace: c.Namespace, Labels: c.Labels, ClusterID: "Kubernetes", IstioVersion: "1.30.0"},
 	})
-	hostAddr := externalTestAddr
-	if ip, ok := w.serviceIPs[strings.Join(strings.SplitN(l.Host, ".", 3)[:2], ".")]; ok && strings.HasSuffix(l.Host, ".svc.cluster.local") {
-		hostAddr = ip // the app resolves the name through Kubernetes DNS to the Service's address
-	}
-	secureAddr := externalTestAddr
-	if ip, ok := w.serviceIPs[strings.Join(strings.SplitN(l.SecureHost, ".", 3)[:2], ".")]; ok && strings.HasSuffix(l.SecureHost, ".svc.cluster.local") {
-		secureAddr = ip
-	}
+	hostAddr, secureAddr := l.address(w, l.Host), l.address(w, l.SecureHost)
 	sim := simulation.NewSimulation(t, s, sidecar)
 	facts.SidecarHTTP = describe(sim.Run(simulation.Call{Address: hostAddr, Port: 80, Protocol: simulation.HTTP, HostHeader: l.Host, CallMode: simulation.CallModeOutbound}))
 	facts.SidecarTLS = describe(sim.Run(simulation.Call{Address: secureAddr, Port: 443, Protocol: simulation.TCP, TLS: simulation.TLS, Sni: l.SecureHost, HostHeader: l.SecureHost, CallMode: simulation.CallModeOutbound}))

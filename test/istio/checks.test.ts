@@ -103,7 +103,7 @@ describe.concurrent('istio-egress checks against the stand-in cluster', () => {
 
   it('step 3 fails without a ServiceEntry for the host, naming the file to apply', async () => {
     const r = await check(3, labAfter(2));
-    expect(r.output).toContain('FAIL: no ServiceEntry in dev-service-mesh lists worldtime.outside-world.svc.cluster.local — kubectl apply -f egress/worldtime-serviceentry.yaml');
+    expect(r.output).toContain('FAIL: no ServiceEntry in dev-service-mesh lists api.worldtime.example — kubectl apply -f egress/worldtime-serviceentry.yaml');
   });
 
   it('step 3 fails with resolution NONE (the egress gateway would loop)', async () => {
@@ -173,7 +173,7 @@ describe.concurrent('istio-egress checks against the stand-in cluster', () => {
 
   // Review defect 3: a /secure call that reuses a kept-alive TLS connection opens no new one.
   it('step 7 passes when the call reused a kept-alive connection through the gateway (cx_active), fails when nothing is open', async () => {
-    const c = 'outbound|443||secure-api.outside-world.svc.cluster.local';
+    const c = 'outbound|443||secure.worldtime.example';
     const reused = await check(7, labAfter(7, {keptAlive: {[c]: 1}}));
     expect(reused.output).not.toContain('FAIL:');
     expect(reused.code).toBe(0);
@@ -183,7 +183,7 @@ describe.concurrent('istio-egress checks against the stand-in cluster', () => {
   });
 
   it('step 7 fails before the TLS resources, passes after', async () => {
-    expect((await check(7, labAfter(6))).output).toContain('FAIL: no ServiceEntry lists secure-api.outside-world.svc.cluster.local');
+    expect((await check(7, labAfter(6))).output).toContain('FAIL: no ServiceEntry lists secure.worldtime.example');
     expect((await check(7, labAfter(7))).code).toBe(0);
   });
 });

@@ -117,7 +117,7 @@ describe('istio-egress services (run locally)', () => {
     expect(SECURE_ANSWER).toContain('without decrypting');
 
     // By the certificate's own name (resolved to 127.0.0.1 here) the call succeeds and says whose certificate it checked.
-    const host = 'secure-api.outside-world.svc.cluster.local';
+    const host = 'secure.worldtime.example';
     const lookup = (_h: string, o: {all?: boolean}, cb: (...a: unknown[]) => void) => (o?.all ? cb(null, [{address: '127.0.0.1', family: 4}]) : cb(null, '127.0.0.1', 4));
     const ok = await listen(createServiceC!({secureUrl: `https://${host}:${port}/`, caFile: resolve(tlsDir, 'secure-api.crt'), lookup}));
     expect(await get(`http://${ok}/secure`)).toBe(`Hello from ServiceC! Calling secure API over TLS... Received response from ${host}: ${SECURE_ANSWER} (certificate verified: CN=${host})\n`);
@@ -136,7 +136,7 @@ describe('istio-egress services (run locally)', () => {
     let plainConnections = 0;
     plain.on('connection', () => plainConnections++);
     const wt = await listen(plain);
-    const host = 'secure-api.outside-world.svc.cluster.local';
+    const host = 'secure.worldtime.example';
     const lookup = (_h: string, o: {all?: boolean}, cb: (...a: unknown[]) => void) => (o?.all ? cb(null, [{address: '127.0.0.1', family: 4}]) : cb(null, '127.0.0.1', 4));
     const c = await listen(createServiceC!({externalUrl: `http://${wt}/x`, secureUrl: `https://${host}:${port}/`, caFile: resolve(tlsDir, 'secure-api.crt'), lookup}));
     for (let i = 0; i < 3; i++) {

@@ -104,8 +104,8 @@ export function createServiceC({externalUrl, secureUrl, caFile, timeoutMs = 5000
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 8083);
   const server = createServiceC({
-    externalUrl: process.env.EXTERNAL_URL ?? 'http://worldtime.outside-world.svc.cluster.local/api/timezone/Europe',
-    secureUrl: process.env.SECURE_URL ?? 'https://secure-api.outside-world.svc.cluster.local/',
+    externalUrl: process.env.EXTERNAL_URL ?? 'http://api.worldtime.example/api/timezone/Europe',
+    secureUrl: process.env.SECURE_URL ?? 'https://secure.worldtime.example/',
     caFile: process.env.CA_FILE ?? '/etc/outside-world-ca/ca.crt',
     timeoutMs: Number(process.env.UPSTREAM_TIMEOUT_MS ?? 5000),
   });

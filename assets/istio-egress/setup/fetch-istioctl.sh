@@ -4,6 +4,13 @@
 # Downloads the official release archive for this OS and CPU from GitHub and checks it
 # against the .sha256 file published next to it (or KATARUN_ISTIOCTL_SHA256); without a
 # checksum that matches, nothing is installed.
+#
+# The sums are not embedded yet: the machines this lab was built on reach no release page.
+# To embed them, on a machine with internet (4 archives of the pinned version; the .sha256
+# files are the release's own), run
+#   v=1.30.3; for a in linux-amd64 linux-arm64 osx osx-arm64; do
+#     curl -fsSL "https://github.com/istio/istio/releases/download/$v/istioctl-$v-$a.tar.gz.sha256"; done
+# and put the four "SUM  NAME" lines into a case on $name below, ahead of the download.
 set -euo pipefail
 
 version=${1:?usage: fetch-istioctl.sh VERSION DIR}

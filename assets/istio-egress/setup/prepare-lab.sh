@@ -75,12 +75,32 @@ kubectl -n dev-service-mesh create configmap outside-world-ca \
 kubectl apply -f "$assets/manifests/code-configmaps.yaml"
 kubectl apply -f "$assets/manifests/outside-world.yaml"
 
-# Every pod of the lab runs node:22-alpine. When this machine's Docker already has it, katarun's
-# own kind node gets it from there: no anonymous pull from Docker Hub (rate limits in a room of
-# learners), and the image the learner's Docker trusts. Otherwise the node pulls it as before.
-if [ -n "${KATARUN_CLUSTER:-}" ] && command -v kind >/dev/null 2>&1 && docker image inspect node:22-alpine >/dev/null 2>&1; then
-  step "Loading node:22-alpine from this machine's Docker into the cluster"
-  kind load docker-image node:22-alpine --name "$KATARUN_CLUSTER" || echo "could not load it; the node pulls it instead"
+step "DNS: api.worldtime.example and secure.worldtime.example -> the fake external hosts (CoreDNS rewrite)"
+# The lab's hosts get external-looking names, so its ServiceEntries name hosts the way real
+# ones do. The cluster's CoreDNS answers them with the addresses of the outside-world
+# Services (setup/external-names.corefile, between its begin/end marks, replaced on every
+# run; teardown-lab.sh takes it out again).
+"$here/external-names.sh" add
+
+# Every pod of the lab runs node:22-alpine. When this machine's container engine already has
+# it, katarun's own kind node gets it from there: no anonymous pull from Docker Hub (rate
+# limits in a room of learners), and the image the learner's engine trusts. Otherwise the
+# node pulls it as before. The engine is the one kind runs on: Podman with
+# KIND_EXPERIMENTAL_PROVIDER=podman (or with no docker on PATH, kind's own fallback), where
+# `kind load docker-image` cannot help (it always asks docker): podman save + image-archive.
+engine=docker
+if [ "${KIND_EXPERIMENTAL_PROVIDER:-}" = podman ] || { [ -z "${KIND_EXPERIMENTAL_PROVIDER:-}" ] && ! command -v docker >/dev/null 2>&1 && command -v podman >/dev/null 2>&1; }; then
+  engine=podman
+fi
+if [ -n "${KATARUN_CLUSTER:-}" ] && command -v kind >/dev/null 2>&1 && "$engine" image inspect node:22-alpine >/dev/null 2>&1; then
+  step "Loading node:22-alpine from this machine's $engine into the cluster"
+  if [ "$engine" = docker ]; then
+    kind load docker-image node:22-alpine --name "$KATARUN_CLUSTER" || echo "could not load it; the node pulls it instead"
+  else
+    archive=$(mktemp -d)
+    { podman save -o "$archive/node-22-alpine.tar" node:22-alpine && kind load image-archive "$archive/node-22-alpine.tar" --name "$KATARUN_CLUSTER"; } || echo "could not load it; the node pulls it instead"
+    rm -rf "$archive"
+  fi
 fi
 
 step "ServiceA, ServiceB and ServiceC, the ingress route for /service-a, the 50/50 split"

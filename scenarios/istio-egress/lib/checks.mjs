@@ -10,8 +10,8 @@ const $ = globalThis.$ ?? (await import('zx')).$;
 
 export const NS = 'dev-service-mesh';
 export const EGRESS_FQDN = 'istio-egressgateway.istio-system.svc.cluster.local';
-export const WORLDTIME = 'worldtime.outside-world.svc.cluster.local';
-export const SECURE_API = 'secure-api.outside-world.svc.cluster.local';
+export const WORLDTIME = 'api.worldtime.example';
+export const SECURE_API = 'secure.worldtime.example';
 export const R = {
   se: 'serviceentries.networking.istio.io',
   gw: 'gateways.networking.istio.io',
@@ -101,7 +101,7 @@ export async function getServiceA() {
 export function classify(body) {
   if (/Received response from Producer Service: Hello from ServiceB!/.test(body)) return 'b-ok';
   if (!/Hello from ServiceC!/.test(body)) return body ? 'unknown' : 'no-answer';
-  if (/Received response from worldtime\.outside-world\.svc\.cluster\.local: Europe\//.test(body)) return 'c-ok';
+  if (/Received response from api\.worldtime\.example: Europe\//.test(body)) return 'c-ok';
   if (/502 Bad Gateway: \[no body\]/.test(body)) return 'c-blocked';
   if (/503|did not answer|could not reach/.test(body)) return 'c-unreachable';
   if (/404/.test(body)) return 'c-no-route';

@@ -19,6 +19,8 @@ async function call(cmd: string, args: readonly string[], env: Env, timeoutMs: n
 }
 
 export interface DockerInfo extends CliResult {
+  /** The container engine kind will run its nodes on (see containerEngine). */
+  readonly engine: 'docker' | 'podman';
   readonly serverVersion?: string;
   readonly memTotalMiB?: number;
   readonly cpus?: number;
@@ -26,12 +28,28 @@ export interface DockerInfo extends CliResult {
   readonly cgroupVersion?: string;
 }
 
+/**
+ * kind runs its nodes on Podman when KIND_EXPERIMENTAL_PROVIDER=podman, and — kind's own
+ * detection order: docker, nerdctl, podman — when the variable is unset and only Podman is
+ * installed. The same fields, asked each engine's way (Podman reports cgroup "v2").
+ */
 export async function dockerInfo(env: Env): Promise<DockerInfo> {
-  const r = await call('docker', ['info', '--format', '{{.ServerVersion}}|{{.MemTotal}}|{{.NCPU}}|{{.CgroupVersion}}'], env, 20_000);
-  if (!r.ok) return r;
-  const [version, mem, cpus, cgroup] = (r.output.split('\n').pop() ?? '').split('|');
+  const provider = env.KIND_EXPERIMENTAL_PROVIDER;
+  const docker = provider === 'podman' ? undefined : await call('docker', ['info', '--format', '{{.ServerVersion}}|{{.MemTotal}}|{{.NCPU}}|{{.CgroupVersion}}'], env, 20_000);
+  if (docker && !(docker.missing && provider === undefined)) return parseInfo('docker', docker);
+  const podman = await call('podman', ['info', '--format', '{{.Version.Version}}|{{.Host.MemTotal}}|{{.Host.CPUs}}|{{.Host.CgroupsVersion}}'], env, 20_000);
+  // Neither engine: report Docker as missing, the usual way in.
+  if (docker && podman.missing) return {...docker, engine: 'docker'};
+  return parseInfo('podman', podman);
+}
+
+function parseInfo(engine: 'docker' | 'podman', r: CliResult): DockerInfo {
+  if (!r.ok) return {...r, engine};
+  const [version, mem, cpus, rawCgroup] = (r.output.split('\n').pop() ?? '').split('|');
+  const cgroup = rawCgroup?.replace(/^v/, '');
   return {
     ...r,
+    engine,
     ...(version ? {serverVersion: version} : {}),
     ...(Number(mem) > 0 ? {memTotalMiB: Math.floor(Number(mem) / 1024 / 1024)} : {}),
     ...(Number(cpus) > 0 ? {cpus: Number(cpus)} : {}),

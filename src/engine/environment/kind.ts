@@ -64,11 +64,13 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
   ]);
   const checks: PreflightCheck[] = [bashCheck(options.env, t)];
   checks.push(
-    docker.missing
-      ? {id: 'docker', ok: false, severity: 'error', detail: t('preflight.toolMissing', {name: 'docker'}), fix: dockerMissingFix(os, t)}
-      : docker.ok
-        ? {id: 'docker', ok: true, severity: 'error', detail: t('preflight.dockerUp', {version: docker.serverVersion ?? ''}).replace('  ', ' ')}
-        : {id: 'docker', ok: false, severity: 'error', detail: t('preflight.dockerDown', {output: docker.output.split('\n').pop() ?? ''}), fix: dockerDownFix(os, docker.output, t)},
+    docker.engine === 'podman'
+      ? podmanCheck(docker, t)
+      : docker.missing
+        ? {id: 'docker', ok: false, severity: 'error', detail: t('preflight.toolMissing', {name: 'docker'}), fix: dockerMissingFix(os, t)}
+        : docker.ok
+          ? {id: 'docker', ok: true, severity: 'error', detail: t('preflight.dockerUp', {version: docker.serverVersion ?? ''}).replace('  ', ' ')}
+          : {id: 'docker', ok: false, severity: 'error', detail: t('preflight.dockerDown', {output: docker.output.split('\n').pop() ?? ''}), fix: dockerDownFix(os, docker.output, t)},
   );
   const cgroup = cgroupCheck(docker, cluster.nodeImage, t);
   if (cgroup) checks.push(cgroup);
@@ -102,17 +104,26 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
   return {checks, ...(foreign ? {foreign: cluster.name} : {})};
 }
 
+const ENGINE_NAMES = {docker: 'Docker', podman: 'Podman'} as const;
+
+/** kind's Podman provider (KIND_EXPERIMENTAL_PROVIDER=podman, or Podman without Docker). */
+function podmanCheck(info: {ok: boolean; missing: boolean; output: string; serverVersion?: string}, t: Translate): PreflightCheck {
+  if (info.missing) return {id: 'docker', ok: false, severity: 'error', detail: t('preflight.toolMissing', {name: 'podman'}), fix: t('fix.podmanMissing')};
+  if (!info.ok) return {id: 'docker', ok: false, severity: 'error', detail: t('preflight.podmanDown', {output: lastLine(info.output)}), fix: t('fix.podmanDown')};
+  return {id: 'docker', ok: true, severity: 'error', detail: t('preflight.podmanUp', {version: info.serverVersion ?? ''}).replace('  ', ' ')};
+}
+
 /**
  * kind's node images from Kubernetes v1.35 on no longer boot on a cgroup v1 host (kind 0.31's
  * release notes): say so before a cluster creation fails half-way, with the way out.
  */
-function cgroupCheck(docker: {cgroupVersion?: string}, nodeImage: string | undefined, t: Translate): PreflightCheck | undefined {
+function cgroupCheck(docker: {engine: 'docker' | 'podman'; cgroupVersion?: string}, nodeImage: string | undefined, t: Translate): PreflightCheck | undefined {
   if (!docker.cgroupVersion) return undefined;
   const minor = /:v1\.(\d+)\./.exec(nodeImage ?? '')?.[1];
   if (docker.cgroupVersion === '2' || (minor !== undefined && Number(minor) < 35)) {
-    return {id: 'cgroup', ok: true, severity: 'error', detail: t('preflight.cgroupOk', {version: docker.cgroupVersion})};
+    return {id: 'cgroup', ok: true, severity: 'error', detail: t('preflight.cgroupOk', {engine: ENGINE_NAMES[docker.engine], version: docker.cgroupVersion})};
   }
-  return {id: 'cgroup', ok: false, severity: 'error', detail: t('preflight.cgroupV1', {image: (nodeImage ?? 'kindest/node').split('@')[0]!}), fix: t('fix.cgroupV1')};
+  return {id: 'cgroup', ok: false, severity: 'error', detail: t('preflight.cgroupV1', {engine: ENGINE_NAMES[docker.engine], image: (nodeImage ?? 'kindest/node').split('@')[0]!}), fix: t('fix.cgroupV1')};
 }
 
 /** The last line of a tool's output: where kind and kubectl put the reason. */
