@@ -94,7 +94,7 @@ describe('the learner’s ways in and out', () => {
       '|                                       +- 50% -> ServiceC |',
       '+----------------------------------------------|-----------+',
       '|  istio-egressgateway <- from step 5    +-----+',
-      '|  secure-api.outside-world.svc.cluster.local  443, TLS    |',
+      '|  secure.worldtime.example   443, TLS                     |',
     ]) {
       expect(history).toContain(row);
     }
