@@ -210,6 +210,25 @@ describe('constructs from a wider sample (40 public scenarios, 15 repositories)'
     expect(loud.diagnostics.filter((d) => d.code === 'index/unsupported').map((d) => d.message)).toEqual([expect.stringContaining('files is not supported')]);
   });
 
+  it('a marker inside a code span whose backticks do not pair up is a warning at its line (none lost without a word)', () => {
+    // A quote where the closing backtick belongs: the span runs on to the next line's backtick.
+    const r = lexPage("`apt update`{{execute}}\n`apt install -y wget'{{execute}}\n`wget x.tar.xz`{{execute}}\n", '/s/step1.md');
+    expect(r.actions.length).toBe(2);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/marker-in-code-span', 2]]);
+    // A plain code span holding a marker (`{{execute}}` quoted as code by mistake) too.
+    const plain = lexPage('Run ``ls {{execute}}`` now\n', '/s/step1.md');
+    expect(plain.actions).toEqual([]);
+    expect(plain.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/marker-in-code-span', 1]]);
+    // Well-paired spans, with or without markers, say nothing.
+    expect(lexPage('`ls`{{execute}} and `echo {{x}}`\n', '/s/step1.md').diagnostics).toEqual([]);
+  });
+
+  it('a marker in an indented code block (a list that ended, four spaces) is a warning at its line', () => {
+    const r = lexPage('1. **Install:**\n\nlook\n    `apt-get update`{{exec}}\n\n    `apt-get install -y sqlcmd`{{exec}}\n', '/s/step1.md');
+    expect(r.actions.map((a) => a.kind === 'exec' && a.text)).toEqual(['apt-get update']);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/marker-in-code', 6]]);
+  });
+
   it('a code fence that is never closed (a command written on the opening fence) is a warning at its line', () => {
     const r = lexPage('Insert two rows:\n\n```insert into users(user_id) values (1);\ninsert into users(user_id) values (4);```{{execute}}\n\nRead them:\n\n`select * from users;`{{execute}}\n', '/s/step1.md');
     // …and each action marker it swallowed is named at its own line (none lost without a word).
