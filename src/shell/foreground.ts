@@ -47,3 +47,19 @@ export function foregroundOf(sessionPid: number, tty: string | undefined, shellG
   const readsTerminal = /tty|wait_woken/.test(wchan) || (!isShell && tty !== undefined && rawMode(tty));
   return {command, pid, isShell, readsTerminal};
 }
+
+/**
+ * The terminal's foreground program (not the shell) is waiting for what is typed: asleep in the
+ * tty's read (`cat`, `read`), or in poll/select with the terminal raw (a readline REPL at its
+ * prompt, an editor). False while it computes or sleeps, so a line typed now is read at once
+ * rather than queued behind work. Cheap first: the raw-mode probe runs only for a program
+ * that already sleeps in poll/select.
+ */
+export function awaitsInput(sessionPid: number, tty: string | undefined, shellGroup?: number): boolean {
+  const st = readStat(sessionPid);
+  if (!st || !(st.tpgid > 0) || st.tpgid === (shellGroup ?? sessionPid)) return false;
+  const wchan = readText(`/proc/${st.tpgid}/wchan`) ?? '';
+  if (/tty|wait_woken/.test(wchan)) return true;
+  return /poll|select/.test(wchan) && tty !== undefined && rawMode(tty);
+}
+

@@ -32,7 +32,9 @@ Options:
                                     solution, reported "passed by its solution")
   --lang xx                         the scenario's language (its _xx/ translation) and katarun's
                                     (the report, the machine checks; default from the locale)
-  --shell pipe|pty                  the kind of shell (default pipe)
+  --shell pipe|pty                  the kind of shell (default pipe; pty for a scenario that types
+                                    into a program: ctrl-seq, no-newline, or a line for a REPL,
+                                    an editor or cat that an earlier action started)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
   --use-existing-cluster            use a kind cluster of the scenario's name that katarun did
@@ -207,7 +209,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   let stopProgress = () => {};
   try {
     const report = await runHeadless(scenario, {
-      shell: shell ?? 'pipe',
+      ...(shell ? {shell} : {}),
       sandbox,
       runId,
       dirs,
