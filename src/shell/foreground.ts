@@ -6,7 +6,7 @@
 
 import {readFileSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
-import {readStat} from './kill-tree.js';
+import {groupMembers, readStat} from './kill-tree.js';
 import type {ForegroundInfo} from './types.js';
 
 
@@ -58,8 +58,10 @@ export function foregroundOf(sessionPid: number, tty: string | undefined, shellG
 export function awaitsInput(sessionPid: number, tty: string | undefined, shellGroup?: number): boolean {
   const st = readStat(sessionPid);
   if (!st || !(st.tpgid > 0) || st.tpgid === (shellGroup ?? sessionPid)) return false;
-  const wchan = readText(`/proc/${st.tpgid}/wchan`) ?? '';
-  if (/tty|wait_woken/.test(wchan)) return true;
-  return /poll|select/.test(wchan) && tty !== undefined && rawMode(tty);
+  // A pipeline's group outlives its leader (`ps aux | less`: ps has ended, less reads): then its members.
+  const leader = readText(`/proc/${st.tpgid}/wchan`);
+  const wchans = leader !== undefined ? [leader] : groupMembers(st.tpgid).map((pid) => readText(`/proc/${pid}/wchan`) ?? '');
+  if (wchans.some((w) => /tty|wait_woken/.test(w))) return true;
+  return wchans.some((w) => /poll|select/.test(w)) && tty !== undefined && rawMode(tty);
 }
 

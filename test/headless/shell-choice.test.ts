@@ -19,6 +19,6 @@ describe('headless shell choice', () => {
     for (const c of ['python3', 'python3 -q', 'node', 'mysql -u root -p', 'cat > notes.txt', 'vim app.conf', 'docker exec -it web bash', 'kubectl exec -it pod -- sh', 'psql -U postgres']) {
       expect(startsTerminalProgram(c), c).toBe(true);
     }
-    for (const c of ['python3 app.py', 'cat notes.txt', 'node server.js', 'ls -l', 'docker ps', 'echo cat', 'mysql -u root -e "show databases"', 'psql -c "select 1"']) expect(startsTerminalProgram(c), c).toBe(false);
+    for (const c of ['python3 app.py', 'cat notes.txt', 'node server.js', 'ls -l', 'docker ps', 'echo cat', 'less /etc/passwd', 'ps aux | less', 'mysql -u root -e "show databases"', 'psql -c "select 1"']) expect(startsTerminalProgram(c), c).toBe(false);
   });
 });
