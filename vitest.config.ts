@@ -8,6 +8,7 @@ import {defineConfig} from 'vitest/config';
 const e2e = [
   'test/e2e/**/*.test.ts',
   'test/cli/test-command.test.ts',
+  'test/cli/repl-input.test.ts',
   'test/cli/bundle-loader.test.ts',
   'test/istio/wiring.test.ts',
   'test/istio/validate.test.ts',

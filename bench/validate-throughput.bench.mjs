@@ -5,28 +5,15 @@
 // scripts/compat-report.mjs uses); without one, the repository's own scenarios and fixtures.
 // Run alone with `node bench/validate-throughput.bench.mjs` after `npm run build`.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cli, repoRoot} from './lib.mjs';
+import {scenarioDirs} from '../scripts/scenario-dirs.mjs';
 
 if (!existsSync(cli)) {
   process.stderr.write('dist/cli/main.js is missing: run npm run build first\n');
   process.exit(1);
-}
-
-function scenarioDirs(dir, out = []) {
-  let entries;
-  try {
-    entries = readdirSync(dir, {withFileTypes: true});
-  } catch {
-    return out;
-  }
-  if (entries.some((e) => e.isFile() && /^index\.(json|ya?ml)$/.test(e.name))) out.push(dir);
-  for (const e of entries) {
-    if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !/^_[a-z]{2}(-[A-Za-z]+)?$/.test(e.name)) scenarioDirs(join(dir, e.name), out);
-  }
-  return out;
 }
 
 const corpus = process.env.KATARUN_CORPUS;

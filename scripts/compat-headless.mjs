@@ -55,11 +55,25 @@ function attribute(step) {
   return 'review';
 }
 
+/** Steps with a check (`verify`) in the scenario's index.json; 0 when it has none or is YAML. */
+function checkedSteps(dir) {
+  try {
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+    return (index.details?.steps ?? []).filter((s) => typeof s?.verify === 'string' && s.verify).length;
+  } catch {
+    return 0;
+  }
+}
+
 const list = JSON.parse(readFileSync(outcomes, 'utf8'));
-const picked = list
+// Scenarios that do something: at least one command to run; those with checks first (a check is
+// what can catch a false pass), then the rest, in corpus order.
+const candidates = list
   .filter((r) => r.label === 'OK' && r.environment === 'bash' && r.steps > 0)
-  .filter((r) => !NEEDS_MORE.test(text(r.dir)))
-  .slice(0, limit);
+  .map((r) => ({...r, body: text(r.dir)}))
+  .filter((r) => !NEEDS_MORE.test(r.body) && /\{\{\s*exec/.test(r.body))
+  .map((r) => ({...r, checks: checkedSteps(r.dir)}));
+const picked = [...candidates.filter((r) => r.checks > 0), ...candidates.filter((r) => r.checks === 0)].slice(0, limit);
 
 const rows = [];
 for (const r of picked) {
@@ -79,6 +93,7 @@ for (const r of picked) {
     rel: r.rel,
     exit: p.status,
     crash: stack || !report,
+    checks: r.checks,
     passed: steps.filter((s) => s.status === 'passed').length,
     total: steps.length,
     warned: warned.length,
@@ -87,7 +102,7 @@ for (const r of picked) {
     why: failed.map((s) => `step ${s.number}: ${attribute(s)} — ${(s.message ?? '').slice(0, 90)}`),
   });
   const last = rows.at(-1);
-  console.log(`${String(last.exit).padStart(3)} ${last.crash ? 'CRASH ' : ''}${last.passed}/${last.total} passed${last.warned ? `, ${last.warned} with warnings` : ''}${last.scripts ? `, ${last.scripts} page scripts failed` : ''}  ${last.seconds}s  ${last.rel}`);
+  console.log(`${String(last.exit).padStart(3)} ${last.crash ? 'CRASH ' : ''}${last.passed}/${last.total} passed (${last.checks} checked)${last.warned ? `, ${last.warned} with warnings` : ''}${last.scripts ? `, ${last.scripts} page scripts failed` : ''}  ${last.seconds}s  ${last.rel}`);
   for (const w of last.why) console.log(`      ${w}`);
 }
 const all = rows.length;

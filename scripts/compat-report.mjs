@@ -6,9 +6,12 @@
 //     checkout: binary assets the snapshot lacks), other errors, crashed (no JSON, an unexpected
 //     exit code or a stack trace);
 //   - warnings and errors by diagnostic code;
-//   - action markers in the markdown (`{{execute}}`, `{{copy}}`, …) against the actions the loader
-//     made of them: a page with fewer actions than markers and no diagnostic about that page lost
-//     markers without a word;
+//   - action markers in the markdown (`{{execute}}`, `{{copy}}`, …, outside HTML comments)
+//     against the actions the loader made of them, page by page: of a page's lost markers
+//     (markers − actions), each diagnostic that names one marker (marker-in-code, -code-span,
+//     stray-marker, marker-in-html, empty-action) accounts for one,
+//     a block that swallows the rest of the page (unclosed-fence, unclosed-details) for all;
+//     the remainder is "lost without a word";
 //   - the repositories (first path segment) and scenarios per repository.
 // Scenarios are validated in batches, one process per batch (startup is paid once per batch); a
 // batch that crashes is re-run one scenario per process, so a crash cannot hide its neighbours.
@@ -18,11 +21,15 @@
 //   --json F write the per-scenario outcomes to F (scripts/compat-headless.mjs reads it)
 
 import {spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {scenarioDirs} from './scenario-dirs.mjs';
 
 const MISSING = new Set(['index/missing-file', 'index/asset-glob']);
+// Diagnostics that name one lost marker each, and those that account for the rest of a page.
+const MARKER_LOSS = new Set(['markdown/marker-in-code', 'markdown/marker-in-code-span', 'markdown/stray-marker', 'markdown/marker-in-html', 'markdown/empty-action']);
+const BLOCK_LOSS = new Set(['markdown/unclosed-fence', 'markdown/unclosed-details', 'markdown/lex-failed']);
 const MARKER = /\{\{\s*(execute|exec|copy|open)\b[^}]*\}\}/g;
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'main.js');
 
@@ -42,23 +49,6 @@ if (!root || !existsSync(root)) {
 if (!existsSync(cli)) {
   console.error('dist/cli/main.js is missing — run `npm run build` first');
   process.exit(2);
-}
-
-/** Scenario folders: those with an index; `_<lang>` mirrors are translations, loaded with their base. */
-function findScenarios(dir, out = []) {
-  let entries;
-  try {
-    entries = readdirSync(dir, {withFileTypes: true});
-  } catch {
-    return out;
-  }
-  if (entries.some((e) => e.isFile() && /^index\.(json|ya?ml)$/.test(e.name))) out.push(dir);
-  for (const e of entries) {
-    if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !/^_[a-z]{2}(-[A-Za-z]+)?$/.test(e.name)) {
-      findScenarios(join(dir, e.name), out);
-    }
-  }
-  return out;
 }
 
 const stackTrace = (text) => /\n\s+at .+\(.+:\d+:\d+\)/.test(text ?? '');
@@ -91,7 +81,7 @@ function markersIn(file) {
 }
 
 const base = resolve(root);
-const scenarios = findScenarios(base).sort();
+const scenarios = scenarioDirs(base);
 const results = new Map(); // dir → {label, errors, warnings, other, markers, actions, silent}
 const byCode = new Map();
 const withOtherErrors = [];
@@ -117,11 +107,17 @@ function account(dir, reports) {
     markerTotals.markers += markers;
     markerTotals.actions += Math.min(actions, markers);
     if (markers <= actions) continue;
-    const said = diags.some((d) => d.file && resolve(d.file) === file && /markdown\//.test(d.code));
-    if (said) markerTotals.reported += markers - actions;
-    else {
-      markerTotals.silent += markers - actions;
-      silentPages.push(`${relative(base, file)}: ${markers} markers, ${actions} actions`);
+    const lost = markers - actions;
+    const onPage = diags.filter((d) => d.file && resolve(d.file) === file);
+    // A block that swallows the rest of the page accounts for every marker after it; otherwise
+    // each lost marker must be named by a diagnostic of its own.
+    const wholePage = onPage.some((d) => BLOCK_LOSS.has(d.code));
+    const named = onPage.filter((d) => MARKER_LOSS.has(d.code)).length;
+    const reported = wholePage ? lost : Math.min(lost, named);
+    markerTotals.reported += reported;
+    if (reported < lost) {
+      markerTotals.silent += lost - reported;
+      silentPages.push(`${relative(base, file)}: ${markers} markers, ${actions} actions, ${named} marker diagnostics`);
     }
   }
   const label = errors.length === 0 ? 'OK' : other.length === 0 ? 'MISSING' : 'ERROR';

@@ -241,6 +241,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     goTo: (i) => life.enterStep(i),
     pageReady: () => life.pageReady(),
     runSolution: (step) => life.runSolution(step),
+    settleTerminal: (id, ended, signal) => terminals.settle(id, ended, signal),
     checkToEnd: async (step) => checks.poll(step),
     finishStep: (step, status) => life.finishStep(step, status),
     finish: () => life.enterFinish(),

@@ -2,7 +2,7 @@
 // Engine interface the TUI sees.
 
 import type {UiLang} from '../render/i18n.js';
-import type {Diagnostic} from '../scenario/model.js';
+import type {Diagnostic, TerminalId} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
 import type {EngineDirs} from './dirs.js';
 import type {PreflightReport} from './environment/types.js';
@@ -13,7 +13,7 @@ import type {PathMapper} from './workspace.js';
 import type {SandboxCapability, SandboxMode} from './scenario-world.js';
 
 export interface EngineOptions {
-  /** `auto` = PTY when available (the TUI); headless uses `pipe`. */
+  /** `auto` = PTY when available, else pipes (the TUI); headless picks per scenario (headless/shell-choice.ts). */
   readonly shell?: 'auto' | 'pty' | 'pipe';
   /** `--check-timeout`: overrides every step's own check timeout. */
   readonly checkTimeoutMs?: number;
@@ -63,6 +63,11 @@ export interface RunEngine extends Engine {
   pageReady(): Promise<void>;
   /** Run the step's solution: bash runs in T1 as `bash <file>` (it sees the learner's shell, cannot change it), zx as a process. */
   runSolution(step: number): Promise<CommandResult | ProcessResult | undefined>;
+  /**
+   * After an action in `terminal` (`ended`: its run): 'prompt' once it ended and the shell is at
+   * its prompt, 'input' once a program there (a REPL, an editor, `cat`) waits for typed input.
+   */
+  settleTerminal(terminal: TerminalId, ended: Promise<unknown>, signal: AbortSignal): Promise<'prompt' | 'input'>;
   /** Poll the step's check to the end (pass or timeout); undefined when it has none. */
   checkToEnd(step: number): Promise<PollOutcome | undefined>;
   /** Record the step's result (headless decides it), with its event. */

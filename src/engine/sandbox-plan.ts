@@ -66,6 +66,16 @@ function scenarioText(scenario: Scenario): string {
   return parts.join('\n');
 }
 
+/**
+ * Katacoda's scrapbook images opened the terminal in /home/scrapbook/tutorial, and scenarios
+ * written for them check there (`[ -d /home/scrapbook/tutorial/.git ]` after a `git init`):
+ * such a scenario's shells start in the home's `tutorial` folder (the same folder, in the
+ * sandbox, as /home/scrapbook/tutorial). Others start in the home.
+ */
+export function startFolderInHome(scenario: Scenario): string {
+  return /\/home\/scrapbook\/tutorial\b/.test(scenarioText(scenario)) ? 'tutorial' : '';
+}
+
 /** The first component of `p` that does not exist on this machine (`/etc/killercoda/x` → `/etc/killercoda`). */
 function firstMissing(p: string): string | undefined {
   const segs = p.split('/').filter(Boolean);

@@ -4,12 +4,13 @@
 // Every process the engine starts goes through the port this returns, so no caller has to
 // know which world it is.
 
+import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {WORKSPACE_BIN, WORKSPACE_HOME} from '../scenario/assets/workspace-target.js';
 import type {Scenario} from '../scenario/model.js';
 import {sandboxStatus, toHost} from '../shell/sandbox.js';
 import type {SandboxSpec} from '../shell/types.js';
-import {packageRoot, planSandbox} from './sandbox-plan.js';
+import {packageRoot, planSandbox, startFolderInHome} from './sandbox-plan.js';
 import {withBin} from './script-env.js';
 import type {ShellPort} from './shell-port.js';
 
@@ -80,7 +81,13 @@ export function scenarioWorld(input: WorldInput): ScenarioWorld {
     env = withBin({...userEnv, HOME: home}, join(workspace, WORKSPACE_BIN));
   }
   const capability: SandboxCapability = cap.sandboxed ? {sandboxed: true} : {sandboxed: false, ...(cap.reason ? {reason: cap.reason} : {}), ...(cap.detail ? {detail: cap.detail} : {})};
-  const cwd = (c: string) => (c === workspace ? home : c);
+  const startIn = startFolderInHome(input.scenario);
+  const start = startIn ? join(home, startIn) : home;
+  const cwd = (c: string) => {
+    if (c !== workspace) return c;
+    if (startIn) mkdirSync(start, {recursive: true, mode: 0o755});
+    return start;
+  };
   const extra = spec ? {sandbox: spec} : {};
   return {
     capability,

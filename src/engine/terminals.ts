@@ -63,6 +63,23 @@ async function writeRestoreFiles(stateDir: string, saved: SavedShell): Promise<{
   return {envFile, cwdFile};
 }
 
+/** How often, and after how long a quiet, a terminal is looked at for a program waiting for input. */
+const INPUT_POLL_MS = 150;
+const INPUT_QUIET_MS = 300;
+const INPUT_SILENT_MS = 2000;
+
+/** A promise that resolves when `signal` aborts, and the way to stop listening. */
+function abortable(signal: AbortSignal): {readonly aborted: Promise<void>; readonly off: () => void} {
+  let off = () => {};
+  const aborted = new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const on = () => resolve();
+    signal.addEventListener('abort', on, {once: true});
+    off = () => signal.removeEventListener('abort', on);
+  });
+  return {aborted, off};
+}
+
 /** A command's result, or the line typed into the program that held the terminal. */
 export type PoolResult = CommandResult & {readonly sentTo?: string};
 
@@ -250,6 +267,50 @@ export class TerminalPool {
     s.write(`${command.replace(/\r?\n/g, '\r')}\r`);
     this.o.notice('info', this.o.t('notice.typedInto', {id, program: program.split(' ')[0] ?? program}));
     return {exitCode: 0, timedOut: false, interrupted: false, durationMs: 0, tail: [], lineCount: 0, sentTo: program};
+  }
+
+  /**
+   * After an action in terminal `id` (`ended`: its run), resolves 'prompt' once the action has
+   * ended and the shell is at its prompt again, or 'input' once a program other than the shell
+   * holds the terminal and waits for typed input — a REPL at its prompt, an editor, `cat` —
+   * having drawn what it was sent (quiet for a moment after output; a while when it drew
+   * nothing). Headless uses it to walk on as a learner would: the next line is typed into that
+   * program, not queued until it ends. A pipe shell has no terminal to type into: its action's end.
+   */
+  async settle(id: TerminalId, ended: Promise<unknown>, signal: AbortSignal): Promise<'prompt' | 'input'> {
+    const e = this.entries.get(id);
+    const s = e ? await e.session.catch(() => undefined) : undefined;
+    let done = false;
+    const over = ended.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    const {aborted, off: stopListening} = abortable(signal);
+    if (!s || s.kind === 'pipe') {
+      await Promise.race([over, aborted]);
+      stopListening();
+      return 'prompt';
+    }
+    const since = Date.now();
+    let lastOutput = since;
+    let drew = false;
+    const off = s.onOutput(() => {
+      lastOutput = Date.now();
+      drew = true;
+    });
+    try {
+      while (!signal.aborted && !this.disposed) {
+        if (done && s.atPrompt) return 'prompt';
+        const now = Date.now();
+        if ((drew ? now - lastOutput >= INPUT_QUIET_MS : now - since >= INPUT_SILENT_MS) && s.awaitsInput()) return 'input';
+        const tick = new Promise((r) => setTimeout(r, INPUT_POLL_MS));
+        await Promise.race(done ? [aborted, tick] : [over, aborted, tick]);
+      }
+      return 'prompt';
+    } finally {
+      off();
+      stopListening();
+    }
   }
 
   /** Cancel the commands waiting for this terminal's prompt (none was typed). */

@@ -5,6 +5,7 @@
 import type {Scenario} from '../scenario/model.js';
 import {createEngine} from '../engine/create-engine.js';
 import type {EngineOptions, RunEngine} from '../engine/engine-options.js';
+import {headlessShell} from './shell-choice.js';
 import type {PreflightReport} from '../engine/environment/types.js';
 import {ScenarioInvalidError} from '../engine/engine-lifecycle.js';
 import {summarize, wholeMs, type HeadlessReport, type ScriptReport, type StepReport} from './report.js';
@@ -50,7 +51,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
   const from = Math.max(1, options.from ?? 1);
   const to = Math.min(total, options.to ?? total);
   // A command waiting for input that never comes (a prompt without -y) must not hang CI forever.
-  const engine = createEngine(scenario, {shell: 'pipe', commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, ...options, autoCheck: false, progress: false, freshWorkspace: true});
+  const engine = createEngine(scenario, {commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, ...options, shell: options.shell ?? headlessShell(scenario), autoCheck: false, progress: false, freshWorkspace: true});
   options.onEngine?.(engine);
   // Interrupted: end every shell now, so a running command cannot hold the run up.
   const onAbort = () => void engine.dispose();

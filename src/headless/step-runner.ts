@@ -6,7 +6,9 @@
 // followed by an `interrupt` action is a watcher: it runs for the settle period and is then
 // stopped with Ctrl-C. A command still running when the next action targets another terminal
 // keeps running there (start a server in T1, curl it from T2) and is stopped after the check,
-// reported as such. Quiz questions are answered from the scenario's own answer key.
+// reported as such. In a terminal (PTY), a program that waits for typed input — a REPL started
+// by one action, `cat`, an editor — gets the next actions' lines and keys typed into it, as on
+// Katacoda; one still waiting at the end of the step is stopped there, reported as such. Quiz questions are answered from the scenario's own answer key.
 
 import type {Action, ExecAction, TerminalId} from '../scenario/model.js';
 import type {RunEngine} from '../engine/engine-options.js';
@@ -35,8 +37,8 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   const commands: CommandReport[] = [];
   const tails = new Map<number, readonly string[]>();
   const watchers = new Set<number>();
-  /** Commands left running in their terminal while the next action went to another one. */
-  const leftRunning = new Map<TerminalId, {readonly id: number; readonly done: Promise<unknown>}>();
+  /** Commands left running in their terminal: while the next action went to another one, or waiting for typed input. */
+  const leftRunning = new Map<TerminalId, Running>();
   const stoppedAtEnd = new Set<number>();
   const off = engine.onEvent((e: EngineEvent) => {
     if (e.type !== 'action-finished' || e.step !== index || e.action.kind !== 'exec') return;
@@ -62,7 +64,8 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
     for (let k = 0; k < actions.length && !o.signal.aborted; k++) {
       const a = actions[k]!;
       const next = actions[k + 1];
-      if (a.kind === 'exec') await freeTerminal(engine, terminalFor(a), leftRunning, stoppedAtEnd);
+      // A program waiting for input (a REPL, an editor, `cat`) gets the next line typed into it.
+      if (a.kind === 'exec' && !leftRunning.get(terminalFor(a))?.awaitsInput) await freeTerminal(engine, terminalFor(a), leftRunning, stoppedAtEnd);
       if (a.kind === 'exec' && next?.kind === 'exec' && next.interrupt) {
         watchers.add(a.id);
         const running = engine.runAction(a.id);
@@ -71,9 +74,17 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
         await running;
       } else if (a.kind === 'exec' && next?.kind === 'exec' && terminalFor(next) !== terminalFor(a)) {
         // As on Katacoda, the next action does not wait for this one: it keeps running in its terminal.
-        const running = engine.runAction(a.id);
-        const settled = await Promise.race([running.then(() => true), abortableSleep(o.settleMs, o.signal).then(() => false)]);
-        if (!settled) leftRunning.set(terminalFor(a), {id: a.id, done: running});
+        const runningAction = engine.runAction(a.id);
+        const settled = await Promise.race([runningAction.then(() => true), abortableSleep(o.settleMs, o.signal).then(() => false)]);
+        if (!settled) leftRunning.set(terminalFor(a), running(a.id, runningAction, false));
+      } else if (a.kind === 'exec') {
+        // As a learner would: the next action comes once this one ended — or once the program it
+        // started (or was typed into) waits for input, to be typed into in turn.
+        const t = terminalFor(a);
+        const runningAction = engine.runAction(a.id);
+        const state = await engine.settleTerminal(t, runningAction, o.signal);
+        if (state === 'prompt') leftRunning.delete(t);
+        else if (!leftRunning.has(t)) leftRunning.set(t, running(a.id, runningAction, true));
       } else {
         await engine.runAction(a.id);
       }
@@ -132,11 +143,29 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   }
 }
 
+/** A command left running: its action, its run, whether it waits for typed input, whether it ended by itself. */
+interface Running {
+  readonly id: number;
+  readonly done: Promise<unknown>;
+  readonly awaitsInput: boolean;
+  ended: boolean;
+}
+
+function running(id: number, done: Promise<unknown>, awaitsInput: boolean): Running {
+  const r: Running = {id, done, awaitsInput, ended: false};
+  void done.then(
+    () => (r.ended = true),
+    () => (r.ended = true),
+  );
+  return r;
+}
+
 /** A command left running in terminal `id` is stopped (Ctrl-C, then harder) before the terminal is used again. */
-async function freeTerminal(engine: RunEngine, id: TerminalId, left: Map<TerminalId, {id: number; done: Promise<unknown>}>, stopped: Set<number>): Promise<void> {
+async function freeTerminal(engine: RunEngine, id: TerminalId, left: Map<TerminalId, Running>, stopped: Set<number>): Promise<void> {
   const l = left.get(id);
   if (!l) return;
   left.delete(id);
+  if (l.ended) return;
   stopped.add(l.id);
   engine.interrupt(id);
   await l.done;

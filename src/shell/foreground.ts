@@ -6,7 +6,7 @@
 
 import {readFileSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
-import {readStat} from './kill-tree.js';
+import {groupMembers, readStat} from './kill-tree.js';
 import type {ForegroundInfo} from './types.js';
 
 
@@ -47,3 +47,21 @@ export function foregroundOf(sessionPid: number, tty: string | undefined, shellG
   const readsTerminal = /tty|wait_woken/.test(wchan) || (!isShell && tty !== undefined && rawMode(tty));
   return {command, pid, isShell, readsTerminal};
 }
+
+/**
+ * The terminal's foreground program (not the shell) is waiting for what is typed: asleep in the
+ * tty's read (`cat`, `read`), or in poll/select with the terminal raw (a readline REPL at its
+ * prompt, an editor). False while it computes or sleeps, so a line typed now is read at once
+ * rather than queued behind work. Cheap first: the raw-mode probe runs only for a program
+ * that already sleeps in poll/select.
+ */
+export function awaitsInput(sessionPid: number, tty: string | undefined, shellGroup?: number): boolean {
+  const st = readStat(sessionPid);
+  if (!st || !(st.tpgid > 0) || st.tpgid === (shellGroup ?? sessionPid)) return false;
+  // A pipeline's group outlives its leader (`ps aux | less`: ps has ended, less reads): then its members.
+  const leader = readText(`/proc/${st.tpgid}/wchan`);
+  const wchans = leader !== undefined ? [leader] : groupMembers(st.tpgid).map((pid) => readText(`/proc/${pid}/wchan`) ?? '');
+  if (wchans.some((w) => /tty|wait_woken/.test(w))) return true;
+  return wchans.some((w) => /poll|select/.test(w)) && tty !== undefined && rawMode(tty);
+}
+

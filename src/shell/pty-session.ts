@@ -16,7 +16,7 @@ import {COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc} from './pty-rc.js';
 import {ESCALATE_MS, SessionBase} from './session-base.js';
 import {newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
 import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
-import {foregroundGroupOf, foregroundOf} from './foreground.js';
+import {awaitsInput, foregroundGroupOf, foregroundOf} from './foreground.js';
 import type {ForegroundInfo, ShellSessionOptions} from './types.js';
 
 const {Terminal} = xterm;
@@ -204,6 +204,11 @@ export class PtySession extends SessionBase {
   override foreground(): ForegroundInfo | undefined {
     if (this.atPrompt || this.disposed) return undefined;
     return foregroundOf(this.pty.pid, (this.pty as {ptsName?: string}).ptsName, this.shellGroup);
+  }
+
+  override awaitsInput(): boolean {
+    if (this.atPrompt || this.disposed) return false;
+    return awaitsInput(this.pty.pid, (this.pty as {ptsName?: string}).ptsName, this.shellGroup);
   }
 
   /** A bash that replaced ours (`exec bash`) has sourced our rc again: its hooks are in place. */

@@ -147,6 +147,10 @@ export abstract class SessionBase implements ShellSession {
     return undefined;
   }
 
+  awaitsInput(): boolean {
+    return false;
+  }
+
   private readonly promptListeners = new Set<(atPrompt: boolean) => void>();
 
   onPromptChange(listener: (atPrompt: boolean) => void): () => void {

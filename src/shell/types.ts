@@ -93,6 +93,11 @@ export interface ShellSession {
   readonly atPrompt: boolean;
   /** What holds the terminal when it is not at its prompt (undefined at the prompt or when unknown). */
   foreground(): ForegroundInfo | undefined;
+  /**
+   * A program other than the shell holds the terminal and waits for typed input now (a REPL at
+   * its prompt, an editor, `cat`). Always false for a pipe session: it has no terminal to type into.
+   */
+  awaitsInput(): boolean;
   /** Called whenever the shell reaches its prompt (true) or leaves it (false). Returns the unsubscribe function. */
   onPromptChange(listener: (atPrompt: boolean) => void): () => void;
   /**

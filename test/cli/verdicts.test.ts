@@ -165,3 +165,37 @@ describe('reports a CI job can use', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 });
+
+// Each time limit the README states, proven with a small configured value (README "katarun test"
+// options and "Checks"). The watcher's --settle is proven in test-command.test.ts, --progress
+// above, the check interval's back-off in verify-poller.test.ts.
+describe('the time limits the README states hold', () => {
+  interface Step {
+    status: string;
+    check?: {timedOut: boolean};
+    reason?: {kind: string};
+    commands: {timedOut: boolean}[];
+  }
+
+  it('the command limit (--command-timeout, default 10m): a command that never ends fails its step at the limit', () => {
+    const started = Date.now();
+    const r = katarun(['test', fixture('slow'), '--to', '1', '--command-timeout', '2s', '--reporter', 'json', '--progress', '0'], 90_000);
+    expect(r.code, r.stderr).toBe(1);
+    const step = (JSON.parse(r.stdout) as {steps: Step[]}).steps[0]!;
+    expect(step.status).toBe('failed');
+    expect(step.reason?.kind).toBe('command-timed-out');
+    expect(step.commands[0]!.timedOut).toBe(true);
+    // `sleep 1001` would have held it for 17 minutes.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it('the check timeout (--check-timeout): a check that never ends is killed and its step fails at the timeout', () => {
+    const started = Date.now();
+    const r = katarun(['test', fixture('hang'), '--check-timeout', '2s', '--reporter', 'json', '--progress', '0'], 90_000);
+    expect(r.code, r.stderr).toBe(1);
+    const step = (JSON.parse(r.stdout) as {steps: Step[]}).steps[0]!;
+    expect(step).toMatchObject({status: 'failed', check: {timedOut: true}});
+    // The check sleeps 1000 s.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});

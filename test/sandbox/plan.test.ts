@@ -5,7 +5,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, syml
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {absolutePathsIn, derivedTargets, planSandbox} from '../../src/engine/sandbox-plan.js';
+import {absolutePathsIn, derivedTargets, planSandbox, startFolderInHome} from '../../src/engine/sandbox-plan.js';
 import {capLogs, pruneOld} from '../../src/engine/prune-runs.js';
 import {readInside, writeInside} from '../../src/engine/safe-path.js';
 import {hasHiddenControls, sanitizeText, showControls, stripEscapes} from '../../src/render/sanitize.js';
@@ -29,6 +29,12 @@ describe('which paths are the workspace’s', () => {
       assets: [{host: 'host01', pattern: 'a', target: '/opt/app', files: [], baseDir: dir, source: {file: 'index.json', line: 1}}],
     };
     expect(derivedTargets(s)).toEqual(['/home/scrapbook', '/ks', '/opt/app', '/root', '/tmp', '/usr/local/bin']);
+  });
+
+  it("starts the shells where Katacoda's scrapbook images did when the scenario names that folder", () => {
+    // katacoda/scenario-examples verified-steps: `git init`, checked by `[ -d /home/scrapbook/tutorial/.git ]`.
+    expect(startFolderInHome(scenario([step(0, [exec(1, 'git init'), exec(2, 'ls /home/scrapbook/tutorial/.git')])], {dir}))).toBe('tutorial');
+    expect(startFolderInHome(scenario([step(0, [exec(1, 'git init'), exec(2, 'ls /home/scrapbook/other')])], {dir}))).toBe('');
   });
 
   it('hides the homes, binds the workspace folders in place, shows katarun’s own folders at their paths, blanks Docker for a bash scenario', () => {

@@ -210,6 +210,33 @@ describe('constructs from a wider sample (40 public scenarios, 15 repositories)'
     expect(loud.diagnostics.filter((d) => d.code === 'index/unsupported').map((d) => d.message)).toEqual([expect.stringContaining('files is not supported')]);
   });
 
+  it('a marker inside a code span whose backticks do not pair up is a warning at its line (none lost without a word)', () => {
+    // A quote where the closing backtick belongs: the span runs on to the next line's backtick.
+    // Each marker it swallows is named (the last one, left after a lone backtick, as a stray marker).
+    const r = lexPage("`apt update`{{execute}}\n`apt install -y wget'{{execute}}\n`wget x.tar.xz`{{execute}}\n", '/s/step1.md');
+    expect(r.actions.map((a) => a.kind === 'exec' && a.text)).toEqual(['apt update']);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/marker-in-code-span', 2], ['markdown/stray-marker', 3]]);
+    // A span closes at the first backtick run as long as its opening one (CommonMark): `bill` is
+    // code and `cd` the action, not one action running "bill`. First … tab: `cd".
+    const two = lexPage('Log in as `bill`. First open another tab: `cd`{{execute T2}}\n', '/s/step1.md');
+    expect(two.actions).toMatchObject([{kind: 'exec', text: 'cd', terminal: 'T2'}]);
+    expect(two.diagnostics).toEqual([]);
+    // A longer run inside a span is content: ``echo `date` `` stays one action.
+    expect(lexPage('`` echo `date` ``{{execute}}\n', '/s/step1.md').actions).toMatchObject([{kind: 'exec', text: 'echo `date`'}]);
+    // A plain code span holding a marker (`{{execute}}` quoted as code by mistake) too.
+    const plain = lexPage('Run ``ls {{execute}}`` now\n', '/s/step1.md');
+    expect(plain.actions).toEqual([]);
+    expect(plain.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/marker-in-code-span', 1]]);
+    // Well-paired spans, with or without markers, say nothing.
+    expect(lexPage('`ls`{{execute}} and `echo {{x}}`\n', '/s/step1.md').diagnostics).toEqual([]);
+  });
+
+  it('a marker in an indented code block (a list that ended, four spaces) is a warning at its line', () => {
+    const r = lexPage('1. **Install:**\n\nlook\n    `apt-get update`{{exec}}\n\n    `apt-get install -y sqlcmd`{{exec}}\n', '/s/step1.md');
+    expect(r.actions.map((a) => a.kind === 'exec' && a.text)).toEqual(['apt-get update']);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/marker-in-code', 6]]);
+  });
+
   it('a code fence that is never closed (a command written on the opening fence) is a warning at its line', () => {
     const r = lexPage('Insert two rows:\n\n```insert into users(user_id) values (1);\ninsert into users(user_id) values (4);```{{execute}}\n\nRead them:\n\n`select * from users;`{{execute}}\n', '/s/step1.md');
     // …and each action marker it swallowed is named at its own line (none lost without a word).

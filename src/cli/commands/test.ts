@@ -22,6 +22,8 @@ Options:
   --from N, --to N                  run only steps N..M (1-based); the others are reported as skipped
   --check-timeout DURATION          give every check this long (e.g. 30s, 5m)
   --settle DURATION                 how long a long-running command runs before its Ctrl-C (default 3s)
+  --command-timeout DURATION        stop a command that runs longer than this (default 10m), so a
+                                    prompt nobody answers cannot hang a CI job
   --keep-going                      run the steps after a failing one too
   --strict                          fail a step whose check passed although its commands failed,
                                     and the run when a page's background/foreground script failed
@@ -32,7 +34,9 @@ Options:
                                     solution, reported "passed by its solution")
   --lang xx                         the scenario's language (its _xx/ translation) and katarun's
                                     (the report, the machine checks; default from the locale)
-  --shell pipe|pty                  the kind of shell (default pipe)
+  --shell pipe|pty                  the kind of shell (default pipe; pty for a scenario that types
+                                    into a program: ctrl-seq, no-newline, or a line for a REPL,
+                                    an editor or cat that an earlier action started)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
   --use-existing-cluster            use a kind cluster of the scenario's name that katarun did
@@ -61,6 +65,7 @@ const OPTIONS = {
   to: {type: 'string'},
   'check-timeout': {type: 'string'},
   settle: {type: 'string'},
+  'command-timeout': {type: 'string'},
   'keep-going': {type: 'boolean'},
   strict: {type: 'boolean'},
   progress: {type: 'string'},
@@ -124,6 +129,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const to = stepNumber(v.to, '--to');
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
   const settleMs = v.settle !== undefined ? parseDuration(v.settle, '--settle') : undefined;
+  const commandTimeoutMs = v['command-timeout'] !== undefined ? parseDuration(v['command-timeout'], '--command-timeout') : undefined;
 
   const progressMs = v.progress !== undefined ? (v.progress.trim() === '0' ? 0 : Math.max(1000, parseDuration(v.progress, '--progress'))) : undefined;
   // A report that cannot be written is known before a long run, not after it.
@@ -214,7 +220,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   let stopProgress = () => {};
   try {
     const report = await runHeadless(scenario, {
-      shell: shell ?? 'pipe',
+      ...(shell ? {shell} : {}),
       sandbox,
       runId,
       dirs,
@@ -230,6 +236,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       ...(to !== undefined ? {to} : {}),
       ...(checkTimeoutMs !== undefined ? {checkTimeoutMs} : {}),
       ...(settleMs !== undefined ? {settleMs} : {}),
+      ...(commandTimeoutMs !== undefined ? {commandTimeoutMs} : {}),
       onEngine: (engine) => {
         // A class learner's board gets the engine's events as a reporter does.
         if (classClient) void classSession!.shareEngine(engine, classClient);

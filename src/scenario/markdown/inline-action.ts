@@ -31,6 +31,10 @@ export const inlineActionExtension: TokenizerExtension = {
   tokenizer(src): ActionToken | undefined {
     const m = INLINE.exec(src);
     if (!m) return undefined;
+    // As in CommonMark, a span ends at the first backtick run as long as its opening one:
+    // `` `bill`. Open a tab: `cd`{{execute T2}} `` is the code `bill`, then the action `cd`,
+    // not one action running "bill`. Open a tab: `cd".
+    if (closesEarly(m[2]!, m[1]!.length)) return undefined;
     const marker = parseMarker(m[4]!);
     if (!marker) return undefined;
     return {
@@ -43,3 +47,9 @@ export const inlineActionExtension: TokenizerExtension = {
     };
   },
 };
+
+/** `content` holds a backtick run of exactly `n` backticks: the span would have closed there. */
+function closesEarly(content: string, n: number): boolean {
+  for (const run of content.matchAll(/`+/g)) if (run[0].length === n) return true;
+  return false;
+}

@@ -90,6 +90,7 @@ class PageWalker {
         const t = token as ActionToken | BlockToken;
         const action = actionFromMarker(t, this.site(offset, context));
         if (action) this.addAction(t, action);
+        if (t.type === 'katarunAction') this.checkMarkersInSpan(t.raw.slice(0, t.raw.length - t.marker.length), offset, true);
         if (t.type === 'katarunBlock') this.checkMarkersInCode(t.raw, offset);
         if (t.type === 'katarunBlock') this.codeBlocks.push({lang: t.lang, text: t.text, line: this.lines.line(offset), ...(action ? {actionId: action.id} : {})});
         return;
@@ -128,6 +129,9 @@ class PageWalker {
       case 'text':
         if (!(token as Tokens.Text).tokens) this.checkStrayMarker(token.raw, offset);
         break;
+      case 'codespan':
+        this.checkMarkersInSpan(token.raw, offset, false);
+        return;
       case 'list':
         for (const item of (token as Tokens.List).items) this.walk([item], offset, context);
         return;
@@ -193,6 +197,7 @@ class PageWalker {
   private checkMarkersInCode(raw: string, offset: number): void {
     const lines = raw.replace(/\s+$/, '').split('\n');
     const openLine = this.lines.line(offset);
+    const indented = !/^ {0,3}(`{3,}|~{3,})/.test(raw);
     let at = 0;
     lines.forEach((line, i) => {
       const start = at;
@@ -203,16 +208,32 @@ class PageWalker {
         const before = line.slice(0, m.index);
         if (isLast && /^ {0,3}(`{3,}|~{3,})\s*$/.test(before)) continue;
         const fenceOpen = i === 0 && /^ {0,3}(`{3,}|~{3,})/.test(before);
-        if (i === 0 && !fenceOpen) continue;
+        // An indented block (four spaces after a paragraph, or a list that ended) has no fence: its first line is code too.
+        if (i === 0 && !fenceOpen && !indented) continue;
         const glued = /\S\s*(`{3,}|~{3,})\s*$/.test(before);
         const hint = fenceOpen
           ? `a fence with ${m[0]} closes a block; the opening fence before the command is missing`
-          : glued
+          : indented
+            ? 'the line is indented four spaces or more outside a list, which makes it an indented code block: indent it less'
+            : glued
             ? `put the closing fence on a line of its own: the command, a new line, then the fence with ${m[0]}`
             : `close the code block before ${m[0]}`;
         this.sink.warn('markdown/marker-in-code', this.file, this.ref(offset + start + m.index!), `${m[0]} is inside a code block (opened at line ${openLine}), so it shows as code and runs nothing`, hint);
       }
     });
+  }
+
+  /**
+   * A marker inside an inline code span: backticks that do not pair up as the author meant
+   * (`` `cmd -y'{{execute}} `` closed by the next line's backtick) make the span run on past
+   * the marker, so it is code, and with a later marker the two commands become one action.
+   * `raw` is the span up to (not including) its own action marker.
+   */
+  private checkMarkersInSpan(raw: string, offset: number, action: boolean): void {
+    for (const m of raw.matchAll(MARKER)) {
+      const what = action ? 'so it runs nothing of its own: the text up to the next marker is one action' : 'so it shows as code and runs nothing';
+      this.sink.warn('markdown/marker-in-code-span', this.file, this.ref(offset + m.index), `${m[0]} is inside a code span (its backticks do not pair up), ${what}`, `end each command with a backtick right before its marker: \`command\`${m[0]}`);
+    }
   }
 
   /**

@@ -1,0 +1,24 @@
+// Which shell `katarun test` picks by itself: pipes, unless the scenario types into a program.
+import {describe, expect, it} from 'vitest';
+import {headlessShell, startsTerminalProgram} from '../../src/headless/shell-choice.js';
+import {loadScenario} from '../../src/scenario/load-scenario.js';
+import {fixture} from '../engine/integration-helpers.js';
+
+describe('headless shell choice', () => {
+  it('a REPL, cat or an editor fed by the next action, ctrl-seq, no-newline: a terminal', async () => {
+    expect(headlessShell(await loadScenario(fixture('repl-input'), {}))).toBe('auto');
+    expect(headlessShell(await loadScenario(fixture('busy'), {}))).toBe('auto');
+  });
+
+  it('commands that only run (a watcher and its interrupt, checks): pipes', async () => {
+    expect(headlessShell(await loadScenario(fixture('flow'), {}))).toBe('pipe');
+    expect(headlessShell(await loadScenario(fixture('persist'), {}))).toBe('pipe');
+  });
+
+  it('knows programs that read the terminal from programs that run a file', () => {
+    for (const c of ['python3', 'python3 -q', 'node', 'mysql -u root -p', 'cat > notes.txt', 'vim app.conf', 'docker exec -it web bash', 'kubectl exec -it pod -- sh', 'psql -U postgres']) {
+      expect(startsTerminalProgram(c), c).toBe(true);
+    }
+    for (const c of ['python3 app.py', 'cat notes.txt', 'node server.js', 'ls -l', 'docker ps', 'echo cat', 'less /etc/passwd', 'ps aux | less', 'mysql -u root -e "show databases"', 'psql -c "select 1"']) expect(startsTerminalProgram(c), c).toBe(false);
+  });
+});
