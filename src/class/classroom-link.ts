@@ -36,7 +36,7 @@ export function classroomLink(client: ClassClient, t: Translate): ClassroomLinkH
       return {up, step};
     },
     ready(report) {
-      client.send(readinessEvent(report));
+      client.send(readinessEvent(report, t));
     },
     attach(created) {
       engine = created;

@@ -3,7 +3,7 @@
 // a run of the scenario has, so the script sees what the steps saw.
 
 import {join} from 'node:path';
-import type {UiLang} from '../render/i18n.js';
+import type {Text} from '../render/i18n.js';
 import type {Scenario} from '../scenario/model.js';
 import type {ProcessResult} from '../shell/types.js';
 import {environmentStateDir, workspaceDir, type EngineDirs} from './dirs.js';
@@ -15,10 +15,8 @@ export interface TeardownOptions {
   readonly context: string;
   readonly dirs: EngineDirs;
   readonly env: Readonly<Record<string, string>>;
-  readonly log: (line: string) => void;
+  readonly log: (line: Text) => void;
   readonly onOutput: (chunk: string) => void;
-  /** The language of katarun's own lines and errors (--lang, else the locale); default English. */
-  readonly uiLang?: UiLang;
 }
 
 /** Undefined when the scenario has no teardown script. */
@@ -32,7 +30,6 @@ export async function runTeardownScript(scenario: Scenario, o: TeardownOptions):
     cacheDir: o.dirs.cache,
     env: o.env,
     log: o.log,
-    ...(o.uiLang ? {uiLang: o.uiLang} : {}),
   });
   const vars = katarunVars(scenario, o.dirs, {workspace: workspaceDir(o.dirs, scenario), shellEnvFile: join(stateDir, 'shell-env.sh')});
   return defaultShellPort().runScript(scenario.teardown, {

@@ -139,15 +139,13 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
   const kind = scenario.environment.kind === 'kind';
   let report: Promise<PreflightReport> | undefined;
   const preflight = () =>
-    (report ??= Promise.all([import('../../engine/environment/index.js'), import('../../render/i18n.js')]).then(async ([{environmentProvider}, {uiLanguage}]) =>
+    (report ??= import('../../engine/environment/index.js').then(async ({environmentProvider}) =>
       (await environmentProvider(scenario.environment)).preflight(scenario, {
         createCluster: flags.createCluster,
         stateDir: environmentStateDir(dirs, scenario.id),
         cacheDir: dirs.cache,
         env: userEnv,
         log: () => undefined,
-        // The checks speak the UI's language (startTui picks it the same way).
-        uiLang: uiLanguage(flags.lang),
         ...(flags.context !== undefined ? {context: flags.context} : {}),
       }),
     ));
@@ -170,11 +168,9 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
     ...(flags.context ? {target: flags.context} : kind && scenario.environment.cluster ? {target: `kind-${scenario.environment.cluster.name}`} : {}),
     ...(classroom ? {classroom} : {}),
     createEngine: async ({createCluster}) => {
-      const [{createEngine}, {uiLanguage}] = await Promise.all([import('../../engine/create-engine.js'), import('../../render/i18n.js')]);
+      const {createEngine} = await import('../../engine/create-engine.js');
       const engine = createEngine(scenario, {
         shell: flags.shell ?? 'auto',
-        // The setup lines ("Creating kind cluster…") speak the UI's language, like the checks.
-        uiLang: uiLanguage(flags.lang),
         env: userEnv,
         createCluster: createCluster || flags.createCluster,
         dirs,
