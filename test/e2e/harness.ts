@@ -227,3 +227,26 @@ export async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs
   await k.press(KEYS.enter);
   await k.waitFor(expected, timeoutMs, 'history');
 }
+
+/** Past a scenario's intro: Enter, then its first step (`Step 1/N`) on screen. */
+export async function pastIntro(k: Katarun, firstStep: string): Promise<Katarun> {
+  await k.waitFor('Enter start');
+  await k.press(KEYS.enter);
+  await k.waitFor(firstStep);
+  return k;
+}
+
+/** basics from its intro through steps 1 and 2 with Enter alone, as a learner does them: ends on step 3. */
+export async function basicsToStep3(k: Katarun): Promise<void> {
+  await pastIntro(k, 'Step 1/4');
+  await enterRuns(k, /\nHello from katarun, \w+/);
+  await enterRuns(k, 'line 3');
+  await k.press(KEYS.enter);
+  await k.waitFor('Step 2/4');
+  await enterRuns(k, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
+  await enterRuns(k, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
+  await enterRuns(k, 'hello from demo');
+  await k.waitFor('Check passed', 30_000);
+  await k.press(KEYS.enter);
+  await k.waitFor('Step 3/4');
+}

@@ -4,26 +4,14 @@
 // the not-ready intro at 70 columns. Every step waits for what appears on the screen.
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {e2eFixture, enterRuns, katarunStarter, KEYS} from './harness.js';
+import {basicsToStep3, e2eFixture, enterRuns, katarunStarter, KEYS, pastIntro} from './harness.js';
 
 const start = katarunStarter();
 
 describe('the learner in a terminal', () => {
   test('resume after an export and a cd: the shell comes back and step 3 passes with Enter alone', async () => {
     const first = start(['run', 'basics']);
-    await first.waitFor('Enter start');
-    await first.press(KEYS.enter);
-    await first.waitFor('Step 1/4');
-    await enterRuns(first, /\nHello from katarun, \w+/);
-    await enterRuns(first, 'line 3');
-    await first.press(KEYS.enter);
-    await first.waitFor('Step 2/4');
-    await enterRuns(first, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
-    await enterRuns(first, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
-    await enterRuns(first, 'hello from demo');
-    await first.waitFor('Check passed', 15_000);
-    await first.press(KEYS.enter);
-    await first.waitFor('Step 3/4');
+    await basicsToStep3(first);
     await first.press('q');
     expect((await first.waitForExit()).exitCode).toBe(0);
 
@@ -42,10 +30,7 @@ describe('the learner in a terminal', () => {
   }, 120_000);
 
   test('an action sent while T1 runs sleep waits visibly; Esc cancels it, Ctrl-C stops the sleep and it runs', async () => {
-    const k = start(['run', e2eFixture('shell-busy')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
+    const k = await pastIntro(start(['run', e2eFixture('shell-busy')]), 'Step 1/1');
     await k.press('s');
     await k.waitFor(/^\S+ [$#]$/m);
     await k.press(...'sleep 100\r'.split(''));
@@ -66,10 +51,7 @@ describe('the learner in a terminal', () => {
   }, 60_000);
 
   test('`exec bash` in an action ends with a notice and the next action runs in the new shell', async () => {
-    const k = start(['run', e2eFixture('shell-busy')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
+    const k = await pastIntro(start(['run', e2eFixture('shell-busy')]), 'Step 1/1');
     await enterRuns(k, /\naction-ran-42\n.*✔ exit 0/);
     await k.press(KEYS.enter);
     await k.waitFor('was replaced (exec)', 15_000, 'history');
@@ -80,10 +62,7 @@ describe('the learner in a terminal', () => {
   }, 60_000);
 
   test('r shows the FAIL line before anything ran; Enter writes the file first, then runs the command that reads it', async () => {
-    const k = start(['run', e2eFixture('file-write')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
+    const k = await pastIntro(start(['run', e2eFixture('file-write')]), 'Step 1/1');
     await k.waitFor('Enter run 1');
     await k.press('r');
     await k.waitFor('FAIL: app.conf has no port yet');

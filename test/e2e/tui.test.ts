@@ -5,7 +5,7 @@ import {promisify} from 'node:util';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {cli, e2eFixture, enterRuns, Katarun, katarunStarter, KEYS, repoRoot} from './harness.js';
+import {basicsToStep3, cli, e2eFixture, enterRuns, Katarun, katarunStarter, KEYS, pastIntro, repoRoot} from './harness.js';
 
 const run = promisify(execFile);
 const start = katarunStarter();
@@ -26,18 +26,7 @@ describe('katarun in a terminal', () => {
     const k = start(['run', 'basics']);
     await k.waitFor('Enter start');
     expect(k.history()).toContain('katarun basics');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/4');
-    await enterRuns(k, /\nHello from katarun, \w+/);
-    await enterRuns(k, 'line 3');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 2/4');
-    await enterRuns(k, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
-    await enterRuns(k, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
-    await enterRuns(k, 'hello from demo');
-    await k.waitFor('Check passed', 30_000);
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 3/4');
+    await basicsToStep3(k);
     await enterRuns(k, /\$ echo ready > status.txt\n.*✔ exit 0/);
     await enterRuns(k, /hello\.sh"\n[\s\S]*?✔ exit 0/);
     await k.waitFor('Check passed', 30_000);
@@ -198,10 +187,7 @@ describe('katarun in a terminal', () => {
   }, 90_000);
 
   test('a quiz gates the step: Enter opens it, a wrong answer says try again, the right ones let Enter move on', async () => {
-    const k = start(['run', e2eFixture('quiz')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/2');
+    const k = await pastIntro(start(['run', e2eFixture('quiz')]), 'Step 1/2');
     await enterRuns(k, /\$ echo ready\n.*ready\n.*✔ exit 0/);
     await k.waitFor('Quiz: 0 of 2 answered');
     await k.press('n');
