@@ -9,6 +9,14 @@
 // Each start gets a fresh cache folder except the compile cache's, which is warmed once first
 // (a learner's second start): the bundle's code cache the build seeded for that Node is its
 // counterpart. Seed it for another Node with `<node> scripts/seed-code-cache.mjs` first.
+//
+// Measured 2026-12-03 on the 2-core machine under load (load average ~22, so compare within a
+// Node, ms): first frame, bundle + code cache / no cache / plain / plain + compile cache —
+// Node 20: 1387 / 2031 / 6924 ms; Node 22: 765 / 1141 / 4329 / 3696 ms; Node 24: 1341 / 2112 /
+// 4369 / 3840 ms. validate basics, 15 interleaved runs, bundle / plain / plain + compile cache —
+// Node 20: 1547 / 1905 ms; 22: 1803 / 2770 / 2126 ms; 24: 1378 / 1712 / 1835 ms. The bundle with
+// its V8 code cache pays on every Node; Node's compile cache wins back a part of the plain
+// modules' cost only, so it is not used (KATARUN_COMPILE_CACHE stays a bench switch).
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
