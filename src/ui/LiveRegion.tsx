@@ -56,7 +56,7 @@ export function LiveRegion(props: LiveRegionProps) {
 function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
   if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
   if (ui.overlay === 'quiz') return ui.quiz && screen === 'step' ? <QuizPrompt prompt={ui.quiz} size={size} message={ui.message} t={t} /> : null;
-  if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} t={t} />;
+  if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} elsewhere={session?.openElsewhere?.pid} t={t} />;
   switch (screen) {
     case 'picker':
       return <Picker entries={picker?.entries ?? []} index={ui.pickerIndex} rows={size.rows} opening={ui.starting} message={ui.message} t={t} />;

@@ -1,5 +1,5 @@
 // The help overlay (`?`) and the yes/no dialogs (quit while running, show the solution,
-// create the cluster). They replace the live region while open, within its row budget.
+// create the cluster, use a cluster katarun did not create, open a second copy). They replace the live region while open, within its row budget.
 
 import {Box, Text} from 'ink';
 import type {StringKey, Translate} from '../render/i18n.js';
@@ -50,15 +50,17 @@ const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
   'confirm-quit': 'quit.ask',
   'confirm-solution': 'solution.ask',
   'confirm-cluster': 'cluster.ask',
+  'confirm-foreign-cluster': 'foreignCluster.ask',
+  'confirm-separate': 'separate.ask',
 };
 
-export function ConfirmDialog({overlay, cluster, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly t: Translate}) {
+export function ConfirmDialog({overlay, cluster, elsewhere, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly elsewhere?: string; readonly t: Translate}) {
   const key = QUESTIONS[overlay];
   if (!key) return null;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end" color="yellow" bold>
-        ? {t(key, {name: cluster ?? ''})}
+      <Text wrap="wrap" color="yellow" bold>
+        ? {t(key, {name: cluster ?? '', pid: elsewhere ?? ''})}
       </Text>
       <Text wrap="truncate-end" dimColor>
         {t('confirm.yesNo')}

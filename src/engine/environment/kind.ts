@@ -53,7 +53,7 @@ async function contextPreflight(scenario: Scenario, options: EnvironmentOptions,
   return [bashCheck(options.env), ...tools, ctx];
 }
 
-async function kindPreflight(scenario: Scenario, options: EnvironmentOptions): Promise<PreflightCheck[]> {
+async function kindPreflight(scenario: Scenario, options: EnvironmentOptions): Promise<{checks: PreflightCheck[]; foreign?: string}> {
   const os = hostOs(process.platform, options.env);
   const cluster = clusterOf(scenario);
   const [docker, tools, clusters, current] = await Promise.all([
@@ -74,9 +74,12 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions): P
   if (cgroup) checks.push(cgroup);
   checks.push(...tools);
   const exists = clusters?.includes(cluster.name) ?? false;
+  const foreign = exists && !options.useExistingCluster && !(await ownsCluster(options.stateDir, cluster.name));
   if (clusters !== undefined || docker.ok) {
     checks.push(
-      exists
+      foreign
+        ? {id: 'cluster', ok: false, severity: 'warning', detail: message('preflight.clusterForeign', {name: cluster.name}), fix: message('fix.clusterForeign', {name: cluster.name, flag: '--use-existing-cluster'})}
+        : exists
         ? {id: 'cluster', ok: true, severity: 'error', detail: message('preflight.clusterExists', {name: cluster.name})}
         : options.createCluster
           ? {id: 'cluster', ok: true, severity: 'error', detail: message('preflight.clusterCreated', {name: cluster.name})}
@@ -96,7 +99,7 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions): P
     severity: 'warning',
     detail: current ? message('preflight.kubeContext', {name: current}) : message('preflight.noKubeContext'),
   });
-  return checks;
+  return {checks, ...(foreign ? {foreign: cluster.name} : {})};
 }
 
 /**
@@ -125,8 +128,8 @@ async function prepareContext(options: EnvironmentOptions, context: string): Pro
 
 export const kindProvider: EnvironmentProvider = {
   async preflight(scenario, options) {
-    const checks = options.context ? await contextPreflight(scenario, options, options.context) : await kindPreflight(scenario, options);
-    return {ready: checks.every((c) => c.ok || c.severity === 'warning'), checks};
+    const {checks, foreign} = options.context ? {checks: await contextPreflight(scenario, options, options.context), foreign: undefined} : await kindPreflight(scenario, options);
+    return {ready: checks.every((c) => c.ok || c.severity === 'warning'), checks, ...(foreign ? {foreignCluster: foreign} : {})};
   },
 
   async prepare(scenario, options) {
@@ -140,6 +143,8 @@ export const kindProvider: EnvironmentProvider = {
       if (!(await ownsCluster(options.stateDir, cluster.name)) && !options.useExistingCluster) {
         throw new MessageError(message('env.foreignCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
       }
+      // Used with the learner's yes (or the flag): recorded as borrowed, which `down` does not take for ours.
+      if (!(await ownsCluster(options.stateDir, cluster.name))) await recordBorrowed(options.stateDir, cluster.name);
       options.log(message('env.reusing', {name: cluster.name}));
     } else if (!options.createCluster) {
       throw new MessageError(message('env.noCluster', {name: cluster.name, flag: '--create-cluster'}));
@@ -197,6 +202,17 @@ export async function recordCluster(stateDir: string, name: string): Promise<voi
   const file = clusterRecord(stateDir, name);
   await mkdir(dirname(file), {recursive: true, mode: 0o700});
   await writeFile(file, `${JSON.stringify({name, createdBy: 'katarun', at: new Date().toISOString()})}\n`, {mode: 0o600});
+}
+
+/** A cluster katarun did not create, used with the learner's consent: when, so `down` can say so. It never counts as ownership. */
+export function borrowedRecord(stateDir: string, name: string): string {
+  return join(stateDir, `borrowed-${name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+
+async function recordBorrowed(stateDir: string, name: string): Promise<void> {
+  const file = borrowedRecord(stateDir, name);
+  await mkdir(dirname(file), {recursive: true, mode: 0o700});
+  await writeFile(file, `${JSON.stringify({name, createdBy: 'not katarun', usedWithConsent: new Date().toISOString()})}\n`, {mode: 0o600});
 }
 
 async function forgetCluster(stateDir: string, name: string): Promise<void> {
