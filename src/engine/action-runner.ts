@@ -87,7 +87,7 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
         ctx.notice('info', message('notice.wrote', {path, mode: action.mode}));
       } catch (err) {
         ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
-        ctx.notice('error', message('notice.writeFailed', {path, message: (err as Error).message}));
+        ctx.notice('error', message('notice.writeFailed', {path, message: errorParam(err)}));
       }
       return {opened: path};
     }

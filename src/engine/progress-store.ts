@@ -9,7 +9,7 @@ import type {Scenario} from '../scenario/model.js';
 import {progressFile, type EngineDirs} from './dirs.js';
 import type {SavedShell} from './terminals.js';
 import type {EngineState, StepStatus} from './types.js';
-import {message, type Message} from '../render/i18n.js';
+import {errorParam, message, type Message} from '../render/i18n.js';
 
 export interface SavedStep {
   readonly index: number;
@@ -75,7 +75,7 @@ export async function loadProgress(dirs: EngineDirs, id: string, now: () => numb
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'none'};
-    return setAside(file, message('progress.unreadable', {message: (err as Error).message}), now, moveCorrupt);
+    return setAside(file, message('progress.unreadable', {message: errorParam(err)}), now, moveCorrupt);
   }
   try {
     const parsed: unknown = JSON.parse(text);

@@ -17,7 +17,7 @@ import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, s
 import {SentinelScanner} from './sentinel-scanner.js';
 import {wrapSpawn} from './sandbox.js';
 import type {ShellSessionOptions} from './types.js';
-import {message, MessageError} from '../render/i18n.js';
+import {errorParam, message, MessageError} from '../render/i18n.js';
 
 const RESULT_TAIL = 200;
 
@@ -94,7 +94,7 @@ export class PipeSession extends SessionBase {
     // so the first command need not wait for the setup's round trip.
     this.ready = new Promise<void>((resolve, reject) => {
       child.once('spawn', () => resolve());
-      child.once('error', (err) => reject(new MessageError(message('shell.cannotStart', {message: err.message}))));
+      child.once('error', (err) => reject(new MessageError(message('shell.cannotStart', {message: errorParam(err)}))));
       child.once('exit', (code, signal) => {
         if (child !== this.child) return;
         if (this.up) return this.shellExited(code, signal);

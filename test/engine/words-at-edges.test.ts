@@ -33,4 +33,11 @@ describe('words at the edges', () => {
     );
     expect(found).toEqual([]);
   });
+
+  it("an error's text goes into a message through errorParam, so a coded error is said, not its code", () => {
+    const found = runtime.flatMap(({file, text}) =>
+      text.split('\n').flatMap((line, i) => (/message\('[\w.]+', \{.*\b(?:err|error)(?: as Error\))?\.message\b/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
 });
