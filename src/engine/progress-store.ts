@@ -35,6 +35,8 @@ export interface SavedProgress {
    * and the folder, restored into the new terminals on resume.
    */
   readonly terminals?: Readonly<Record<string, SavedShell>>;
+  /** Saved on the finish page: the next open offers a review or a fresh start, not "continue". */
+  readonly finished?: boolean;
 }
 
 export type LoadResult =
@@ -114,6 +116,7 @@ export function progressFromState(scenario: Scenario, state: EngineState, savedA
       ...(s.quizAnswered.some(Boolean) ? {quizzes: s.quizAnswered.flatMap((ok, i) => (ok ? [i] : []))} : {}),
     })),
     ...(terminals && Object.keys(terminals).length ? {terminals} : {}),
+    ...(state.phase === 'finish' ? {finished: true} : {}),
   };
 }
 
@@ -127,11 +130,18 @@ export async function saveProgress(dirs: EngineDirs, progress: SavedProgress): P
   await rename(tmp, file);
 }
 
-/** What the TUI offers ("continue at step k"): undefined when there is nothing to resume or the scenario changed. */
-export async function resumeInfo(scenario: Scenario, dirs: EngineDirs): Promise<{step: number; savedAt: number} | undefined> {
+/**
+ * What the TUI offers: "continue at step k", or for a finished scenario (saved on its finish
+ * page, or every step passed) a review or a fresh start. Undefined when there is nothing to
+ * offer or the scenario changed.
+ */
+export async function resumeInfo(scenario: Scenario, dirs: EngineDirs): Promise<{step: number; savedAt: number; finished?: boolean} | undefined> {
   const loaded = await loadProgress(dirs, scenario.id, Date.now, false);
   if (loaded.kind !== 'ok') return undefined;
   const p = loaded.progress;
-  if (p.contentHash !== scenario.contentHash || p.currentStep <= 0 || p.currentStep >= scenario.steps.length) return undefined;
+  if (p.contentHash !== scenario.contentHash || p.currentStep >= scenario.steps.length) return undefined;
+  const allPassed = scenario.steps.length > 0 && scenario.steps.every((s) => p.steps[s.index]?.status === 'passed');
+  if (p.finished === true || allPassed) return {step: p.currentStep, savedAt: p.savedAt, finished: true};
+  if (p.currentStep <= 0) return undefined;
   return {step: p.currentStep, savedAt: p.savedAt};
 }

@@ -28,26 +28,38 @@ const attribute = (tag: string, name: string): string => {
 /** Tags that end a line of text where they stand. */
 const LINE_TAGS = /<\/?(?:p|div|section|article|header|footer|h[1-6]|ul|ol|table|tr|blockquote|center|hr)\b[^>]*>/gi;
 
+/**
+ * Inside <pre> only these are taken for tags: its text is shown as written, and commands in it
+ * are full of `<` (`cat <<EOF > out`, quiz syntax such as `>>Q1: …<<`) that a general tag
+ * pattern would eat.
+ */
+const PRE_TAGS = /<\/?(?:code|span|b|i|u|em|strong|kbd|samp|var|mark|small|sub|sup|font|a)\b[^<>]*>/gi;
+
 export function htmlToTerminal(html: string, {block, styles, imageLabel}: HtmlOptions): string {
+  // Finished <pre> blocks wait here, out of reach of the tag rules below, until entities are decoded.
+  const kept: string[] = [];
   let text = html
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<pre\b[^>]*>([\s\S]*?)(?:<\/pre>|$)/gi, (_m, body: string) => {
+      // Its entities stay encoded until the end, so that an &lt;kbd&gt; shown as code is not
+      // taken for a tag by the steps below.
+      const code = body.replace(/<br\s*\/?>/gi, '\n').replace(PRE_TAGS, '').replace(/^\n+|\n+$/g, '');
+      kept.push(`\n${code.split('\n').map((line) => `  ${styles.code(line)}`).join('\n')}\n`);
+      return `\u0000${kept.length - 1}\u0000`;
+    })
     .replace(/<img\b[^>]*>/gi, (tag) => {
       const src = attribute(tag, 'src');
       const alt = attribute(tag, 'alt') || attribute(tag, 'title');
       return styles.dim(`[${imageLabel}: ${alt || src} — ${src}]`);
-    })
-    .replace(/<pre\b[^>]*>([\s\S]*?)(?:<\/pre>|$)/gi, (_m, body: string) => {
-      // Its entities stay encoded until the end, so that an &lt;kbd&gt; shown as code is not
-      // taken for a tag by the steps below.
-      const code = body.replace(/<[^>]*>/g, '').replace(/^\n+|\n+$/g, '');
-      return `\n${code.split('\n').map((line) => `  ${styles.code(line)}`).join('\n')}\n`;
     })
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<li\b[^>]*>/gi, '\n  • ')
     .replace(/<kbd\b[^>]*>/gi, '[')
     .replace(/<\/kbd>/gi, ']')
     .replace(LINE_TAGS, '\n')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '');
+    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+    // The source was sanitised before it was lexed, so a NUL here is one of ours.
+    .replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '');
   // Entities are decoded last: an &lt; is text, not a tag. (The source was sanitised before it
   // was lexed; a reference to a control character is dropped here.)
   text = decodeEntitiesForDisplay(text);

@@ -169,7 +169,12 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
     {
       renderer: {
         text(token) {
-          if (typeof token === 'object' && 'tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+          if (typeof token === 'object' && 'tokens' in token && token.tokens) {
+            // A line break in the source of a tight list item is a soft one: the item is one line
+            // of text, rewrapped at the width below (kept, it broke lines mid-sentence on screen).
+            const soft = token.tokens.map((t) => (t.type === 'text' ? {...t, text: t.text.replace(/\n/g, ' ')} : t));
+            return this.parser.parseInline(soft);
+          }
           return false;
         },
         html(token) {

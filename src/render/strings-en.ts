@@ -3,9 +3,11 @@
 // The class's strings are in strings-class-en.ts (strings-class-ru.ts for Russian).
 
 import {classEn} from './strings-class-en.js';
+import {learnerEn} from './strings-learner-en.js';
 
 export const en = {
   ...classEn,
+  ...learnerEn,
   'picker.title': 'katarun — choose a tutorial',
   'picker.empty': 'No scenarios found. Pass a folder: katarun <scenario-dir>',
   'picker.saved': 'saved at step {step}/{total}',
@@ -23,7 +25,7 @@ export const en = {
   'intro.ready': 'this machine is ready',
   'intro.notReady': 'this machine is not ready yet',
   'intro.moreChecks': '{n} more: katarun doctor lists them all',
-  'intro.refused': 'Not started: fix what is listed above (katarun doctor {id}). q quits.',
+  'intro.refused': 'Not started: fix what is listed above (katarun doctor {id}). r reads the steps meanwhile; q quits.',
   'intro.bashOnly': 'bash only',
   'intro.kind': 'a kind cluster ({name})',
   'intro.keys': 'Enter start · ? help · q quit',
@@ -95,7 +97,7 @@ export const en = {
   'confirm.yesNo': 'y yes · n no',
   'help.title': 'Keys',
   'help.enter': 'run the next command, then the quiz; when done and checked, go on',
-  'help.digits': 'run or copy action N of this step',
+  'help.digits': 'run or copy action N of this step (10 and up: type both digits)',
   'help.c': 'copy the next copy action',
   'help.n': 'next step (once the check passed and the quiz is answered)',
   'help.p': 'previous step',

@@ -1,9 +1,11 @@
 // Русские строки интерфейса. Ключи те же, что в strings-en.ts (проверяет компилятор).
 import type {Strings} from './strings-en.js';
 import {classRu} from './strings-class-ru.js';
+import {learnerRu} from './strings-learner-ru.js';
 
 export const ru: Strings = {
   ...classRu,
+  ...learnerRu,
   'picker.title': 'katarun — выберите учебник',
   'picker.empty': 'Сценарии не найдены. Укажите папку: katarun <папка-сценария>',
   'picker.saved': 'сохранено на шаге {step}/{total}',
@@ -21,7 +23,7 @@ export const ru: Strings = {
   'intro.ready': 'эта машина готова',
   'intro.notReady': 'эта машина пока не готова',
   'intro.moreChecks': 'ещё {n}: katarun doctor покажет все',
-  'intro.refused': 'Не запущено: исправьте то, что выше (katarun doctor {id}). q — выход.',
+  'intro.refused': 'Не запущено: исправьте то, что выше (katarun doctor {id}). Пока можно читать шаги: r; q — выход.',
   'intro.bashOnly': 'только bash',
   'intro.kind': 'кластер kind ({name})',
   'intro.keys': 'Enter начать · ? справка · q выход',
@@ -98,7 +100,7 @@ export const ru: Strings = {
   'confirm.yesNo': 'y да · n нет',
   'help.title': 'Клавиши',
   'help.enter': 'следующая команда, затем вопросы; всё сделано и проверено — дальше',
-  'help.digits': 'выполнить или скопировать действие N этого шага',
+  'help.digits': 'выполнить или скопировать действие N этого шага (от 10: наберите обе цифры)',
   'help.c': 'скопировать следующее действие копирования',
   'help.n': 'следующий шаг (после проверки и ответов на вопросы)',
   'help.p': 'предыдущий шаг',

@@ -42,7 +42,7 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
   const tools = env.tools.map((tool) => `${tool.name}${tool.range ? ` ${tool.range}` : ''}`).join(', ');
   const failed = report && report !== 'checking' ? report.checks.filter((c) => !c.ok) : [];
   // Rows: needs, status, resume (2), keys, message; failed checks get what is left.
-  const fixed = 3 + (tools ? 1 : 0) + (session.resumeStep ? 2 : 0) + (message ? 1 : 0);
+  const fixed = 3 + (tools ? 1 : 0) + (session.finished ? 3 : session.resumeStep ? 2 : 0) + (message ? 1 : 0);
   const room = Math.max(0, rows - 1 - fixed);
   // Each failed check wraps (a fix is a command to copy: cutting it off makes it useless); they
   // are shown while their rows fit, so the live region stays shorter than the terminal.
@@ -56,6 +56,10 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
     shownChecks.push(check);
     used += need;
   }
+  // What the keys line offers: a finished scenario is reviewed or started over; a machine that
+  // is not ready cannot start, but its steps can be read.
+  const notReady = report !== undefined && report !== 'checking' && !report.ready;
+  const keys = session.finished ? t('intro.keysFinished') : notReady ? t('intro.keysNotReady') : t('intro.keys');
   const status =
     report === 'checking' ? (
       <Text dimColor>… {t('intro.checking')}</Text>
@@ -84,7 +88,19 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
         </Box>
       ))}
       {shownChecks.length < failed.length ? <Text dimColor>{`  … ${t('intro.moreChecks', {n: failed.length - shownChecks.length})}`}</Text> : null}
-      {session.resumeStep ? (
+      {session.finished ? (
+        <>
+          <Text wrap="truncate-end" color="green">
+            ✔ {t('finished.done', {n: session.scenario.steps.length})}
+          </Text>
+          <Text wrap="truncate-end" color="cyan">
+            {t('finished.review')}
+          </Text>
+          <Text wrap="truncate-end" color="cyan">
+            {t('finished.over')}
+          </Text>
+        </>
+      ) : session.resumeStep ? (
         <>
           <Text wrap="truncate-end" color="cyan">
             {t('resume.ask', {step: session.resumeStep + 1, total: session.scenario.steps.length})} {t('resume.continue', {step: session.resumeStep + 1})}
@@ -94,7 +110,7 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
           </Text>
         </>
       ) : null}
-      {starting ? <Text dimColor>… {t('intro.starting')}</Text> : <KeyHints text={t('intro.keys')} />}
+      {starting ? <Text dimColor>… {t('intro.starting')}</Text> : <KeyHints text={keys} />}
       <MessageLine message={message} />
     </Box>
   );

@@ -9,6 +9,7 @@ import {KeyHints, MessageLine} from './KeyHints.js';
 import {ConfirmDialog, HelpOverlay} from './Overlays.js';
 import {Picker} from './Picker.js';
 import {QuizPrompt} from './QuizPrompt.js';
+import {ReadingBar} from './ReadingBar.js';
 import {StepScreen} from './StepScreen.js';
 import type {Screen} from './keymap.js';
 import type {AppProps, ScenarioSession} from './session.js';
@@ -56,7 +57,7 @@ export function LiveRegion(props: LiveRegionProps) {
 function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
   if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
   if (ui.overlay === 'quiz') return ui.quiz && screen === 'step' ? <QuizPrompt prompt={ui.quiz} size={size} message={ui.message} t={t} /> : null;
-  if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} elsewhere={session?.openElsewhere?.pid} t={t} />;
+  if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={ui.overlay === 'confirm-restart' ? session?.scenario.id : (ui.cluster ?? session?.clusterToCreate)} elsewhere={session?.openElsewhere?.pid} t={t} />;
   switch (screen) {
     case 'picker':
       return <Picker entries={picker?.entries ?? []} index={ui.pickerIndex} rows={size.rows} opening={ui.starting} message={ui.message} t={t} />;
@@ -64,6 +65,8 @@ function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
       return session ? <Intro session={session} rows={size.rows} columns={size.columns} starting={ui.starting} message={ui.message} t={t} /> : null;
     case 'setup':
       return <SetupView rows={size.rows} t={t} />;
+    case 'reading':
+      return session && ui.reading ? <ReadingBar session={session} reading={ui.reading} message={ui.message} t={t} /> : null;
     case 'step':
       return <StepScreen size={size} message={ui.message} target={session?.target} classroom={session?.classroom} t={t} />;
     case 'finish':

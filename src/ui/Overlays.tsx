@@ -8,7 +8,7 @@ import type {Overlay} from './keymap.js';
 /** A key as typed, or (a StringKey) a word for a situation rather than a key, translated. */
 const HELP: ReadonlyArray<[string | {readonly word: StringKey}, StringKey]> = [
   ['Enter', 'help.enter'],
-  ['1–9', 'help.digits'],
+  ['1–99', 'help.digits'],
   ['c', 'help.c'],
   ['n / →', 'help.n'],
   ['p / ←', 'help.p'],
@@ -52,6 +52,7 @@ const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
   'confirm-cluster': 'cluster.ask',
   'confirm-foreign-cluster': 'foreignCluster.ask',
   'confirm-separate': 'separate.ask',
+  'confirm-restart': 'restart.ask',
 };
 
 export function ConfirmDialog({overlay, cluster, elsewhere, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly elsewhere?: string; readonly t: Translate}) {

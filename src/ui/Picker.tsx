@@ -43,7 +43,7 @@ export function Picker({entries, index, rows, opening, message, t}: PickerProps)
           entry.time,
           t('meta.steps', {n: entry.steps}),
           entry.languages.join('/'),
-          entry.saved ? t('picker.saved', {step: entry.saved.step, total: entry.saved.total}) : undefined,
+          entry.saved ? (entry.saved.finished ? t('picker.finished') : t('picker.saved', {step: entry.saved.step, total: entry.saved.total})) : undefined,
         ].filter(Boolean);
         return (
           <Box key={entry.dir} flexDirection="column">

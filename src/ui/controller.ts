@@ -7,6 +7,9 @@ import {errorParam, type Translate} from '../render/i18n.js';
 import type {Intent, Screen} from './keymap.js';
 import type {EngineChoice, ScenarioSession} from './session.js';
 import {handleQuizIntent, openQuiz} from './quiz-controller.js';
+import {SECOND_DIGIT_MS, typeDigit} from './action-number.js';
+import {createReading} from './reading-controller.js';
+import type {PreflightReport} from '../engine/environment/types.js';
 import {copiedText, hintText, solutionText, type RenderContext} from './transcript.js';
 import type {UiEvent, UiState} from './ui-state.js';
 
@@ -86,25 +89,52 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
   };
 
   // A machine that is not ready (no Docker, a tool missing…) runs nothing: the intro lists the
-  // problems, Enter says so, and quitting exits 3 — the same contract as `katarun test`.
+  // problems, Enter says so, r reads the steps without running them, and quitting exits 3 — the
+  // same contract as `katarun test`.
   let notReady = false;
-  const introEnter = (fromStart: boolean) => {
-    const session = deps.session();
-    if (!session || deps.ui().starting) return;
-    if (!session.preflight) return introStart(session, fromStart);
+  let failedChecks = '';
+  /** Run the session's machine checks (once: the session caches them), then `then` with the verdict. */
+  const withPreflight = (session: ScenarioSession, then: (ready: boolean) => void) => {
+    if (!session.preflight) return then(true);
     dispatch({type: 'starting', starting: true});
     session
       .preflight()
-      .then((report) => {
+      .then((report: PreflightReport) => {
         dispatch({type: 'starting', starting: false});
         notReady = !report.ready;
-        if (notReady) return say(t('intro.refused', {id: session.scenario.id}), 'error');
-        introStart(session, fromStart);
+        const failed = report.checks.filter((c) => !c.ok);
+        const errors = failed.filter((c) => c.severity === 'error');
+        failedChecks = (errors.length > 0 ? errors : failed).map((c) => c.id).join(', ');
+        then(report.ready);
       })
       .catch((err: unknown) => {
         dispatch({type: 'starting', starting: false});
         fail(err);
       });
+  };
+  const introEnter = (fromStart: boolean) => {
+    const session = deps.session();
+    if (!session || deps.ui().starting) return;
+    // A finished scenario is not continued (there is nothing left): Enter reviews it.
+    if (session.finished && !fromStart) return reading.open('review');
+    withPreflight(session, (ready) => {
+      if (!ready) return say(t('intro.refused', {id: session.scenario.id}), 'error');
+      introStart(session, fromStart);
+    });
+  };
+  const read = () => {
+    const session = deps.session();
+    if (!session || deps.ui().starting) return;
+    if (session.finished) return reading.open('review');
+    withPreflight(session, (ready) => {
+      if (!ready) reading.open('not-ready', failedChecks);
+    });
+  };
+  /** o: with progress to lose, only after a yes. */
+  const startOver = () => {
+    const session = deps.session();
+    if (session && (session.finished || session.resumeStep)) return dispatch({type: 'overlay', overlay: 'confirm-restart'});
+    introEnter(true);
   };
   // Starting asks, in this order, what the learner must agree to: a separate copy when another
   // katarun has the scenario open, creating a missing cluster, using a cluster katarun did not
@@ -132,6 +162,41 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       .catch(fail)
       .finally(() => dispatch({type: 'starting', starting: false}));
   };
+  const reading = createReading({
+    session: deps.session,
+    ui: deps.ui,
+    dispatch,
+    print: deps.print,
+    say,
+    render: deps.render,
+    startOver: () => dispatch({type: 'overlay', overlay: 'confirm-restart'}),
+    t,
+  });
+
+  // A first digit that may start a two-digit action number waits here (see action-number.ts).
+  let pendingDigit: {readonly digit: number; readonly timer: ReturnType<typeof setTimeout>} | undefined;
+  const takePending = (): number | undefined => {
+    if (!pendingDigit) return undefined;
+    clearTimeout(pendingDigit.timer);
+    const {digit} = pendingDigit;
+    pendingDigit = undefined;
+    return digit;
+  };
+  const typeActionDigit = (engine: Engine, digit: number) => {
+    const {step} = currentStep(engine);
+    const count = Math.max(0, ...(step?.actions.map((a) => a.id) ?? []));
+    const outcome = typeDigit(digit, count, takePending());
+    if ('run' in outcome) return runAction(engine, outcome.run);
+    const timer = setTimeout(() => {
+      const lone = takePending();
+      if (lone === undefined) return;
+      dispatch({type: 'message', message: undefined});
+      runAction(engine, lone);
+    }, SECOND_DIGIT_MS);
+    timer.unref?.();
+    pendingDigit = {digit: outcome.pending, timer};
+    say(t('action.pending', {n: outcome.pending, from: outcome.from, to: outcome.to}));
+  };
 
   const answer = (yes: boolean) => {
     const overlay = deps.ui().overlay;
@@ -152,6 +217,10 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     }
     if (overlay === 'confirm-cluster') return deps.start(pendingFrom, {...choice, createCluster: true});
     if (overlay === 'confirm-foreign-cluster') return deps.start(pendingFrom, {...choice, useExistingCluster: true});
+    if (overlay === 'confirm-restart') {
+      dispatch({type: 'reading', reading: undefined});
+      return introEnter(true);
+    }
     if (overlay === 'confirm-solution' && engine) {
       const solution = engine.solution();
       if (!solution || (!solution.markdown && !solution.script)) return say(t('solution.none'), 'warning');
@@ -165,6 +234,12 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     if (intent.type !== 'ctrl-c' && deps.ui().message) dispatch({type: 'message', message: undefined});
     const screen = deps.screen();
     const engine = deps.engine();
+    // A waiting first digit: a second digit completes it, Enter runs it alone, anything else drops it.
+    if (pendingDigit && intent.type !== 'action') {
+      const lone = takePending();
+      if (intent.type === 'enter' && engine && lone !== undefined) return runAction(engine, lone);
+    }
+    if (screen === 'reading' && ['enter', 'next', 'prev', 'action', 'start-over', 'cancel'].includes(intent.type)) return reading.handle(intent);
     if (intent.type.startsWith('quiz-')) {
       if (engine) handleQuizIntent(intent, {engine, prompt: deps.ui().quiz, dispatch, say, print: deps.print, t});
       return;
@@ -182,13 +257,15 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       case 'quit': {
         const running = engine && runningTerminal(engine.store.getSnapshot().terminals);
         if (running) return dispatch({type: 'overlay', overlay: 'confirm-quit'});
-        return deps.exit(screen === 'intro' && notReady ? 3 : 0);
+        return deps.exit((screen === 'intro' || screen === 'reading') && notReady ? 3 : 0);
       }
       case 'up':
       case 'down':
         return dispatch({type: 'picker-move', by: intent.type === 'up' ? -1 : 1, count: deps.pickerCount()});
       case 'start-over':
-        return introEnter(true);
+        return startOver();
+      case 'read':
+        return read();
       case 'enter':
         if (screen === 'picker') return deps.pick();
         if (screen === 'intro') return introEnter(false);
@@ -209,7 +286,7 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     if (!engine) return;
     switch (intent.type) {
       case 'action':
-        return runAction(engine, intent.id);
+        return typeActionDigit(engine, intent.id);
       case 'copy-next':
         return copyNext(engine);
       case 'next':

@@ -1,11 +1,13 @@
 // The key contract (README and the help overlay describe the same): which key means what on
 // which screen. Pure, so the whole contract is testable without a terminal.
 
-export type Screen = 'picker' | 'intro' | 'setup' | 'step' | 'finish';
-export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-foreign-cluster' | 'confirm-separate' | 'quiz';
+/** `reading`: the steps shown read-only, nothing started (a machine that is not ready, or the review of a finished scenario). */
+export type Screen = 'picker' | 'intro' | 'setup' | 'step' | 'finish' | 'reading';
+export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-foreign-cluster' | 'confirm-separate' | 'confirm-restart' | 'quiz';
 
 export type Intent =
   | {readonly type: 'enter'}
+  /** A digit typed on a step: action `id`, or the first digit of a two-digit number (the controller decides). */
   | {readonly type: 'action'; readonly id: number}
   | {readonly type: 'copy-next'}
   | {readonly type: 'next'}
@@ -25,6 +27,8 @@ export type Intent =
   | {readonly type: 'up'}
   | {readonly type: 'down'}
   | {readonly type: 'start-over'}
+  /** r on the intro: read the steps without running them (not ready), or review them (finished). */
+  | {readonly type: 'read'}
   /** Esc on a step: cancel the actions waiting for a busy terminal. */
   | {readonly type: 'cancel'}
   /** b on a step: go back to the earlier step that no longer passes. */
@@ -90,6 +94,15 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (screen === 'intro') {
     if (key.return || input === 'c') return {type: 'enter'};
     if (input === 'o') return {type: 'start-over'};
+    if (input === 'r') return {type: 'read'};
+    return undefined;
+  }
+  if (screen === 'reading') {
+    if (key.escape) return {type: 'cancel'};
+    if (key.return || input === 'n' || key.rightArrow) return {type: 'next'};
+    if (input === 'p' || key.leftArrow) return {type: 'prev'};
+    if (/^[0-9]$/.test(input)) return {type: 'action', id: Number(input)};
+    if (input === 'o') return {type: 'start-over'};
     return undefined;
   }
   if (screen === 'setup') return undefined;
@@ -97,7 +110,8 @@ export function keyToIntent(input: string, key: KeyInfo, screen: Screen, overlay
   if (key.escape && screen === 'step') return {type: 'cancel'};
   if (input === 'p' || key.leftArrow) return {type: 'prev'};
   if (screen === 'finish') return undefined;
-  if (/^[1-9]$/.test(input)) return {type: 'action', id: Number(input)};
+  // Two digits can arrive in one read (fast typing, tmux send-keys, a paste): that number whole.
+  if (/^[0-9]{1,2}$/.test(input)) return {type: 'action', id: Number(input)};
   if (input === 'c') return {type: 'copy-next'};
   if (input === 'n' || key.rightArrow) return {type: 'next'};
   if (input === 's') return {type: 'shell'};

@@ -12,6 +12,10 @@ export interface ScenarioSession {
   readonly scenario: Scenario;
   /** The step (0-based) saved progress stopped at; the intro offers to continue there. */
   readonly resumeStep?: number;
+  /** Saved progress says the scenario was finished: the intro offers a review or a fresh start. */
+  readonly finished?: boolean;
+  /** The command that opens this scenario again, told when the learner quits with progress saved. */
+  readonly reopen?: string;
   /** What the machine has of what the scenario needs (shown on the intro). */
   readonly preflight?: () => Promise<PreflightReport>;
   /** Name of a kind cluster that starting would create; the UI asks first. */
@@ -59,7 +63,7 @@ export interface PickerEntry {
   readonly steps: number;
   readonly bundled: boolean;
   /** Saved progress: the step (1-based) it stopped at. */
-  readonly saved?: {readonly step: number; readonly total: number};
+  readonly saved?: {readonly step: number; readonly total: number; readonly finished?: boolean};
   readonly dir: string;
 }
 
@@ -80,4 +84,6 @@ export interface AppProps {
   readonly dropIn?: DropIn;
   /** Told about the engine once the intro starts it, so every exit path can dispose it. */
   readonly onEngine?: (engine: Engine) => void;
+  /** Told about the scenario opened from the picker, so every exit path can say how to come back. */
+  readonly onSession?: (session: ScenarioSession) => void;
 }

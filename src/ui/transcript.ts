@@ -86,10 +86,11 @@ function pageFile(scenario: Scenario, page: Page): string {
   return page.textFile ?? scenario.indexFile;
 }
 
-export function stepText(scenario: Scenario, index: number, again: boolean, ctx: RenderContext): string {
+/** `mark`: words after the title (the read-only views say there that nothing runs). */
+export function stepText(scenario: Scenario, index: number, again: boolean, ctx: RenderContext, mark?: string): string {
   const step = scenario.steps[index];
   if (!step) return '';
-  const title = `${ctx.t('step.title', {k: index + 1, n: scenario.steps.length})} · ${sanitizeText(step.title)}${again ? ` ${ctx.t('step.again')}` : ''}`;
+  const title = `${ctx.t('step.title', {k: index + 1, n: scenario.steps.length})} · ${sanitizeText(step.title)}${again ? ` ${ctx.t('step.again')}` : ''}${mark ? ` ${mark}` : ''}`;
   const body = step.body ? pageMarkdown(step.body, pageFile(scenario, step), ctx) : '';
   // A blank row after the text sets the commands' output apart from it.
   return `${[rule(ctx.width), chalk.bold.cyan(title), '', body].join('\n').replace(/\n+$/, '')}\n`;

@@ -10,8 +10,12 @@ import {App} from './App.js';
 import {inkStdout} from './ink-stdout.js';
 import type {AppProps} from './session.js';
 import {createDropIn, leaveDropIn} from './shell-drop-in.js';
+import {farewellLine} from './farewell.js';
+import {translator} from '../render/i18n.js';
+import type {EngineState} from '../engine/types.js';
+import type {ScenarioSession} from './session.js';
 
-export type TuiOptions = Omit<AppProps, 'onExit' | 'onEngine' | 'dropIn'> & {
+export type TuiOptions = Omit<AppProps, 'onExit' | 'onEngine' | 'onSession' | 'dropIn'> & {
   readonly stdin?: NodeJS.ReadStream;
   readonly stdout?: NodeJS.WriteStream;
 };
@@ -22,6 +26,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   let engine: Engine | undefined;
+  let session: ScenarioSession | undefined = options.session;
   let resolveExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => (resolveExit = resolve));
   let closing = false;
@@ -38,9 +43,11 @@ export async function runTui(options: TuiOptions): Promise<number> {
     if (stdout.writable) stdout.write('\u001b[0m\u001b[?25h');
   };
 
-  const close = async (code: number, error?: unknown) => {
+  const close = async (code: number, error?: unknown, signal?: keyof typeof SIGNAL_CODES) => {
     if (closing) return;
     closing = true;
+    // Read before disposing: disposing saves the progress and closes the engine.
+    const state: EngineState | undefined = engine?.store.getSnapshot();
     leaveDropIn();
     try {
       instance.unmount();
@@ -56,10 +63,14 @@ export async function runTui(options: TuiOptions): Promise<number> {
     if (error !== undefined) {
       process.stderr.write(`katarun: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
+    // Progress was saved (dispose waited for it): say so, and how to come back. Not after a
+    // hang-up (no terminal is left to read it).
+    const farewell = signal === 'SIGHUP' ? undefined : farewellLine(session, state, translator(options.lang));
+    if (farewell && stdout.writable) stdout.write(`${farewell}\n`);
     resolveExit(code);
   };
 
-  const onSignal = (signal: keyof typeof SIGNAL_CODES) => () => void close(SIGNAL_CODES[signal]);
+  const onSignal = (signal: keyof typeof SIGNAL_CODES) => () => void close(SIGNAL_CODES[signal], undefined, signal);
   const handlers = (Object.keys(SIGNAL_CODES) as Array<keyof typeof SIGNAL_CODES>).map((signal) => [signal, onSignal(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
   const onError = (err: unknown) => void close(70, err);
@@ -75,6 +86,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
       {...options}
       onExit={(code) => void close(code)}
       onEngine={(created) => (engine = created)}
+      onSession={(opened) => (session = opened)}
       dropIn={stdin.isTTY ? createDropIn(stdin, stdout) : undefined}
     />,
     // NO_COLOR (no-color.org): present and not empty.

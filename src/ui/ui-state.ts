@@ -21,6 +21,14 @@ export interface QuizPrompt {
   readonly verdict?: 'wrong' | 'right' | 'choose' | 'type';
 }
 
+/** The steps shown read-only: which one, and why nothing runs. */
+export interface Reading {
+  readonly step: number;
+  readonly mode: 'not-ready' | 'review';
+  /** Not ready: the machine checks that failed, by name. */
+  readonly checks?: string;
+}
+
 export interface UiState {
   readonly overlay: Overlay;
   readonly message?: UiMessage;
@@ -34,6 +42,8 @@ export interface UiState {
   readonly cluster?: string;
   /** The prompt while the overlay is `quiz`; after Esc, the draft left behind. */
   readonly quiz?: QuizPrompt;
+  /** Reading the steps without running them (no engine exists meanwhile). */
+  readonly reading?: Reading;
 }
 
 export type UiEvent =
@@ -44,7 +54,8 @@ export type UiEvent =
   | {readonly type: 'starting'; readonly starting: boolean}
   | {readonly type: 'picker-move'; readonly by: number; readonly count: number}
   | {readonly type: 'ask-cluster'; readonly cluster: string; readonly overlay?: 'confirm-cluster' | 'confirm-foreign-cluster'}
-  | {readonly type: 'quiz'; readonly quiz?: QuizPrompt};
+  | {readonly type: 'quiz'; readonly quiz?: QuizPrompt}
+  | {readonly type: 'reading'; readonly reading?: Reading};
 
 export const initialUiState: UiState = {overlay: 'none', ctrlCArmed: false, dropped: false, starting: false, pickerIndex: 0};
 
@@ -64,6 +75,8 @@ export function uiReducer(state: UiState, event: UiEvent): UiState {
       // Closing keeps the draft (what was chosen or typed), so Enter reopens the question as it was left.
       if (event.quiz) return {...state, overlay: 'quiz', quiz: event.quiz};
       return {...state, overlay: state.overlay === 'quiz' ? 'none' : state.overlay};
+    case 'reading':
+      return {...state, reading: event.reading};
     case 'ask-cluster':
       return {...state, overlay: event.overlay ?? 'confirm-cluster', cluster: event.cluster};
     case 'picker-move': {

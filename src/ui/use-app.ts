@@ -35,7 +35,8 @@ export function useApp(props: AppProps) {
   const [engine, setEngine] = useState<Engine>();
   const [closing, setClosing] = useState<number>();
   const phase = useSelect(engine, (s) => s.phase);
-  const screen = screenOf(session, phase);
+  // Reading the steps happens before any engine exists (and ends when one starts).
+  const screen: Screen = ui.reading && !engine ? 'reading' : screenOf(session, phase);
 
   // The controller reads the latest values through refs, so it is created once.
   const latest = useRef({ui, session, engine, screen, size, t});
@@ -78,7 +79,10 @@ export function useApp(props: AppProps) {
           dispatch({type: 'starting', starting: true});
           props.picker
             .open(entry)
-            .then(setSession)
+            .then((opened) => {
+              setSession(opened);
+              props.onSession?.(opened);
+            })
             .catch((err: unknown) => dispatch({type: 'message', message: {level: 'error', text: say(t, errorParam(err))}}))
             .finally(() => dispatch({type: 'starting', starting: false}));
         },

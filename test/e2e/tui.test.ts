@@ -39,7 +39,7 @@ describe('katarun in a terminal', () => {
     await k.waitFor('Check passed', 30_000);
     await k.press(KEYS.enter);
     await k.waitFor('Enter exit');
-    // The finish page goes to the transcript (Ink's Static) on its own render, which may follow the live region's.
+    // The finish page's text is printed a frame after its footer shows (under load, later still).
     await k.waitFor('Finished: katarun basics', 30_000, 'history');
     expect(k.history()).toMatch(/Total\s+\d+:\d\d/);
     await k.press(KEYS.enter);

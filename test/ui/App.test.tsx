@@ -34,7 +34,7 @@ describe('intro', () => {
     expect(engine.calls).toContain('start:0');
   });
 
-  test('offers to resume: Enter continues at the saved step, o starts over', async () => {
+  test('offers to resume: Enter continues at the saved step, o starts over after a yes', async () => {
     const a = sessionFor(demo(), {resumeStep: 1});
     const app = renderApp({session: a.session});
     await app.settle();
@@ -47,6 +47,9 @@ describe('intro', () => {
     const b = sessionFor(demo(), {resumeStep: 1});
     const again = renderApp({session: b.session});
     await again.press('o');
+    expect(again.frame()).toContain('Start over? The workspace of');
+    expect(b.engine.calls).toEqual([]);
+    await again.press('y');
     expect(b.engine.calls).toContain('start:0');
   });
 

@@ -45,7 +45,7 @@ async function pickerSource(flags: TuiFlags): Promise<PickerSource> {
       // `_xx/` folders are translations of the scenarios beside them, not scenarios.
       if (name.startsWith('_') || !(existsSync(join(dir, 'index.json')) || existsSync(join(dir, 'index.yaml')))) continue;
       try {
-        const scenario = await loadChecked(dir, flags.lang);
+        const scenario = await loadChecked(dir, flags.lang, true);
         const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
         entries.push({
           id: scenario.id,
@@ -56,14 +56,15 @@ async function pickerSource(flags: TuiFlags): Promise<PickerSource> {
           steps: scenario.steps.length,
           bundled: root.bundled,
           dir,
-          ...(resume ? {saved: {step: resume.step + 1, total: scenario.steps.length}} : {}),
+          ...(resume ? {saved: {step: resume.step + 1, total: scenario.steps.length, ...(resume.finished ? {finished: true} : {})}} : {}),
         });
       } catch {
         // A broken scenario is left out of the picker; `katarun validate` explains it.
       }
     }
   }
-  return {entries, open: async (entry) => scenarioSession(await loadChecked(entry.dir, flags.lang), flags)};
+  // Bundled and ./scenarios ids both open with `katarun <id>` (see scenario-arg.ts).
+  return {entries, open: async (entry) => scenarioSession(await loadChecked(entry.dir, flags.lang, true), flags, entry.id)};
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -87,5 +88,5 @@ export async function run(argv: string[]): Promise<number> {
   const flags = readFlags(values);
   const {resolveScenarioDir} = await import('../scenario-arg.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
-  return withClassroom(scenario, flags, async (classroom) => startTui({session: await scenarioSession(scenario, flags, classroom)}, flags.lang));
+  return withClassroom(scenario, flags, async (classroom) => startTui({session: await scenarioSession(scenario, flags, positionals[0]!, classroom)}, flags.lang));
 }

@@ -7,6 +7,7 @@ import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import {traceStartup} from '../trace.js';
+import {shq} from '../../shell/bash-quote.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
 import type {PickerSource, ScenarioSession} from '../../ui/session.js';
@@ -30,7 +31,7 @@ Options:
   --name NAME                your name on the class board (default: your user name)
   -h, --help                 show this help
 
-Keys: Enter next · 1–9 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
+Keys: Enter next · 1–99 action · c copy · n/p step · s shell (Ctrl-] back) · h hint ·
 a solution · r check · ! raise a hand (--join) · ? help · q quit · Ctrl-C interrupt (twice: quit)
 `;
 
@@ -111,10 +112,16 @@ export function interactiveTerminal(env: NodeJS.ProcessEnv = process.env): boole
   return process.stdout.isTTY === true && process.stdin.isTTY === true && !inCi;
 }
 
-export async function loadChecked(dir: string, lang: string | undefined): Promise<Scenario> {
-  const {loadScenario} = await import('../../scenario/load-scenario.js');
+/**
+ * Load a scenario in the language asked for (--lang, else the locale's when the scenario has
+ * that translation) and refuse one with errors. `quiet` leaves out the fallback notice (the
+ * picker loads every scenario; its list shows their languages).
+ */
+export async function loadChecked(dir: string, lang: string | undefined, quiet = false): Promise<Scenario> {
+  const [{loadScenario}, {langFallbackLine, wantedLanguage}] = await Promise.all([import('../../scenario/load-scenario.js'), import('../lang-notice.js')]);
   traceStartup('loader starts');
-  const scenario = await loadScenario(dir, lang !== undefined ? {lang} : {});
+  const wanted = wantedLanguage(lang);
+  const scenario = await loadScenario(dir, wanted !== undefined ? {lang: wanted} : {});
   traceStartup('scenario loaded');
   const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
   const errors = scenario.diagnostics.filter((d) => d.severity === 'error');
@@ -122,15 +129,21 @@ export async function loadChecked(dir: string, lang: string | undefined): Promis
     printDiagnostics(errors, process.stderr);
     throw new UserError(`'${scenario.id}' has ${errors.length} error${errors.length === 1 ? '' : 's'}`, ExitCode.invalid, `fix them, then check with 'katarun validate ${dir}'`);
   }
-  if (lang !== undefined && scenario.lang !== lang) {
-    const [{langFallbackLine}, {translator, uiLanguage}] = await Promise.all([import('../lang-notice.js'), import('../../render/i18n.js')]);
-    process.stderr.write(langFallbackLine(scenario, lang, translator(uiLanguage(lang))) ?? '');
+  if (!quiet) {
+    const {translator, uiLanguage} = await import('../../render/i18n.js');
+    process.stderr.write(langFallbackLine(scenario, wanted, translator(uiLanguage(lang))) ?? '');
   }
   return scenario;
 }
 
-/** Everything the UI needs to show and start one scenario. */
-export async function scenarioSession(scenario: Scenario, flags: TuiFlags, classroom?: ClassroomLinkHandle): Promise<ScenarioSession> {
+/** The command line that opens a scenario again (`arg` as the learner gave it, or its id), told on quitting. */
+export function reopenCommand(arg: string, flags: TuiFlags): string {
+  const word = (s: string) => (/^[A-Za-z0-9._\/:=@%+-]+$/.test(s) ? s : shq(s));
+  return ['katarun', word(arg), ...(flags.lang !== undefined ? ['--lang', word(flags.lang)] : [])].join(' ');
+}
+
+/** Everything the UI needs to show and start one scenario; `arg` names it on the command line (see reopenCommand). */
+export async function scenarioSession(scenario: Scenario, flags: TuiFlags, arg: string, classroom?: ClassroomLinkHandle): Promise<ScenarioSession> {
   // Only what the intro needs before its first frame; the engine and the environment checks
   // are loaded when they are first used.
   const [{defaultDirs, environmentStateDir, workspaceDir}, {resumeInfo}, {lockWorkspace}] = await Promise.all([
@@ -174,7 +187,9 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
   traceStartup('session ready');
   return {
     scenario,
-    ...(resume ? {resumeStep: resume.step} : {}),
+    ...(resume && !resume.finished ? {resumeStep: resume.step} : {}),
+    ...(resume?.finished ? {finished: true} : {}),
+    reopen: reopenCommand(arg, flags),
     preflight,
     ...(missingCluster ? {missingCluster} : {}),
     ...(foreignCluster ? {foreignCluster} : {}),
@@ -263,5 +278,5 @@ export async function run(argv: string[]): Promise<number> {
   if (!interactive) {
     throw new UserError('run: the terminal UI needs a terminal (and no CI)', ExitCode.invalid, `use 'katarun test ${positionals[0]}' to run it without a screen`);
   }
-  return withClassroom(scenario, flags, async (classroom) => startTui({session: await scenarioSession(scenario, flags, classroom)}, flags.lang));
+  return withClassroom(scenario, flags, async (classroom) => startTui({session: await scenarioSession(scenario, flags, positionals[0]!, classroom)}, flags.lang));
 }

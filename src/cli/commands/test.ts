@@ -8,7 +8,7 @@ import {dirname, resolve} from 'node:path';
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import {resolveScenarioDir} from '../scenario-arg.js';
-import {langFallbackLine} from '../lang-notice.js';
+import {langFallbackLine, wantedLanguage} from '../lang-notice.js';
 import type {Diagnostic, Scenario} from '../../scenario/model.js';
 
 const HELP = `Usage: katarun test <scenario> [options]
@@ -129,13 +129,15 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
 
   const dir = resolveScenarioDir(positionals[0]!);
   const {loadScenario} = await import('../../scenario/load-scenario.js');
-  const scenario: Scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
+  // The content's language: --lang, else the locale's when the scenario has that translation.
+  const wanted = wantedLanguage(v.lang);
+  const scenario: Scenario = await loadScenario(dir, wanted !== undefined ? {lang: wanted} : {});
   const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
   const {say, translator, uiLanguage} = await import('../../render/i18n.js');
   // The same language choice as the TUI's: --lang, else the locale.
   const uiLang = uiLanguage(v.lang);
   const t = translator(uiLang);
-  const fallback = langFallbackLine(scenario, v.lang, t);
+  const fallback = langFallbackLine(scenario, wanted, t);
   if (fallback) io.stderr.write(fallback);
   const {errorReport} = await import('../../headless/error-report.js');
   /** The report of a run that did not start, written where it was asked for; the exit code. */
