@@ -54,7 +54,7 @@ export function classroomLink(client: ClassClient, t: Translate, shareFromStart 
       return {up, step};
     },
     ready(report) {
-      client.send(readinessEvent(report));
+      client.send(readinessEvent(report, t));
     },
     attach(created) {
       engine = created;

@@ -4,7 +4,7 @@
 
 import {defaultDirs} from '../engine/dirs.js';
 import type {PreflightReport} from '../engine/environment/types.js';
-import type {Translate} from '../render/i18n.js';
+import {say, type Translate} from '../render/i18n.js';
 import type {Scenario} from '../scenario/model.js';
 import {closeClassSession, openClassSession, parseJoinTarget} from './learner-session.js';
 import {LIMITS, type ClassEventBody} from './protocol.js';
@@ -12,11 +12,11 @@ import {LIMITS, type ClassEventBody} from './protocol.js';
 const WAIT_MS = 10_000;
 
 /** The preflight report as the board takes it (bounded like every event). */
-export function readinessEvent(report: PreflightReport): ClassEventBody {
+export function readinessEvent(report: PreflightReport, t: Translate): ClassEventBody {
   return {
     type: 'ready',
     ready: report.ready,
-    checks: report.checks.slice(0, LIMITS.checks).map((c) => ({id: c.id.slice(0, LIMITS.id), ok: c.ok, severity: c.severity === 'warning' ? 'warning' : 'error', detail: c.detail.slice(0, LIMITS.line)})),
+    checks: report.checks.slice(0, LIMITS.checks).map((c) => ({id: c.id.slice(0, LIMITS.id), ok: c.ok, severity: c.severity === 'warning' ? 'warning' : 'error', detail: say(t, c.detail).slice(0, LIMITS.line)})),
   };
 }
 
@@ -25,7 +25,7 @@ export async function reportReadiness(join: string, name: string | undefined, re
   for (let i = 0; i < scenarios.length; i++) {
     const {report} = results[i]!;
     const client = openClassSession({join, ...(name !== undefined ? {name} : {}), scenario: scenarios[i]!, stateDir: defaultDirs().state, t, out: process.stderr});
-    client.send(readinessEvent(report));
+    client.send(readinessEvent(report, t));
     await closeClassSession(client, WAIT_MS, t, process.stderr, server);
   }
 }

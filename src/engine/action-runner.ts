@@ -8,7 +8,7 @@ import type {PoolResult} from './terminals.js';
 import {writeFileAction} from './file-action.js';
 import {resolvePlaceholders} from './placeholders.js';
 import type {EngineMsg} from './reducer.js';
-import type {Translate} from '../render/i18n.js';
+import {errorParam, message, type Message} from '../render/i18n.js';
 import type {ShellPort} from './shell-port.js';
 import {hasHiddenControls, showControls} from '../render/sanitize.js';
 import type {TerminalPool} from './terminals.js';
@@ -19,9 +19,7 @@ export interface ActionContext {
   readonly terminals: TerminalPool;
   readonly dispatch: (msg: EngineMsg) => void;
   readonly emit: (event: EngineEvent) => void;
-  readonly notice: (level: 'info' | 'warning' | 'error', message: string) => void;
-  /** katarun's own words, in the UI's language. */
-  readonly t: Translate;
+  readonly notice: (level: 'info' | 'warning' | 'error', message: Message) => void;
   /** Map a Katacoda path into the workspace (throws when it escapes). */
   readonly mapPath: (path: string) => string;
   /** The workspace root: file actions never write outside it. */
@@ -46,7 +44,7 @@ export function terminalFor(action: ExecAction, ctx?: ActionContext): TerminalId
     warnedHosts.set(ctx, seen);
     if (!seen.has(action.host!)) {
       seen.add(action.host!);
-      ctx.notice('warning', ctx.t('notice.hostMapped', {host: action.host!, terminal: `T${m[1]}`}));
+      ctx.notice('warning', message('notice.hostMapped', {host: action.host!, terminal: `T${m[1]}`}));
     }
   }
   return `T${Number(m[1])}`;
@@ -57,7 +55,7 @@ export async function runAction(ctx: ActionContext, step: number, action: Action
   // What is shown is what runs: text with control characters (validate's error) is never typed or copied.
   if ((action.kind === 'exec' || action.kind === 'copy') && hasHiddenControls(text)) {
     ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
-    ctx.notice('error', ctx.t('notice.controlChars', {text: showControls(text)}));
+    ctx.notice('error', message('notice.controlChars', {text: showControls(text)}));
     return {};
   }
   if (action.kind === 'exec') return {result: await runExec(ctx, step, action, text)};
@@ -65,7 +63,7 @@ export async function runAction(ctx: ActionContext, step: number, action: Action
     return await runOther(ctx, step, action, text);
   } catch (err) {
     ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
-    ctx.notice('error', (err as Error).message);
+    ctx.notice('error', message('notice.error', {message: errorParam(err)}));
     return {};
   }
 }
@@ -78,7 +76,7 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
     case 'open': {
       const path = ctx.mapPath(action.path);
       ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
-      ctx.notice('info', ctx.t('notice.openFile', {path}));
+      ctx.notice('info', message('notice.openFile', {path}));
       return {opened: path};
     }
     case 'file': {
@@ -86,10 +84,10 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
       try {
         await writeFileAction(path, action, text, ctx.workspace);
         ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'done'}});
-        ctx.notice('info', ctx.t('notice.wrote', {path, mode: action.mode}));
+        ctx.notice('info', message('notice.wrote', {path, mode: action.mode}));
       } catch (err) {
         ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
-        ctx.notice('error', ctx.t('notice.writeFailed', {path, message: (err as Error).message}));
+        ctx.notice('error', message('notice.writeFailed', {path, message: errorParam(err)}));
       }
       return {opened: path};
     }
@@ -98,7 +96,7 @@ async function runOther(ctx: ActionContext, step: number, action: Exclude<Action
 
 function resolve(ctx: ActionContext, text: string): string {
   const r = resolvePlaceholders(text);
-  if (r.portSelector) ctx.notice('info', ctx.t('notice.portSelector'));
+  if (r.portSelector) ctx.notice('info', message('notice.portSelector'));
   return r.text;
 }
 
@@ -110,7 +108,7 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
   if (action.ctrlSeq || action.noNewline) {
     const s = await ctx.terminals.session(id);
     const bytes = action.ctrlSeq ? ctx.port.ctrlSequenceBytes(action.text.trim()) : command;
-    if (bytes === undefined) ctx.notice('warning', ctx.t('notice.unknownKeys', {text: action.text}));
+    if (bytes === undefined) ctx.notice('warning', message('notice.unknownKeys', {text: action.text}));
     else s.write(bytes);
     set('done');
     return {exitCode: 0, timedOut: false, interrupted: false, durationMs: 0, tail: [], lineCount: 0};
@@ -126,7 +124,7 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
   if (result.cancelled) {
     // Never typed: the action is as it was, for Enter to run it later.
     set('idle');
-    ctx.notice('info', ctx.t('notice.actionCancelled', {n: action.id, id}));
+    ctx.notice('info', message('notice.actionCancelled', {n: action.id, id}));
     return result;
   }
   if (result.sentTo !== undefined) {
@@ -134,7 +132,7 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
     ctx.emit({type: 'action-finished', step, action, exitCode: 0, durationMs: 0, tail: []});
     return result;
   }
-  if (result.replaced) ctx.notice('warning', ctx.t('notice.shellReplaced', {id}));
+  if (result.replaced) ctx.notice('warning', message('notice.shellReplaced', {id}));
   const status: ActionStatus = result.timedOut ? 'timed-out' : result.interrupted || result.exitCode === 130 ? 'interrupted' : result.exitCode === 0 ? 'passed' : 'failed';
   set(status, {exitCode: result.exitCode, durationMs: result.durationMs});
   ctx.emit({type: 'action-finished', step, action, exitCode: result.exitCode, durationMs: result.durationMs, tail: result.tail});

@@ -86,16 +86,22 @@ export class CheckController {
   }
 
   private attempts = new Map<number, number>();
+  private readonly feedback = new Map<number, readonly string[]>();
 
   private record(step: number, r: AttemptResult, _n: number | undefined): void {
     const attempts = (this.attempts.get(step) ?? 0) + 1;
     this.attempts.set(step, attempts);
+    // An attempt the clock cut off (a slow start on a busy machine) says nothing about the
+    // step: the FAIL: lines of the attempt before it stay the check's reason.
+    const before = this.feedback.get(step);
+    const feedback = r.timedOut && r.feedback.length === 0 && before?.length ? before : r.feedback;
+    this.feedback.set(step, feedback);
     this.o.dispatch({
       type: 'check',
       step,
-      patch: {attempts, feedback: r.feedback, expected: r.expected, actual: r.actual, lastOutput: r.lastOutput, lastExitCode: r.exitCode},
+      patch: {attempts, feedback, expected: r.expected, actual: r.actual, lastOutput: r.lastOutput, lastExitCode: r.exitCode},
     });
-    this.o.emit({type: 'check-attempt', step, passed: r.passed, feedback: r.feedback});
+    this.o.emit({type: 'check-attempt', step, passed: r.passed, feedback});
   }
 
   private settle(step: number, status: 'passed' | 'timed-out' | 'idle'): void {

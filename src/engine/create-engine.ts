@@ -21,7 +21,7 @@ import {initialState, reduce, stepElapsed, type EngineMsg} from './reducer.js';
 import {checkEnv, katarunVars, plainEnv, scriptEnv} from './script-env.js';
 import {createStore} from './store.js';
 import {TerminalPool} from './terminals.js';
-import {translator} from '../render/i18n.js';
+import {message, type Message, type Text} from '../render/i18n.js';
 import type {EngineEvent, EngineState, NextResult} from './types.js';
 import {defaultPathMapper} from './path-mapper.js';
 import {scenarioWorld} from './scenario-world.js';
@@ -53,15 +53,13 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   const vars = katarunVars(scenario, dirs, {workspace: world.homeSeen, shellEnvFile});
   let prepared: Readonly<Record<string, string>> = {};
   let noticeId = 0;
-  // katarun's own words in the engine's notices speak the UI's language.
-  const t = translator(options.uiLang ?? 'en');
 
   const dispatch = (msg: EngineMsg) => store.update((s) => reduce(s, msg));
   const emit = (e: EngineEvent) => {
     for (const l of [...listeners]) l(e);
   };
-  const notice = (level: 'info' | 'warning' | 'error', message: string) => {
-    const n = {id: ++noticeId, level, message, at: now()};
+  const notice = (level: 'info' | 'warning' | 'error', said: Message) => {
+    const n = {id: ++noticeId, level, message: said, at: now()};
     dispatch({type: 'notice', notice: n});
     emit({type: 'notice', notice: n});
   };
@@ -70,12 +68,11 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
   const runHintScript = async (script: Script, seconds: number) => {
     const r = await port.runScript(script, {cwd: workspace, env: shellEnv(), timeoutMs: 10_000, args: [String(seconds)]});
     const text = r.output.trim();
-    if (r.exitCode !== 0) notice('warning', t('notice.hintFailed', {code: String(r.exitCode ?? r.signal), line: text.split('\n').at(-1) ?? ''}));
-    else notice('info', text ? t('notice.hint', {text}) : t('notice.noHintYet', {seconds}));
+    if (r.exitCode !== 0) notice('warning', message('notice.hintFailed', {code: String(r.exitCode ?? r.signal), line: text.split('\n').at(-1) ?? ''}));
+    else notice('info', text ? message('notice.hint', {text}) : message('notice.noHintYet', {seconds}));
   };
 
   const terminals = new TerminalPool({
-    t,
     port,
     kind: options.shell ?? 'auto',
     cwd: workspace,
@@ -108,7 +105,6 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     },
   });
   const actionCtx: ActionContext = {
-    t,
     port,
     terminals,
     dispatch,
@@ -118,11 +114,10 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     workspace,
     ...(options.commandTimeoutMs ? {commandTimeoutMs: options.commandTimeoutMs} : {}),
   };
-  const envOptions = (log: (line: string) => void): EnvironmentOptions => ({
+  const envOptions = (log: (line: Text) => void): EnvironmentOptions => ({
     createCluster: options.createCluster ?? false,
     ...(options.useExistingCluster ? {useExistingCluster: true} : {}),
     ...(options.context ? {context: options.context} : {}),
-    ...(options.uiLang ? {uiLang: options.uiLang} : {}),
     stateDir: environmentStateDir(dirs, scenario.id),
     cacheDir: dirs.cache,
     env: userEnv,
@@ -134,7 +129,6 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     progress: options.progress ?? true,
     autoCheck: options.autoCheck ?? true,
     ...(options.freshWorkspace !== undefined ? {freshWorkspace: options.freshWorkspace} : {}),
-    ...(options.uiLang ? {uiLang: options.uiLang} : {}),
     prepare: async (log) => {
       const provider = await environmentProvider(scenario.environment);
       prepared = (await provider.prepare(scenario, envOptions(log))).env;
@@ -149,7 +143,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     return {page: s.phase === 'finish' ? scenario.finish : scenario.intro, step: -1};
   };
 
-  if (world.notice) notice('warning', t('notice.noSandbox', {why: t(`sandbox.why.${world.capability.reason ?? 'failed'}`)}));
+  if (world.notice) notice('warning', message('notice.noSandbox', {why: message(`sandbox.why.${world.capability.reason ?? 'failed'}`)}));
   const engine: RunEngine = {
     scenario,
     store,

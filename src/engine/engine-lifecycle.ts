@@ -3,7 +3,7 @@
 
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {translator, type Translate, type UiLang} from '../render/i18n.js';
+import {errorParam, message, MessageError, type Message, type Text} from '../render/i18n.js';
 import type {Diagnostic, Page, Scenario} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
 import {shq} from '../shell/bash-quote.js';
@@ -19,13 +19,8 @@ import type {TerminalPool} from './terminals.js';
 import {answerable, firstUnanswered, isCorrect, quizzesDone, type QuizAnswer} from './quiz-answer.js';
 import type {EngineEvent, EngineState, NextResult, QuizResult} from './types.js';
 import {runBlockers} from './validate-run.js';
-import {allActionsRan, leaveVerdict, mayLeave, type LeaveRefusal} from './step-rules.js';
+import {allActionsRan, leaveVerdict, mayLeave, REFUSAL_MESSAGES} from './step-rules.js';
 
-/** The engine's own words for a refusal (the UI says them in its language from the code). */
-const LEAVE_REASONS: Record<LeaveRefusal, string> = {
-  'quiz-open': 'answer the quiz of this step first — press Enter',
-  'check-not-passed': 'the check of this step has not passed yet',
-};
 import {prepareWorkspace, type PathMapper} from './workspace.js';
 
 export interface LifecycleDeps {
@@ -37,7 +32,7 @@ export interface LifecycleDeps {
   readonly store: WritableStore<EngineState>;
   readonly dispatch: (msg: EngineMsg) => void;
   readonly emit: (e: EngineEvent) => void;
-  readonly notice: (level: 'info' | 'warning' | 'error', message: string) => void;
+  readonly notice: (level: 'info' | 'warning' | 'error', message: Message) => void;
   readonly now: () => number;
   readonly terminals: TerminalPool;
   readonly background: BackgroundScripts;
@@ -47,10 +42,8 @@ export interface LifecycleDeps {
   readonly progress: boolean;
   readonly autoCheck: boolean;
   readonly freshWorkspace?: boolean;
-  /** The language of katarun's own setup lines (--lang, else the locale); default English. */
-  readonly uiLang?: UiLang;
   /** Prepare the environment (cluster, guarded KUBECONFIG…); progress lines go to `log`. */
-  readonly prepare: (log: (line: string) => void) => Promise<void>;
+  readonly prepare: (log: (line: Text) => void) => Promise<void>;
 }
 
 
@@ -71,12 +64,7 @@ export class EngineLifecycle {
   private saving: Promise<void> = Promise.resolve();
   private disposed: Promise<void> | undefined;
 
-  /** katarun's own words in notices, in the UI's language. */
-  private readonly t: Translate;
-
-  constructor(private readonly d: LifecycleDeps) {
-    this.t = translator(d.uiLang ?? 'en');
-  }
+  constructor(private readonly d: LifecycleDeps) {}
 
   private get state(): EngineState {
     return this.d.store.getSnapshot();
@@ -98,14 +86,14 @@ export class EngineLifecycle {
     const saved = d.progress ? await this.loadSaved() : undefined;
     d.dispatch({type: 'phase', phase: 'setup'});
     d.dispatch({type: 'setup', patch: {status: 'running'}});
-    const log = (line: string) => d.dispatch({type: 'setup', patch: {}, lines: [line]});
+    const log = (line: Text) => d.dispatch({type: 'setup', patch: {}, lines: [line]});
     try {
       await d.prepare(log);
       for (const n of await prepareWorkspace(d.scenario, d.workspace, d.map, d.freshWorkspace ?? from === 0)) d.notice('warning', n);
       if (d.scenario.setup) await this.runSetup(log);
     } catch (err) {
-      d.dispatch({type: 'setup', patch: {status: 'failed'}, lines: [(err as Error).message]});
-      d.notice('error', this.t('env.setupFailed', {message: (err as Error).message}));
+      d.dispatch({type: 'setup', patch: {status: 'failed'}, lines: [errorParam(err)]});
+      d.notice('error', message('env.setupFailed', {message: errorParam(err)}));
       return;
     }
     d.dispatch({type: 'setup', patch: {status: 'passed'}});
@@ -123,7 +111,7 @@ export class EngineLifecycle {
     this.enterStep(from);
   }
 
-  private async runSetup(log: (line: string) => void): Promise<void> {
+  private async runSetup(log: (line: Text) => void): Promise<void> {
     const {d} = this;
     let partial = '';
     const res = await d.port.runScript(d.scenario.setup!, {
@@ -138,12 +126,12 @@ export class EngineLifecycle {
       },
     });
     if (partial) log(partial);
-    if (res.exitCode !== 0) throw new Error(res.timedOut ? this.t('env.setupTimedOut') : this.t('env.setupExit', {code: String(res.exitCode ?? res.signal)}));
+    if (res.exitCode !== 0) throw new MessageError(res.timedOut ? message('env.setupTimedOut') : message('env.setupExit', {code: String(res.exitCode ?? res.signal)}));
   }
 
   private async loadSaved(): Promise<SavedProgress | undefined> {
     const r = await loadProgress(this.d.dirs, this.d.scenario.id, this.d.now);
-    if (r.kind === 'corrupt') this.d.notice('warning', this.t('notice.progressCorrupt', {reason: r.reason, path: r.movedTo}));
+    if (r.kind === 'corrupt') this.d.notice('warning', message('notice.progressCorrupt', {reason: r.reason, path: r.movedTo}));
     return r.kind === 'ok' && r.progress.contentHash === this.d.scenario.contentHash ? r.progress : undefined;
   }
 
@@ -164,7 +152,7 @@ export class EngineLifecycle {
       const ok = !check || (await this.d.checks.once(i))?.passed === true;
       if (ok) this.d.dispatch({type: 'step-status', step: i, status: 'passed', at: this.d.now(), resumed: true});
       else {
-        this.d.notice('warning', this.t('notice.recheckFailed', {n: i + 1}));
+        this.d.notice('warning', message('notice.recheckFailed', {n: i + 1}));
         if (this.state.revisit === undefined) this.d.dispatch({type: 'revisit', step: i});
       }
     }
@@ -179,7 +167,7 @@ export class EngineLifecycle {
     this.pagesStarted.add(key);
     if (page.background) {
       const onEnd = (exitCode: number | null, tail: string[]) => d.emit({type: 'script-ended', page: key, role: 'background', exitCode, tail});
-      d.background.start(key, page.background, d.workspace, d.shellEnv(), onEnd).catch((err: Error) => d.notice('warning', this.t('notice.backgroundFailed', {page: key, message: err.message})));
+      d.background.start(key, page.background, d.workspace, d.shellEnv(), onEnd).catch((err: Error) => d.notice('warning', message('notice.backgroundFailed', {page: key, message: errorParam(err)})));
     }
     const fg = page.foreground;
     if (!fg) return;
@@ -197,7 +185,7 @@ export class EngineLifecycle {
         },
         (err: Error) => {
           // Disposed while it waited or ran: the run is over, nothing to report.
-          if (!this.disposed) d.notice('warning', this.t('notice.foregroundUnreadable', {message: err.message}));
+          if (!this.disposed) d.notice('warning', message('notice.foregroundUnreadable', {message: errorParam(err)}));
         },
       );
     this.ready.set(key, run);
@@ -245,12 +233,12 @@ export class EngineLifecycle {
 
   next(): NextResult {
     const s = this.state;
-    if (s.phase !== 'step') return {ok: false, reason: 'not on a step', code: 'not-on-step'};
+    if (s.phase !== 'step') return {ok: false, reason: REFUSAL_MESSAGES['not-on-step'], code: 'not-on-step'};
     const i = s.stepIndex;
     const st = s.steps[i]!;
     const step = this.d.scenario.steps[i]!;
     const leave = mayLeave(step, st);
-    if (!leave.ok) return {ok: false, reason: LEAVE_REASONS[leave.reason], code: leave.reason};
+    if (!leave.ok) return {ok: false, reason: REFUSAL_MESSAGES[leave.reason], code: leave.reason};
     if (st.status !== 'passed') this.finishStep(i, leaveVerdict(step, st));
     if (i + 1 < this.d.scenario.steps.length) this.enterStep(i + 1);
     else this.enterFinish();
@@ -261,10 +249,10 @@ export class EngineLifecycle {
     const {d} = this;
     const s = this.state;
     const step = d.scenario.steps[s.stepIndex];
-    if (s.phase !== 'step' || !step) return {correct: false, done: false, reason: 'not on a step'};
+    if (s.phase !== 'step' || !step) return {correct: false, done: false, reason: message('engine.notOnStep')};
     const quiz = step.quizzes[question];
-    if (!quiz) return {correct: false, done: quizzesDone(step, s.steps[s.stepIndex]!), reason: `this step has no question ${question + 1}`};
-    if (!answerable(quiz)) d.notice('warning', this.t('notice.quizNoAnswer', {id: quiz.id, file: quiz.source.file, line: quiz.source.line}));
+    if (!quiz) return {correct: false, done: quizzesDone(step, s.steps[s.stepIndex]!), reason: message('quiz.noQuestion', {n: question + 1})};
+    if (!answerable(quiz)) d.notice('warning', message('notice.quizNoAnswer', {id: quiz.id, file: quiz.source.file, line: String(quiz.source.line)}));
     const correct = isCorrect(quiz, answer);
     if (correct) d.dispatch({type: 'quiz-answered', step: s.stepIndex, question});
     const st = this.state.steps[s.stepIndex]!;
@@ -290,7 +278,7 @@ export class EngineLifecycle {
       this.enterStep(this.d.scenario.steps.length - 1);
       return {ok: true};
     }
-    if (s.phase !== 'step' || s.stepIndex === 0) return {ok: false, reason: 'this is the first step', code: 'first-step'};
+    if (s.phase !== 'step' || s.stepIndex === 0) return {ok: false, reason: REFUSAL_MESSAGES['first-step'], code: 'first-step'};
     this.enterStep(s.stepIndex - 1);
     return {ok: true};
   }
@@ -324,7 +312,7 @@ export class EngineLifecycle {
     this.saving = this.saving
       .then(() => d.terminals.snapshots().catch(() => ({})))
       .then((shells) => saveProgress(d.dirs, progressFromState(d.scenario, state, at, shells)))
-      .catch((err: Error) => d.notice('warning', this.t('notice.saveFailed', {message: err.message})));
+      .catch((err: Error) => d.notice('warning', message('notice.saveFailed', {message: errorParam(err)})));
   }
 
   dispose(): Promise<void> {

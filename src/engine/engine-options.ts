@@ -1,7 +1,6 @@
 // Options of createEngine, and the extra controls the headless runner uses on top of the
 // Engine interface the TUI sees.
 
-import type {UiLang} from '../render/i18n.js';
 import type {Diagnostic, TerminalId} from '../scenario/model.js';
 import type {CommandResult, ProcessResult} from '../shell/types.js';
 import type {EngineDirs} from './dirs.js';
@@ -27,8 +26,6 @@ export interface EngineOptions {
   readonly useExistingCluster?: boolean;
   /** Use this kube context instead of a kind cluster. */
   readonly context?: string;
-  /** The language of katarun's own words in what the engine reports (the machine checks, the setup lines and errors); default English. */
-  readonly uiLang?: UiLang;
   /** XDG folders (default: from the environment). */
   readonly dirs?: EngineDirs;
   readonly now?: () => number;

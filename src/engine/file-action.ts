@@ -3,6 +3,7 @@
 
 import type {FileAction} from '../scenario/model.js';
 import {readInside, writeInside} from './safe-path.js';
+import {message, MessageError} from '../render/i18n.js';
 
 /** The new file content. Throws when `insert`'s marker is not in the file. */
 export function applyFileEdit(current: string | undefined, action: Pick<FileAction, 'mode' | 'marker'>, text: string): string {
@@ -18,7 +19,7 @@ export function applyFileEdit(current: string | undefined, action: Pick<FileActi
     case 'insert': {
       const marker = action.marker ?? '';
       const at = marker ? old.indexOf(marker) : -1;
-      if (at < 0) throw new Error(`the marker '${marker}' is not in the file`);
+      if (at < 0) throw new MessageError(message('notice.markerMissing', {marker}));
       // Katacoda replaced the marker with the block; keep that so re-running is visible.
       return old.slice(0, at) + text + old.slice(at + marker.length);
     }

@@ -8,13 +8,14 @@ export const TAIL_LINES = 200;
 export interface BatchTarget {
   /** The current bounded tail of the terminal. */
   readTail(): readonly string[];
-  /** Publish a batch: the tail and how many lines arrived since the last reset. */
+  /** Lines printed by the running (or last) command so far (the session counts them). */
+  readLineCount(): number;
+  /** Publish a batch: the tail and the running command's line count. */
   publish(tail: readonly string[], lineCount: number): void;
 }
 
 export class OutputBatcher {
   private timer: NodeJS.Timeout | undefined;
-  private lines = 0;
   private disposed = false;
 
   constructor(
@@ -22,16 +23,10 @@ export class OutputBatcher {
     private readonly batchMs: number,
   ) {}
 
-  /** Feed a raw chunk; counts its lines and schedules a flush. */
-  push(chunk: string): void {
+  /** Output arrived: schedule a flush (the bytes themselves are the session's to count and keep). */
+  poke(): void {
     if (this.disposed) return;
-    for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) this.lines++;
     if (!this.timer) this.timer = setTimeout(() => this.flush(), this.batchMs);
-  }
-
-  /** A new command starts: its line count begins at zero. */
-  resetCount(): void {
-    this.lines = 0;
   }
 
   /** Publish now (at the end of a command, so the final lines are never held back). */
@@ -39,7 +34,7 @@ export class OutputBatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.disposed) return;
-    this.target.publish(this.target.readTail(), this.lines);
+    this.target.publish(this.target.readTail(), this.target.readLineCount());
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import type {Scenario} from '../scenario/model.js';
 import {progressFile, type EngineDirs} from './dirs.js';
 import type {SavedShell} from './terminals.js';
 import type {EngineState, StepStatus} from './types.js';
+import {errorParam, message, type Message} from '../render/i18n.js';
 
 export interface SavedStep {
   readonly index: number;
@@ -41,7 +42,7 @@ export interface SavedProgress {
 export type LoadResult =
   | {readonly kind: 'none'}
   | {readonly kind: 'ok'; readonly progress: SavedProgress}
-  | {readonly kind: 'corrupt'; readonly movedTo: string; readonly reason: string};
+  | {readonly kind: 'corrupt'; readonly movedTo: string; readonly reason: Message};
 
 function validShells(v: unknown): boolean {
   if (!v || typeof v !== 'object') return false;
@@ -76,18 +77,18 @@ export async function loadProgress(dirs: EngineDirs, id: string, now: () => numb
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'none'};
-    return setAside(file, `cannot be read (${(err as Error).message})`, now, moveCorrupt);
+    return setAside(file, message('progress.unreadable', {message: errorParam(err)}), now, moveCorrupt);
   }
   try {
     const parsed: unknown = JSON.parse(text);
     if (isProgress(parsed)) return {kind: 'ok', progress: parsed};
-    return setAside(file, 'has an unexpected shape', now, moveCorrupt);
+    return setAside(file, message('progress.badShape'), now, moveCorrupt);
   } catch {
-    return setAside(file, 'is not valid JSON', now, moveCorrupt);
+    return setAside(file, message('progress.badJson'), now, moveCorrupt);
   }
 }
 
-async function setAside(file: string, reason: string, now: () => number, move: boolean): Promise<LoadResult> {
+async function setAside(file: string, reason: Message, now: () => number, move: boolean): Promise<LoadResult> {
   const movedTo = `${file}.corrupt-${now()}`;
   if (!move) return {kind: 'corrupt', movedTo: file, reason};
   try {

@@ -3,6 +3,7 @@
 // without shells, timers or files.
 
 import type {Scenario} from '../scenario/model.js';
+import type {Text} from '../render/i18n.js';
 import type {ActionState, CheckState, EngineState, Notice, Phase, SetupState, StepState, StepStatus, TerminalState} from './types.js';
 
 export const MAX_NOTICES = 50;
@@ -19,7 +20,7 @@ export type EngineMsg =
   | {readonly type: 'solution-shown'; readonly step: number}
   | {readonly type: 'quiz-answered'; readonly step: number; readonly question: number}
   | {readonly type: 'terminal'; readonly id: string; readonly patch: Partial<TerminalState>}
-  | {readonly type: 'setup'; readonly patch: Partial<Omit<SetupState, 'lines'>>; readonly lines?: readonly string[]}
+  | {readonly type: 'setup'; readonly patch: Partial<Omit<SetupState, 'lines'>>; readonly lines?: readonly Text[]}
   | {readonly type: 'notice'; readonly notice: Notice}
   /** An earlier step no longer passes (resume's re-check); without `step`, the offer is taken or gone. */
   | {readonly type: 'revisit'; readonly step?: number};

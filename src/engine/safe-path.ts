@@ -6,8 +6,9 @@
 import {constants} from 'node:fs';
 import {lstat, mkdir, open, realpath} from 'node:fs/promises';
 import {dirname, relative, sep} from 'node:path';
+import {message, MessageError} from '../render/i18n.js';
 
-export class EscapeError extends Error {
+export class EscapeError extends MessageError {
   override name = 'EscapeError';
 }
 
@@ -21,7 +22,7 @@ export async function safeFolder(root: string, dir: string): Promise<string> {
   const realRoot = await realpath(root);
   // Walk down from the root so that no mkdir happens through a symlink that leads out.
   const rel = relative(root, dir);
-  if (rel.startsWith('..') || rel.startsWith(sep)) throw new EscapeError(`${dir} is outside the workspace`);
+  if (rel.startsWith('..') || rel.startsWith(sep)) throw new EscapeError(message('escape.outside', {path: dir}));
   let cur = root;
   for (const seg of rel.split(sep).filter(Boolean)) {
     cur = `${cur}${sep}${seg}`;
@@ -29,7 +30,7 @@ export async function safeFolder(root: string, dir: string): Promise<string> {
       if (err.code !== 'EEXIST') throw err;
     });
     const real = await realpath(cur);
-    if (!inside(real, realRoot)) throw new EscapeError(`${dir} leads out of the workspace (through a symlink)`);
+    if (!inside(real, realRoot)) throw new EscapeError(message('escape.leadsOut', {path: dir}));
   }
   return cur;
 }
@@ -38,7 +39,7 @@ export async function safeFolder(root: string, dir: string): Promise<string> {
 export async function writeInside(root: string, path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
   await safeFolder(root, dirname(path));
   const st = await lstat(path).catch(() => undefined);
-  if (st?.isSymbolicLink()) throw new EscapeError(`${path} is a symlink; katarun does not write through it`);
+  if (st?.isSymbolicLink()) throw new EscapeError(message('escape.symlinkWrite', {path}));
   const fh = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, mode);
   try {
     await fh.writeFile(data);
@@ -52,7 +53,7 @@ export async function readInside(root: string, path: string): Promise<string | u
   await safeFolder(root, dirname(path));
   const st = await lstat(path).catch(() => undefined);
   if (!st) return undefined;
-  if (st.isSymbolicLink()) throw new EscapeError(`${path} is a symlink; katarun does not follow it`);
+  if (st.isSymbolicLink()) throw new EscapeError(message('escape.symlinkRead', {path}));
   const fh = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     return await fh.readFile('utf8');

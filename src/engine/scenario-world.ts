@@ -27,7 +27,8 @@ export interface SandboxCapability {
 export class SandboxUnavailableError extends Error {
   override name = 'SandboxUnavailableError';
   constructor(readonly capability: SandboxCapability) {
-    super(`bwrap cannot be used here (${capability.reason}${capability.detail ? `: ${capability.detail}` : ''})`);
+    // The edges say it from `capability` (error.sandboxUnavailable); this text is for logs only.
+    super(`sandbox-unavailable: ${capability.reason ?? 'failed'}${capability.detail ? ` (${capability.detail})` : ''}`);
   }
 }
 

@@ -3,12 +3,21 @@
 // its verdict in a summary. Pure functions of the scenario's step and its state: the engine,
 // the TUI's controllers and marker, and the headless runner all ask here, never re-derive.
 
+import {message, type Message} from '../render/i18n.js';
 import type {Action, Step} from '../scenario/model.js';
 import {firstUnanswered} from './quiz-answer.js';
 import type {ActionStatus, StepState} from './types.js';
 
 /** Why the learner may not leave the step yet. */
 export type LeaveRefusal = 'quiz-open' | 'check-not-passed';
+
+/** A refusal as the message the edges say. */
+export const REFUSAL_MESSAGES: Readonly<Record<LeaveRefusal | 'not-on-step' | 'first-step', Message>> = {
+  'quiz-open': message('quiz.refused'),
+  'check-not-passed': message('enter.refused'),
+  'not-on-step': message('engine.notOnStep'),
+  'first-step': message('prev.first'),
+};
 
 export type LeaveVerdict = {readonly ok: true} | {readonly ok: false; readonly reason: LeaveRefusal};
 

@@ -7,7 +7,7 @@
 
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-import type {UiLang} from '../render/i18n.js';
+import type {Text} from '../render/i18n.js';
 import type {Scenario} from '../scenario/model.js';
 import type {ProcessResult} from '../shell/types.js';
 import {environmentStateDir, workspaceDir, type EngineDirs} from './dirs.js';
@@ -20,10 +20,8 @@ export interface TeardownOptions {
   readonly context: string;
   readonly dirs: EngineDirs;
   readonly env: Readonly<Record<string, string>>;
-  readonly log: (line: string) => void;
+  readonly log: (line: Text) => void;
   readonly onOutput: (chunk: string) => void;
-  /** The language of katarun's own lines and errors (--lang, else the locale); default English. */
-  readonly uiLang?: UiLang;
   /** The sandbox the script runs in (default auto: bwrap where it works). */
   readonly sandbox?: SandboxMode;
   /** Told which world the script runs in before it starts (the CLI says when there is no sandbox). */
@@ -41,7 +39,6 @@ export async function runTeardownScript(scenario: Scenario, o: TeardownOptions):
     cacheDir: o.dirs.cache,
     env: o.env,
     log: o.log,
-    ...(o.uiLang ? {uiLang: o.uiLang} : {}),
   });
   // The learner's workspace of this scenario (the one its steps wrote to), as in the TUI.
   const workspace = workspaceDir(o.dirs, scenario);

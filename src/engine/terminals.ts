@@ -3,7 +3,7 @@
 // store in batches. Whatever setup/background scripts appended to KATARUN_SHELL_ENV is
 // sourced into a terminal before its next command, so late exports still arrive.
 
-import type {Translate} from '../render/i18n.js';
+import {message, MessageError, type Message} from '../render/i18n.js';
 import {mkdir, stat, writeFile} from 'node:fs/promises';
 import {isAbsolute, join, relative} from 'node:path';
 import type {TerminalId} from '../scenario/model.js';
@@ -26,9 +26,7 @@ export interface TerminalPoolOptions {
   readonly pinned?: () => Readonly<Record<string, string>>;
   readonly batchMs: number;
   readonly dispatch: (msg: EngineMsg) => void;
-  readonly notice: (level: 'info' | 'warning', message: string) => void;
-  /** katarun's own words, in the UI's language. */
-  readonly t: Translate;
+  readonly notice: (level: 'info' | 'warning', message: Message) => void;
   readonly size?: {cols: number; rows: number};
 }
 
@@ -109,7 +107,7 @@ export class TerminalPool {
   }
 
   session(id: TerminalId): Promise<ShellSession> {
-    if (this.disposed) return Promise.reject(new Error('the engine was disposed'));
+    if (this.disposed) return Promise.reject(new MessageError(message('error.engineDisposed')));
     const known = this.entries.get(id);
     if (known) return known.session;
     const entry = {queue: Promise.resolve(), sourcedStamp: '', cancels: new Set()} as Entry;
@@ -159,15 +157,15 @@ export class TerminalPool {
       ...(restore ? {restore} : {}),
     });
     const batcher = new OutputBatcher(
-      {readTail: () => s.tail(TAIL_LINES), publish: (tail, lineCount) => this.o.dispatch({type: 'terminal', id, patch: {tail, lineCount}})},
+      {readTail: () => s.tail(TAIL_LINES), readLineCount: () => s.outputLines, publish: (tail, lineCount) => this.o.dispatch({type: 'terminal', id, patch: {tail, lineCount}})},
       this.o.batchMs,
     );
     entry.batcher = batcher;
-    s.onOutput((chunk) => batcher.push(chunk));
+    s.onActivity(() => batcher.poke());
     // The session starts a new shell by itself from its last snapshot (exports and folder).
     s.onExit((code) => {
       if (this.disposed || this.entries.get(id) !== entry) return;
-      this.o.notice('warning', this.o.t('notice.shellEnded', {id, code: String(code ?? 'signal')}));
+      this.o.notice('warning', message('notice.shellEnded', {id, code: String(code ?? 'signal')}));
     });
     this.o.dispatch({type: 'terminal', id, patch: {started: true, tail: [], lineCount: 0}});
     if (saved) {
@@ -178,7 +176,7 @@ export class TerminalPool {
       const names = Object.keys(saved.env);
       const now = (await readSnapshot(s.envFile, s.cwdFile)).cwd ?? '';
       const shown = relative(this.o.cwd, now);
-      this.o.notice('info', this.o.t('notice.shellRestored', {id, vars: names.length ? names.join(', ') : '—', cwd: shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? now : `./${shown}`}));
+      this.o.notice('info', message('notice.shellRestored', {id, vars: names.length ? names.join(', ') : '—', cwd: shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? now : `./${shown}`}));
     }
     return s;
   }
@@ -193,7 +191,7 @@ export class TerminalPool {
   run(id: TerminalId, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions = {}): Promise<PoolResult> {
     const entryPromise = this.session(id);
     const e = this.entries.get(id);
-    if (!e) return entryPromise.then(() => Promise.reject(new Error(`terminal ${id} is not available`)));
+    if (!e) return entryPromise.then(() => Promise.reject(new MessageError(message('error.noTerminal', {id}))));
     if (meta.actionId === undefined) return this.queue(id, e, entryPromise, command, meta, opts);
     return entryPromise.then(async (s) => {
       const fg = s.atPrompt ? undefined : await settledForeground(s);
@@ -214,7 +212,8 @@ export class TerminalPool {
         if (!free) return cancelledResult();
         await this.sourceShellEnv(s, e, signal);
         meta.onStart?.();
-        e.batcher?.resetCount();
+        // What the last command printed is published now, before this one's count starts at zero.
+        e.batcher?.flush();
         const startedAt = Date.now();
         this.o.dispatch({type: 'terminal', id, patch: {running: {command, startedAt, ...(meta.actionId !== undefined ? {actionId: meta.actionId} : {})}, lineCount: 0}});
         try {
@@ -265,7 +264,7 @@ export class TerminalPool {
   /** An action's line goes to the program that reads the terminal, as typed keys. */
   private typeInto(s: ShellSession, id: TerminalId, program: string, command: string): PoolResult {
     s.write(`${command.replace(/\r?\n/g, '\r')}\r`);
-    this.o.notice('info', this.o.t('notice.typedInto', {id, program: program.split(' ')[0] ?? program}));
+    this.o.notice('info', message('notice.typedInto', {id, program: program.split(' ')[0] ?? program}));
     return {exitCode: 0, timedOut: false, interrupted: false, durationMs: 0, tail: [], lineCount: 0, sentTo: program};
   }
 

@@ -1,6 +1,7 @@
 // The engine's public contract: its state (read through the store) and its intents.
 // The TUI and the headless runner depend on this file, not on the engine's insides.
 
+import type {Message, Text} from '../render/i18n.js';
 import type {Action, Hint, Scenario, TerminalId} from '../scenario/model.js';
 import type {ShellSession} from '../shell/types.js';
 import type {QuizAnswer} from './quiz-answer.js';
@@ -73,7 +74,8 @@ export interface TerminalState {
 export interface Notice {
   readonly id: number;
   readonly level: 'info' | 'warning' | 'error';
-  readonly message: string;
+  /** What happened, as a code the edges translate (a parameter may be a tool's own words). */
+  readonly message: Message;
   readonly at: number;
 }
 
@@ -81,8 +83,8 @@ export type Phase = 'intro' | 'setup' | 'step' | 'finish' | 'closed';
 
 export interface SetupState {
   readonly status: 'idle' | 'running' | 'passed' | 'failed';
-  /** Progress lines printed by the setup (bounded). */
-  readonly lines: readonly string[];
+  /** Progress lines: katarun's as messages, the setup script's output as it printed it (bounded). */
+  readonly lines: readonly Text[];
 }
 
 export interface EngineState {
@@ -113,7 +115,7 @@ export type EngineEvent =
    */
   | {readonly type: 'script-ended'; readonly page: string; readonly role: 'background' | 'foreground'; readonly exitCode: number | null; readonly tail: readonly string[]};
 
-export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: string; readonly code?: LeaveRefusal | 'not-on-step' | 'first-step'};
+export type NextResult = {readonly ok: true} | {readonly ok: false; readonly reason: Message; readonly code: LeaveRefusal | 'not-on-step' | 'first-step'};
 
 export type {QuizAnswer};
 
@@ -122,7 +124,7 @@ export interface QuizResult {
   readonly correct: boolean;
   /** Every question of the step is answered right. */
   readonly done: boolean;
-  readonly reason?: string;
+  readonly reason?: Message;
 }
 
 export interface Engine {

@@ -9,6 +9,7 @@ import {WORKSPACE_HOME, WORKSPACE_TMP} from '../scenario/assets/workspace-target
 import type {Scenario} from '../scenario/model.js';
 import {applyChmod} from './chmod-mode.js';
 import {writeInside} from './safe-path.js';
+import {message, type Message} from '../render/i18n.js';
 
 /** Maps a Katacoda-style path into the workspace; undefined (or a throw) when it escapes. */
 export type PathMapper = (target: string, workspace: string) => string | undefined;
@@ -64,13 +65,13 @@ const SPECIAL_BITS = 0o7000;
  * in: never through a symlink, never from outside the scenario, never with setuid/setgid/sticky
  * bits. Returns notices for chmod specs it could not apply or had to mask.
  */
-export async function prepareWorkspace(scenario: Scenario, workspace: string, map: PathMapper, fresh: boolean): Promise<string[]> {
+export async function prepareWorkspace(scenario: Scenario, workspace: string, map: PathMapper, fresh: boolean): Promise<Message[]> {
   const plan = planAssets(scenario, workspace, map);
   if (fresh) await rm(workspace, {recursive: true, force: true});
   await mkdir(workspace, {recursive: true, mode: 0o700});
   await chmod(workspace, 0o700);
   for (const d of [WORKSPACE_HOME, WORKSPACE_TMP]) await mkdir(join(workspace, d), {recursive: true});
-  const notices: string[] = [];
+  const notices: Message[] = [];
   const roots = await Promise.all([scenario.dir, scenario.assetsDir ?? scenario.dir].map((d) => realpath(d).catch(() => resolve(d))));
   for (const p of plan) {
     const source = await realpath(p.from);
@@ -80,9 +81,9 @@ export async function prepareWorkspace(scenario: Scenario, workspace: string, ma
     let mode = srcMode;
     if (p.chmod) {
       const asked = applyChmod(srcMode, p.chmod);
-      if (asked === undefined) notices.push(`asset ${p.to}: chmod '${p.chmod}' not understood, left as it was`);
+      if (asked === undefined) notices.push(message('notice.chmodUnknown', {path: p.to, chmod: p.chmod}));
       else {
-        if (asked & SPECIAL_BITS) notices.push(`asset ${p.to}: chmod '${p.chmod}' asks for setuid/setgid/sticky bits; they were left out`);
+        if (asked & SPECIAL_BITS) notices.push(message('notice.chmodSpecial', {path: p.to, chmod: p.chmod}));
         mode = asked & 0o777;
       }
     }

@@ -2,6 +2,7 @@
 // report. A failing step stops the run (unless keepGoing); the steps after it are reported
 // as not run and nothing of them is executed. Steps outside --from/--to are skipped.
 
+import {say, translator, type Translate} from '../render/i18n.js';
 import type {Scenario} from '../scenario/model.js';
 import {createEngine} from '../engine/create-engine.js';
 import type {EngineOptions, RunEngine} from '../engine/engine-options.js';
@@ -28,6 +29,8 @@ export interface HeadlessOptions extends EngineOptions {
   readonly onStep?: (step: StepReport, total: number) => void;
   /** Called with the engine once created (tests and the CLI use it to watch or dispose). */
   readonly onEngine?: (engine: RunEngine) => void;
+  /** katarun's words in the report (the setup's lines), in the UI's language; default English. */
+  readonly t?: Translate;
 }
 
 export const DEFAULT_SETTLE_MS = 3000;
@@ -45,6 +48,7 @@ export {ScenarioInvalidError};
 
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions = {}): Promise<HeadlessReport> {
   const now = options.now ?? Date.now;
+  const t = options.t ?? translator('en');
   const started = now();
   const signal = options.signal ?? new AbortController().signal;
   const total = scenario.steps.length;
@@ -72,7 +76,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
     if (from <= to && !signal.aborted) {
       await engine.start(from - 1);
       const s = engine.store.getSnapshot().setup;
-      if (scenario.setup || s.status === 'failed') setup = {status: s.status === 'passed' ? 'passed' : 'failed', output: s.lines.slice(-40)};
+      if (scenario.setup || s.status === 'failed') setup = {status: s.status === 'passed' ? 'passed' : 'failed', output: s.lines.slice(-40).map((line) => say(t, line))};
     }
     let stop = setup?.status === 'failed';
     for (let i = 0; i < total; i++) {

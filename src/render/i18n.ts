@@ -19,7 +19,17 @@ export type UiLang = string;
  * must not be regrouped), a number is formatted for the language ('1,234' / '1 234', '1.5' /
  * '1,5'), a message is translated in place.
  */
-export type Param = string | number | Message;
+export type Param = string | number | Decimal | Message;
+
+/** A number shown with a fixed count of decimals ('4.0 GiB' / '4,0 ГиБ'). */
+export interface Decimal {
+  readonly decimal: number;
+  readonly digits: number;
+}
+
+export function decimal(value: number, digits: number): Decimal {
+  return {decimal: value, digits};
+}
 export type Params = Readonly<Record<string, Param>>;
 
 /** What the layers below the edges say: a code of strings-en.ts and its parameters. */
@@ -27,6 +37,9 @@ export interface Message {
   readonly code: StringKey;
   readonly params?: Params;
 }
+
+/** What is shown to the learner: katarun's words as a message, or text as it came (a tool's output). */
+export type Text = string | Message;
 
 export function message(code: StringKey, params?: Params): Message {
   return params ? {code, params} : {code};
@@ -89,7 +102,9 @@ export function translator(lang: UiLang): Translate {
       const value = params[name];
       if (value === undefined) return whole;
       if (typeof value === 'number') return formatNumber(value);
-      return typeof value === 'string' ? value : fill(value.code, value.params);
+      if (typeof value === 'string') return value;
+      if ('decimal' in value) return formatNumber(value.decimal, {minimumFractionDigits: value.digits, maximumFractionDigits: value.digits});
+      return fill(value.code, value.params);
     });
   };
   const t = ((key: StringKey | Message, params?: Params) =>
@@ -102,4 +117,27 @@ function pluralForm(forms: PluralForms, params: Params | undefined, rules: Intl.
   const n = params?.n;
   if (typeof n !== 'number') return forms.other;
   return forms[rules.select(n)] ?? forms.other;
+}
+
+/**
+ * An error whose words are a message: thrown below the edges (an environment that cannot be
+ * prepared, a cluster that is not ours), translated where it is shown. Its `message` is the
+ * code, for logs and stacks; `describe` gives the sentence.
+ */
+export class MessageError extends Error {
+  constructor(readonly msg: Message) {
+    super(msg.code);
+    this.name = 'MessageError';
+  }
+}
+
+/** What an error says, as a parameter: a MessageError's message, else the error's own text (Node's, a tool's). */
+export function errorParam(err: unknown): Text {
+  if (err instanceof MessageError) return err.msg;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A message, or plain text (a tool's output, Node's error) as it is, in the language of `t`. */
+export function say(t: Translate, what: Text): string {
+  return typeof what === 'string' ? what : t(what);
 }

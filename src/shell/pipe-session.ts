@@ -17,6 +17,7 @@ import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, s
 import {SentinelScanner} from './sentinel-scanner.js';
 import {wrapSpawn} from './sandbox.js';
 import type {ShellSessionOptions} from './types.js';
+import {errorParam, message, MessageError} from '../render/i18n.js';
 
 const RESULT_TAIL = 200;
 
@@ -93,7 +94,7 @@ export class PipeSession extends SessionBase {
     // so the first command need not wait for the setup's round trip.
     this.ready = new Promise<void>((resolve, reject) => {
       child.once('spawn', () => resolve());
-      child.once('error', (err) => reject(new Error(`cannot start bash: ${err.message}`)));
+      child.once('error', (err) => reject(new MessageError(message('shell.cannotStart', {message: errorParam(err)}))));
       child.once('exit', (code, signal) => {
         if (child !== this.child) return;
         if (this.up) return this.shellExited(code, signal);
@@ -102,7 +103,7 @@ export class PipeSession extends SessionBase {
         this.log.append(`katarun: bash exited while starting (${signal ?? `status ${code}`})\n`);
         this.settle();
         this.finishPending(code ?? 1, this.lines.tail(20), 0);
-        reject(new Error(`bash exited while starting (${signal ?? code})`));
+        reject(new MessageError(message('shell.exitedStarting', {how: String(signal ?? code)})));
       });
     });
     this.ready.catch(() => undefined);
@@ -128,8 +129,13 @@ export class PipeSession extends SessionBase {
     return file;
   }
 
+  get outputLines(): number {
+    return this.lines.lineCount - this.startLines;
+  }
+
   private output(buf: Buffer): void {
     this.lines.push(buf);
+    this.emitActivity();
     if (this.hasOutputListeners) {
       const s = this.decoder.write(buf);
       if (s) this.emitOutput(s);

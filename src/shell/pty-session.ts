@@ -18,6 +18,7 @@ import {newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths
 import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
 import {awaitsInput, foregroundGroupOf, foregroundOf} from './foreground.js';
 import type {ForegroundInfo, ShellSessionOptions} from './types.js';
+import {message, MessageError} from '../render/i18n.js';
 
 const {Terminal} = xterm;
 type PtyModule = {spawn: typeof import('@lydell/node-pty').spawn};
@@ -79,7 +80,7 @@ export class PtySession extends SessionBase {
     s.spawnShell(false, opts.restore);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the PTY shell did not show a prompt within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new MessageError(message('shell.noPrompt', {seconds: START_TIMEOUT_MS / 1000}))), START_TIMEOUT_MS);
     });
     try {
       await Promise.race([s.ready, timeout]);
@@ -118,9 +119,14 @@ export class PtySession extends SessionBase {
     });
   }
 
+  get outputLines(): number {
+    return this.feeds - this.startFeeds;
+  }
+
   private data(d: string): void {
     this.log.write(d);
     this.emitOutput(d);
+    this.emitActivity();
     // xterm parses asynchronously; without flow control a flood would queue up in memory.
     this.parsing += d.length;
     this.term.write(d, () => {

@@ -7,6 +7,7 @@ import {stripEscapes} from '../render/sanitize.js';
 import type {CommandResult, ForegroundInfo, RunOptions, ShellKind, ShellSession} from './types.js';
 import {unlink} from 'node:fs';
 import {cwdFileFor, envFileFor, removeCommandFile, type SessionPaths} from './session-files.js';
+import {message, MessageError} from '../render/i18n.js';
 
 export interface Pending {
   readonly id: number;
@@ -30,6 +31,7 @@ export abstract class SessionBase implements ShellSession {
   protected nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly outputListeners = new Set<(chunk: string) => void>();
+  private readonly activityListeners = new Set<() => void>();
   private readonly exitListeners = new Set<(code: number | null) => void>();
 
   constructor(
@@ -76,7 +78,7 @@ export abstract class SessionBase implements ShellSession {
   }
 
   private async runNow(command: string, opts: RunOptions): Promise<CommandResult> {
-    if (this.disposed) throw new Error(`shell ${this.name} is disposed`);
+    if (this.disposed) throw new MessageError(message('shell.disposed', {name: this.name}));
     const waitStarted = performance.now();
     if (!(await this.waitReady(opts))) {
       return {exitCode: 130, timedOut: false, interrupted: true, cancelled: true, durationMs: performance.now() - waitStarted, tail: [], lineCount: 0};
@@ -201,6 +203,13 @@ export abstract class SessionBase implements ShellSession {
     return () => this.outputListeners.delete(listener);
   }
 
+  onActivity(listener: () => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  abstract readonly outputLines: number;
+
   onExit(listener: (code: number | null) => void): () => void {
     this.exitListeners.add(listener);
     return () => this.exitListeners.delete(listener);
@@ -208,6 +217,16 @@ export abstract class SessionBase implements ShellSession {
 
   protected get hasOutputListeners(): boolean {
     return this.outputListeners.size > 0;
+  }
+
+  protected emitActivity(): void {
+    for (const l of this.activityListeners) {
+      try {
+        l();
+      } catch {
+        // a listener's failure must not break the session
+      }
+    }
   }
 
   protected emitOutput(chunk: string): void {

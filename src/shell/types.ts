@@ -110,8 +110,15 @@ export interface ShellSession {
   /** Ctrl-C to the foreground job, as a person would; escalates if it does not stop. */
   interrupt(): void;
   resize(cols: number, rows: number): void;
-  /** Raw output as it arrives. Returns the unsubscribe function. */
+  /** Raw output as it arrives, decoded. Returns the unsubscribe function. */
   onOutput(listener: (chunk: string) => void): () => void;
+  /**
+   * Output arrived (nothing decoded, nothing counted again: the session counts lines once as
+   * it keeps its tail). For a listener that reads `tail()` and `outputLines` on its own clock.
+   */
+  onActivity(listener: () => void): () => void;
+  /** Lines printed by the running (or last) command so far. */
+  readonly outputLines: number;
   /** Called when the shell itself ends (e.g. the learner typed `exit`). */
   onExit(listener: (code: number | null) => void): () => void;
   /** The last `n` lines as they look on the terminal (progress bars collapsed, colours kept as SGR). */

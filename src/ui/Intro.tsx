@@ -4,7 +4,7 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import type {PreflightReport} from '../engine/environment/types.js';
-import type {Translate} from '../render/i18n.js';
+import {say, type Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
 import type {ScenarioSession} from './session.js';
@@ -50,7 +50,7 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
   const shownChecks: typeof failed = [];
   let used = 0;
   for (const check of failed) {
-    const text = `✘ ${check.id}: ${check.detail}${check.fix ? ` — ${check.fix}` : ''}`;
+    const text = `✘ ${check.id}: ${say(t, check.detail)}${check.fix ? ` — ${say(t, check.fix)}` : ''}`;
     const need = Math.ceil(Array.from(text).length / width) + 1;
     if (used + need > room) break;
     shownChecks.push(check);
@@ -82,8 +82,8 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
       {shownChecks.map((check) => (
         <Box key={check.id} paddingLeft={2}>
           <Text wrap="wrap" color={check.severity === 'error' ? 'red' : 'yellow'}>
-            {check.severity === 'error' ? '✘' : '!'} {sanitizeText(check.id)}: {sanitizeText(check.detail)}
-            {check.fix ? <Text dimColor> — {sanitizeText(check.fix)}</Text> : null}
+            {check.severity === 'error' ? '✘' : '!'} {sanitizeText(check.id)}: {sanitizeText(say(t, check.detail))}
+            {check.fix ? <Text dimColor> — {sanitizeText(say(t, check.fix))}</Text> : null}
           </Text>
         </Box>
       ))}

@@ -2,7 +2,7 @@
 // current screen. Everything here is budgeted to fewer rows than the terminal has.
 
 import {Box, Text} from 'ink';
-import type {Translate} from '../render/i18n.js';
+import {say, type Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import {Intro} from './Intro.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
@@ -36,7 +36,7 @@ function SetupView({rows, t}: {readonly rows: number; readonly t: Translate}) {
       </Text>
       {lines.map((line, i) => (
         <Text key={i} dimColor wrap="truncate-end">
-          {sanitizeText(line) || ' '}
+          {sanitizeText(say(t, line)) || ' '}
         </Text>
       ))}
       <KeyHints text={t('keys.setup')} />

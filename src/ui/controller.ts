@@ -3,7 +3,7 @@
 
 import type {Engine, EngineState} from '../engine/types.js';
 import type {CopyResult} from '../render/clipboard.js';
-import type {Translate} from '../render/i18n.js';
+import {errorParam, type Translate} from '../render/i18n.js';
 import type {Intent, Screen} from './keymap.js';
 import type {EngineChoice, ScenarioSession} from './session.js';
 import {handleQuizIntent, openQuiz} from './quiz-controller.js';
@@ -47,7 +47,7 @@ export function waitingTerminal(terminals: EngineState['terminals']): EngineStat
 export function createController(deps: ControllerDeps): (intent: Intent) => void {
   const {t, dispatch} = deps;
   const say = (text: string, level: 'info' | 'warning' | 'error' = 'info') => dispatch({type: 'message', message: {text, level}});
-  const fail = (err: unknown) => say(t('error.engine', {message: err instanceof Error ? err.message : String(err)}), 'error');
+  const fail = (err: unknown) => say(t('error.engine', {message: errorParam(err)}), 'error');
   const guard = (work: Promise<unknown> | undefined) => void work?.catch(fail);
 
   const currentStep = (engine: Engine) => {
@@ -55,13 +55,6 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
     return {state, step: engine.scenario.steps[state.stepIndex]};
   };
 
-  // The engine's refusal codes (its step rules) are said in the UI's language; any other keeps the engine's words.
-  const refusal = (result: {readonly reason: string; readonly code?: string}) => {
-    if (result.code === 'first-step') return t('prev.first');
-    if (result.code === 'quiz-open') return t('quiz.refused');
-    if (result.code === 'check-not-passed') return t('enter.refused');
-    return result.reason;
-  };
 
   const runAction = (engine: Engine, id: number) => {
     const {step} = currentStep(engine);
@@ -303,7 +296,7 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
       case 'next':
       case 'prev': {
         const result = intent.type === 'next' ? engine.next() : engine.prev();
-        if (!result.ok) say(refusal(result), 'warning');
+        if (!result.ok) say(t(result.reason), 'warning');
         return;
       }
       case 'hint': {

@@ -104,7 +104,7 @@ function submit(d: QuizDeps, prompt: QuizPrompt, quiz: Quiz): void {
   const result = engine.answerQuiz(prompt.question, choice ? prompt.selected : prompt.text);
   if (result.reason) {
     dispatch({type: 'quiz'});
-    return d.say(result.reason, 'warning');
+    return d.say(t(result.reason), 'warning');
   }
   // Wrong: say so and keep what was typed or chosen, so a typo can be fixed; never show the answer.
   if (!result.correct) return dispatch({type: 'quiz', quiz: {...prompt, verdict: 'wrong'}});

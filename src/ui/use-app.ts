@@ -3,7 +3,7 @@
 
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Engine} from '../engine/types.js';
-import {translator} from '../render/i18n.js';
+import {errorParam, say, translator} from '../render/i18n.js';
 import {createController} from './controller.js';
 import type {Screen} from './keymap.js';
 import type {AppProps, ScenarioSession} from './session.js';
@@ -70,7 +70,7 @@ export function useApp(props: AppProps) {
               created.resize(latest.current.size.columns, latest.current.size.rows);
               return created.start(from);
             })
-            .catch((err: unknown) => dispatch({type: 'message', message: {level: 'error', text: t('error.engine', {message: err instanceof Error ? err.message : String(err)})}}))
+            .catch((err: unknown) => dispatch({type: 'message', message: {level: 'error', text: t('error.engine', {message: errorParam(err)})}}))
             .finally(() => dispatch({type: 'starting', starting: false}));
         },
         pick: () => {
@@ -83,7 +83,7 @@ export function useApp(props: AppProps) {
               setSession(opened);
               props.onSession?.(opened);
             })
-            .catch((err: unknown) => dispatch({type: 'message', message: {level: 'error', text: err instanceof Error ? err.message : String(err)}}))
+            .catch((err: unknown) => dispatch({type: 'message', message: {level: 'error', text: say(t, errorParam(err))}}))
             .finally(() => dispatch({type: 'starting', starting: false}));
         },
         pickerCount: () => props.picker?.entries.length ?? 0,
@@ -99,7 +99,7 @@ export function useApp(props: AppProps) {
               await new Promise((resolve) => setTimeout(resolve, 80));
               await dropIn(shell, t('shell.banner', {terminal: 'T1'}));
             })
-            .catch((err: unknown) => dispatch({type: 'message', message: {level: 'error', text: t('error.engine', {message: err instanceof Error ? err.message : String(err)})}}))
+            .catch((err: unknown) => dispatch({type: 'message', message: {level: 'error', text: t('error.engine', {message: errorParam(err)})}}))
             .finally(() => dispatch({type: 'dropped', dropped: false}));
         },
         render,

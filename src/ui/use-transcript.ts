@@ -76,7 +76,7 @@ export function useEngineTranscript(engine: Engine | undefined, print: (text: st
           }
           return;
         case 'notice':
-          print(noticeText(event.notice.level, event.notice.message));
+          print(noticeText(event.notice.level, t(event.notice.message)));
           return;
         default:
           return;

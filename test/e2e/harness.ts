@@ -11,6 +11,7 @@ import {randomUUID} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import ptyModule from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {afterEach} from 'vitest';
 
 const {Terminal} = xterm;
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -204,3 +205,48 @@ export class Katarun {
 }
 
 export const KEYS = {enter: '\r', ctrlC: '\u0003', ctrlBracket: '\u001d', left: '\u001b[D', right: '\u001b[C', down: '\u001b[B', up: '\u001b[A'};
+
+/** A scenario of test/e2e/fixtures. */
+export const e2eFixture = (name: string): string => join(repoRoot, 'test', 'e2e', 'fixtures', name);
+
+/** A `start` for one test file: every katarun it starts is disposed after each test. */
+export function katarunStarter(): (args: string[], options?: StartOptions) => Katarun {
+  const started: Katarun[] = [];
+  afterEach(() => {
+    for (const k of started.splice(0)) k.dispose();
+  });
+  return (args, options) => {
+    const k = new Katarun(args, options);
+    started.push(k);
+    return k;
+  };
+}
+
+/** Press Enter and wait until one more command has finished (its status line is in the transcript). */
+export async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 30_000): Promise<void> {
+  await k.press(KEYS.enter);
+  await k.waitFor(expected, timeoutMs, 'history');
+}
+
+/** Past a scenario's intro: Enter, then its first step (`Step 1/N`) on screen. */
+export async function pastIntro(k: Katarun, firstStep: string): Promise<Katarun> {
+  await k.waitFor('Enter start');
+  await k.press(KEYS.enter);
+  await k.waitFor(firstStep);
+  return k;
+}
+
+/** basics from its intro through steps 1 and 2 with Enter alone, as a learner does them: ends on step 3. */
+export async function basicsToStep3(k: Katarun): Promise<void> {
+  await pastIntro(k, 'Step 1/4');
+  await enterRuns(k, /\nHello from katarun, \w+/);
+  await enterRuns(k, 'line 3');
+  await k.press(KEYS.enter);
+  await k.waitFor('Step 2/4');
+  await enterRuns(k, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
+  await enterRuns(k, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
+  await enterRuns(k, 'hello from demo');
+  await k.waitFor('Check passed', 30_000);
+  await k.press(KEYS.enter);
+  await k.waitFor('Step 3/4');
+}

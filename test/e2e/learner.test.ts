@@ -3,41 +3,15 @@
 // bash` in an action, a file write reached by Enter, r showing the FAIL line, NO_COLOR, and
 // the not-ready intro at 70 columns. Every step waits for what appears on the screen.
 import {join} from 'node:path';
-import {afterEach, describe, expect, test} from 'vitest';
-import {Katarun, KEYS, repoRoot} from './harness.js';
+import {describe, expect, test} from 'vitest';
+import {basicsToStep3, e2eFixture, enterRuns, katarunStarter, KEYS, pastIntro} from './harness.js';
 
-const fixture = (name: string) => join(repoRoot, 'test', 'e2e', 'fixtures', name);
-const started: Katarun[] = [];
-const start = (args: string[], options?: ConstructorParameters<typeof Katarun>[1]) => {
-  const k = new Katarun(args, options);
-  started.push(k);
-  return k;
-};
-afterEach(() => {
-  for (const k of started.splice(0)) k.dispose();
-});
-
-async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 15_000) {
-  await k.press(KEYS.enter);
-  await k.waitFor(expected, timeoutMs, 'history');
-}
+const start = katarunStarter();
 
 describe('the learner in a terminal', () => {
   test('resume after an export and a cd: the shell comes back and step 3 passes with Enter alone', async () => {
     const first = start(['run', 'basics']);
-    await first.waitFor('Enter start');
-    await first.press(KEYS.enter);
-    await first.waitFor('Step 1/4');
-    await enterRuns(first, /\nHello from katarun, \w+/);
-    await enterRuns(first, 'line 3');
-    await first.press(KEYS.enter);
-    await first.waitFor('Step 2/4');
-    await enterRuns(first, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
-    await enterRuns(first, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
-    await enterRuns(first, 'hello from demo');
-    await first.waitFor('Check passed', 15_000);
-    await first.press(KEYS.enter);
-    await first.waitFor('Step 3/4');
+    await basicsToStep3(first);
     await first.press('q');
     expect((await first.waitForExit()).exitCode).toBe(0);
 
@@ -56,10 +30,7 @@ describe('the learner in a terminal', () => {
   }, 120_000);
 
   test('an action sent while T1 runs sleep waits visibly; Esc cancels it, Ctrl-C stops the sleep and it runs', async () => {
-    const k = start(['run', fixture('shell-busy')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
+    const k = await pastIntro(start(['run', e2eFixture('shell-busy')]), 'Step 1/1');
     await k.press('s');
     await k.waitFor(/^\S+ [$#]$/m);
     await k.press(...'sleep 100\r'.split(''));
@@ -80,10 +51,7 @@ describe('the learner in a terminal', () => {
   }, 60_000);
 
   test('`exec bash` in an action ends with a notice and the next action runs in the new shell', async () => {
-    const k = start(['run', fixture('shell-busy')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
+    const k = await pastIntro(start(['run', e2eFixture('shell-busy')]), 'Step 1/1');
     await enterRuns(k, /\naction-ran-42\n.*✔ exit 0/);
     await k.press(KEYS.enter);
     await k.waitFor('was replaced (exec)', 15_000, 'history');
@@ -94,10 +62,7 @@ describe('the learner in a terminal', () => {
   }, 60_000);
 
   test('r shows the FAIL line before anything ran; Enter writes the file first, then runs the command that reads it', async () => {
-    const k = start(['run', fixture('file-write')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/1');
+    const k = await pastIntro(start(['run', e2eFixture('file-write')]), 'Step 1/1');
     await k.waitFor('Enter run 1');
     await k.press('r');
     await k.waitFor('FAIL: app.conf has no port yet');
@@ -110,7 +75,7 @@ describe('the learner in a terminal', () => {
   }, 60_000);
 
   test('NO_COLOR: the step screen carries no colour', async () => {
-    const k = start(['run', fixture('file-write')], {env: {NO_COLOR: '1'}});
+    const k = start(['run', e2eFixture('file-write')], {env: {NO_COLOR: '1'}});
     await k.waitFor('Enter start');
     await k.press(KEYS.enter);
     await k.waitFor('Enter run 1');

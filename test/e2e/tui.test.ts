@@ -5,30 +5,14 @@ import {promisify} from 'node:util';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {Katarun, KEYS, cli, repoRoot} from './harness.js';
+import {basicsToStep3, cli, e2eFixture, enterRuns, Katarun, katarunStarter, KEYS, pastIntro, repoRoot} from './harness.js';
 
 const run = promisify(execFile);
-const fixture = (name: string) => join(repoRoot, 'test', 'e2e', 'fixtures', name);
-const started: Katarun[] = [];
-const start = (args: string[], options?: ConstructorParameters<typeof Katarun>[1]) => {
-  const k = new Katarun(args, options);
-  started.push(k);
-  return k;
-};
-
-afterEach(() => {
-  for (const k of started.splice(0)) k.dispose();
-});
-
-/** Press Enter and wait until one more command has finished (its status line is in the transcript). */
-async function enterRuns(k: Katarun, expected: string | RegExp, timeoutMs = 30_000) {
-  await k.press(KEYS.enter);
-  await k.waitFor(expected, timeoutMs, 'history');
-}
+const start = katarunStarter();
 
 /** Open a one-step fixture and run its first command with Enter, as a learner would. */
 async function firstCommandRunning(name: string, command: string): Promise<Katarun> {
-  const k = start(['run', fixture(name)]);
+  const k = start(['run', e2eFixture(name)]);
   await k.waitFor('Enter start');
   await k.press(KEYS.enter);
   await k.waitFor('Step 1/1');
@@ -42,18 +26,7 @@ describe('katarun in a terminal', () => {
     const k = start(['run', 'basics']);
     await k.waitFor('Enter start');
     expect(k.history()).toContain('katarun basics');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/4');
-    await enterRuns(k, /\nHello from katarun, \w+/);
-    await enterRuns(k, 'line 3');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 2/4');
-    await enterRuns(k, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
-    await enterRuns(k, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
-    await enterRuns(k, 'hello from demo');
-    await k.waitFor('Check passed', 30_000);
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 3/4');
+    await basicsToStep3(k);
     await enterRuns(k, /\$ echo ready > status.txt\n.*✔ exit 0/);
     await enterRuns(k, /hello\.sh"\n[\s\S]*?✔ exit 0/);
     await k.waitFor('Check passed', 30_000);
@@ -215,10 +188,7 @@ describe('katarun in a terminal', () => {
   }, 90_000);
 
   test('a quiz gates the step: Enter opens it, a wrong answer says try again, the right ones let Enter move on', async () => {
-    const k = start(['run', fixture('quiz')]);
-    await k.waitFor('Enter start');
-    await k.press(KEYS.enter);
-    await k.waitFor('Step 1/2');
+    const k = await pastIntro(start(['run', e2eFixture('quiz')]), 'Step 1/2');
     await enterRuns(k, /\$ echo ready\n.*ready\n.*✔ exit 0/);
     await k.waitFor('Quiz: 0 of 2 answered');
     await k.press('n');
@@ -292,7 +262,7 @@ describe('katarun without a terminal', () => {
   });
 
   test('katarun <scenario> runs headless: no terminal UI is mounted', async () => {
-    const {stdout} = await run(process.execPath, [cli, fixture('quick')], {env: env(), timeout: 30_000});
+    const {stdout} = await run(process.execPath, [cli, e2eFixture('quick')], {env: env(), timeout: 30_000});
     expect(stdout).toContain('Echo');
     expect(stdout).not.toContain('\u001b[?25l');
     // No footer of the TUI (it names what Enter does).
@@ -300,7 +270,7 @@ describe('katarun without a terminal', () => {
   }, 60_000);
 
   test('a scenario with errors gets compiler-style diagnostics and exit 2, nothing mounted', async () => {
-    const err = (await run(process.execPath, [cli, 'run', fixture('broken')], {env: env()}).catch((e: unknown) => e)) as {code: number; stderr: string; stdout: string};
+    const err = (await run(process.execPath, [cli, 'run', e2eFixture('broken')], {env: env()}).catch((e: unknown) => e)) as {code: number; stderr: string; stdout: string};
     expect(err.code).toBe(2);
     expect(err.stderr).toMatch(/index\.json:\d+:\d+: error: /);
     expect(err.stdout).toBe('');

@@ -8,6 +8,8 @@ import {createEngine} from '../../src/engine/create-engine.js';
 import {plainEnv} from '../../src/engine/script-env.js';
 import {exec, scenario, script, step} from './model-fixtures.js';
 import {processesWithEnv, tempDirs, uniqueMarker, waitFor, type TempDirs} from './integration-helpers.js';
+import {translator} from '../../src/render/i18n.js';
+import {words} from '../words.js';
 
 let t: TempDirs;
 let marker: string;
@@ -17,13 +19,12 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const make = (steps: ReturnType<typeof step>[], uiLang?: 'en' | 'ru') =>
+const make = (steps: ReturnType<typeof step>[]) =>
   createEngine(scenario(steps, {dir: t.root, indexFile: join(t.root, 'index.json')}), {
     dirs: t,
     shell: 'pipe',
     env: {...plainEnv(process.env), KATARUN_TEST_ID: marker},
     outputBatchMs: 50,
-    ...(uiLang ? {uiLang} : {}),
   });
 
 describe('engine actions (real bash)', () => {
@@ -42,7 +43,7 @@ describe('engine actions (real bash)', () => {
     writeFileSync(hintScript, 'if [ "$1" -lt 3600 ]; then echo "look at the file again ($1 s)"; fi\n');
     const engine = make([step(0, [exec(1, 'true')], {hints: [{text: 'first a plain hint', source: {file: 'x', line: 1}}, {text: '', source: {file: 'x', line: 2}, script: script(hintScript, 'hint')}]})]);
     await engine.start();
-    const notices = () => engine.store.getSnapshot().notices.map((n) => n.message);
+    const notices = () => engine.store.getSnapshot().notices.map((n) => words(n.message));
     expect(engine.revealHint()?.text).toBe('first a plain hint');
     expect(engine.revealHint()?.text).toMatch(/^\(asking the hint script, \d+ s on this step…\)$/);
     expect(await waitFor(() => notices().some((m) => /^Hint: look at the file again \(\d+ s\)$/.test(m)))).toBe(true);
@@ -84,17 +85,17 @@ describe('engine actions (real bash)', () => {
     expect(readFileSync(join(engine.workspace, 'root', 'ip.txt'), 'utf8')).toBe('127.0.0.1 http://localhost:8080\n');
     expect(engine.store.getSnapshot().terminals.T2?.started).toBe(true);
     expect(engine.store.getSnapshot().terminals.T1).toBeUndefined();
-    expect(engine.store.getSnapshot().notices.some((n) => n.level === 'warning' && n.message.includes('HOST2'))).toBe(true);
+    expect(engine.store.getSnapshot().notices.some((n) => n.level === 'warning' && words(n.message).includes('HOST2'))).toBe(true);
     expect(await engine.runAction(2)).toEqual({copied: 'curl 127.0.0.1'});
     await engine.dispose();
   });
 
-  it("katarun's own words in notices follow the UI language", async () => {
-    const engine = make([step(0, [exec(1, 'true', {host: 'HOST2'}), {kind: 'copy', id: 2, text: 'open {{TRAFFIC_SELECTOR}}', source: {file: 'x', line: 1}, context: 'body', block: false}])], 'ru');
+  it("katarun's own notices are codes the edges say in the UI language", async () => {
+    const engine = make([step(0, [exec(1, 'true', {host: 'HOST2'}), {kind: 'copy', id: 2, text: 'open {{TRAFFIC_SELECTOR}}', source: {file: 'x', line: 1}, context: 'body', block: false}])]);
     await engine.start();
     await engine.runAction(1);
     await engine.runAction(2);
-    const messages = engine.store.getSnapshot().notices.map((n) => n.message);
+    const messages = engine.store.getSnapshot().notices.map((n) => words(n.message, translator('ru')));
     expect(messages).toContain('HOST2 в Katacoda — другая машина; здесь это локальный терминал (T2).');
     expect(messages.some((m) => m.startsWith('Этот шаг ссылается на выбор порта'))).toBe(true);
     await engine.dispose();

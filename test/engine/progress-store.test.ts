@@ -37,7 +37,7 @@ describe('progress store', () => {
     await writeFile(join(dirs.state, 'progress', 'unit.json'), '{"version": 1, "id": ');
     expect(await resumeInfo(sc, dirs)).toBeUndefined();
     const r = await loadProgress(dirs, 'unit', () => 777);
-    expect(r).toMatchObject({kind: 'corrupt', reason: 'is not valid JSON'});
+    expect(r).toMatchObject({kind: 'corrupt', reason: {code: 'progress.badJson'}});
     const files = await readdir(join(dirs.state, 'progress'));
     expect(files).toEqual(['unit.json.corrupt-777']);
     expect(await readFile(join(dirs.state, 'progress', files[0]!), 'utf8')).toContain('"version"');
@@ -49,7 +49,7 @@ describe('progress store', () => {
     const good = progressFromState(sc, reduce(initialState(sc, 0), {type: 'enter-step', step: 1, at: 1}), 9);
     await writeFile(join(dirs.state, 'progress', 'unit.json'), JSON.stringify({...good, currentStep: 1.5}));
     expect(await resumeInfo(sc, dirs)).toBeUndefined();
-    expect(await loadProgress(dirs, 'unit', () => 1)).toMatchObject({kind: 'corrupt', reason: 'has an unexpected shape'});
+    expect(await loadProgress(dirs, 'unit', () => 1)).toMatchObject({kind: 'corrupt', reason: {code: 'progress.badShape'}});
     await writeFile(join(dirs.state, 'progress', 'unit.json'), JSON.stringify({...good, terminals: {T1: {env: {A: 1}}}}));
     expect(await loadProgress(dirs, 'unit', () => 2)).toMatchObject({kind: 'corrupt'});
     await writeFile(join(dirs.state, 'progress', 'unit.json'), JSON.stringify({...good, terminals: {T1: {env: {A: '1'}, cwd: '/w/demo'}}}));

@@ -10,6 +10,7 @@ import {plainEnv} from '../../src/engine/script-env.js';
 import type {Quiz} from '../../src/scenario/model.js';
 import {check, scenario, step} from './model-fixtures.js';
 import {tempDirs, waitFor, type TempDirs} from './integration-helpers.js';
+import {words} from '../words.js';
 
 const quiz = (kind: Quiz['kind'], options: string[], correct: number[], id = 'Q1'): Quiz => ({id, question: `${id}?`, kind, options, correct, source: {file: '/s/step1.md', line: 3}});
 
@@ -80,14 +81,15 @@ describe('quizzes gate the step', () => {
     const engine = create();
     await engine.start();
     expect(await engine.enter()).toBe('quiz');
-    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('quiz'), code: 'quiz-open'});
+    expect(engine.next()).toEqual({ok: false, reason: {code: 'quiz.refused'}, code: 'quiz-open'});
     expect(engine.answerQuiz(0, [1])).toEqual({correct: false, done: false});
     expect(engine.answerQuiz(0, [0])).toEqual({correct: true, done: false});
     expect(engine.store.getSnapshot().steps[0]!.quizAnswered).toEqual([true, false]);
     expect(await engine.enter()).toBe('quiz');
     expect(engine.answerQuiz(1, '41')).toEqual({correct: false, done: false});
     expect(engine.answerQuiz(1, ' 42 ')).toEqual({correct: true, done: true});
-    expect(engine.answerQuiz(5, 'x')).toMatchObject({correct: false, reason: expect.stringContaining('no question 6')});
+    expect(engine.answerQuiz(5, 'x')).toMatchObject({correct: false, reason: {code: 'quiz.noQuestion', params: {n: 6}}});
+    expect(words(engine.answerQuiz(5, 'x').reason!)).toBe('This step has no question 6.');
     expect(await engine.enter()).toBe('advanced');
     expect(engine.store.getSnapshot()).toMatchObject({stepIndex: 1, steps: [{status: 'passed'}, {status: 'active'}]});
     await engine.dispose();
@@ -117,7 +119,7 @@ describe('quizzes gate the step', () => {
     expect(engine.answerQuiz(0, 'A')).toEqual({correct: true, done: true});
     expect(engine.store.getSnapshot().steps[0]!.status).toBe('active');
     expect(await engine.enter()).toBe('refused');
-    expect(engine.next()).toEqual({ok: false, reason: expect.stringContaining('check'), code: 'check-not-passed'});
+    expect(engine.next()).toEqual({ok: false, reason: {code: 'enter.refused'}, code: 'check-not-passed'});
     await engine.dispose();
   });
 

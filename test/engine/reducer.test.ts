@@ -33,9 +33,9 @@ describe('engine reducer', () => {
     expect(s.steps[1]!.check).toMatchObject({status: 'polling', attempts: 3, feedback: []});
     s = reduce(s, {type: 'terminal', id: 'T2', patch: {started: true}});
     expect(s.terminals.T2).toMatchObject({id: 'T2', started: true, tail: []});
-    for (let i = 0; i < MAX_NOTICES + 5; i++) s = reduce(s, {type: 'notice', notice: {id: i, level: 'info', message: `n${i}`, at: i}});
+    for (let i = 0; i < MAX_NOTICES + 5; i++) s = reduce(s, {type: 'notice', notice: {id: i, level: 'info', message: {code: 'notice.error', params: {message: `n${i}`}}, at: i}});
     expect(s.notices).toHaveLength(MAX_NOTICES);
-    expect(s.notices.at(-1)!.message).toBe(`n${MAX_NOTICES + 4}`);
+    expect(s.notices.at(-1)!.message.params).toEqual({message: `n${MAX_NOTICES + 4}`});
   });
 
   it('returns the same state when nothing changes (so subscribers are not woken)', () => {

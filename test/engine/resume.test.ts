@@ -9,6 +9,7 @@ import type {EngineOptions} from '../../src/engine/engine-options.js';
 import {plainEnv} from '../../src/engine/script-env.js';
 import {loadScenario} from '../../src/scenario/load-scenario.js';
 import {fixture, tempDirs, waitFor, type TempDirs} from './integration-helpers.js';
+import {words} from '../words.js';
 
 let t: TempDirs;
 beforeEach(() => {
@@ -44,7 +45,7 @@ describe('resume', () => {
       const s = again.store.getSnapshot();
       expect(s.steps[0]!.status).toBe('passed');
       expect(s.revisit).toBeUndefined();
-      const restored = s.notices.map((n) => n.message).find((m) => m.startsWith('T1 restored')) ?? '';
+      const restored = s.notices.map((n) => words(n.message)).find((m) => m.startsWith('T1 restored')) ?? '';
       expect(restored).toMatch(/^T1 restored from where you stopped: exported DEMO_NAME; folder \S*\/demo\. Functions, aliases/);
       expect(await again.enter()).toBe('ran');
       expect(await waitFor(() => again.store.getSnapshot().steps[1]!.check.status === 'passed', 5000)).toBe(true);
@@ -62,7 +63,7 @@ describe('resume', () => {
       rmSync(saved.terminals.T1.cwd, {recursive: true, force: true});
       await again.start(1);
       expect(again.store.getSnapshot().revisit).toBe(0);
-      expect(again.store.getSnapshot().notices.map((n) => n.message).join('\n')).toContain('Step 1 passed last time, but its check does not pass now');
+      expect(again.store.getSnapshot().notices.map((n) => words(n.message)).join('\n')).toContain('Step 1 passed last time, but its check does not pass now');
       expect(again.revisit()).toBe(true);
       expect(again.store.getSnapshot()).toMatchObject({stepIndex: 0});
       expect(again.store.getSnapshot().revisit).toBeUndefined();

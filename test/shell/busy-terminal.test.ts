@@ -3,29 +3,11 @@
 // a REPL in the foreground is recognised as reading the terminal; `exec bash` and a
 // function named `printf` do not break the markers.
 
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {createShellSession} from '../../src/shell/create-session.js';
-import type {ShellSession} from '../../src/shell/types.js';
-import {markedEnv, newMarker, removeTempDirs, tempDir, waitFor} from './helpers.js';
+import {describe, expect, it} from 'vitest';
+import {ptyAvailable, sessionStarter, waitFor} from './helpers.js';
 
-let ptyAvailable = true;
-try {
-  await import('@lydell/node-pty');
-} catch {
-  ptyAvailable = false;
-}
-
-const open: ShellSession[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.dispose()));
-});
-afterAll(() => removeTempDirs());
-
-async function pty() {
-  const s = await createShellSession({kind: 'pty', cwd: tempDir('katarun-ws-'), env: markedEnv(newMarker()), stateDir: tempDir('katarun-st-'), name: 'T1', cols: 80, rows: 24});
-  open.push(s);
-  return s;
-}
+const start = sessionStarter();
+const pty = async () => (await start('pty')).s;
 
 const hasPython = (await import('node:child_process')).spawnSync('python3', ['-c', '1']).status === 0;
 

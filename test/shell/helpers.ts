@@ -7,6 +7,9 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {randomUUID} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
+import {afterAll, afterEach} from 'vitest';
+import {createShellSession} from '../../src/shell/create-session.js';
+import type {ShellKind, ShellSession} from '../../src/shell/types.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -71,3 +74,27 @@ export async function waitForNoSurvivors(marker: string, ms = 5000): Promise<num
 }
 
 export {waitFor} from '../wait.js';
+
+/** Whether the PTY addon loads on this machine (the PTY tests run only where it does). */
+export const ptyAvailable = await import('@lydell/node-pty').then(
+  () => true,
+  () => false,
+);
+
+/**
+ * A `start` for one test file: a real session of the given kind in a fresh workspace, with a
+ * marker in its environment; each is disposed after its test, the temp folders after the file.
+ */
+export function sessionStarter(): (kind: ShellKind, marker?: string, extraEnv?: Record<string, string>, name?: string) => Promise<{s: ShellSession; cwd: string; marker: string}> {
+  const open: ShellSession[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.dispose()));
+  });
+  afterAll(() => removeTempDirs());
+  return async (kind, marker = newMarker(), extraEnv = {}, name = 'T1') => {
+    const cwd = tempDir('katarun-ws-');
+    const s = await createShellSession({kind, cwd, env: markedEnv(marker, extraEnv), stateDir: tempDir('katarun-st-'), name, cols: 80, rows: 24});
+    open.push(s);
+    return {s, cwd, marker};
+  };
+}

@@ -1,33 +1,14 @@
 // Both session kinds against real bash: persistence, exit codes, interrupts, timeouts,
 // unicode, floods, separate terminals, snapshots, and nothing left behind after dispose.
 
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {spawnSync} from 'node:child_process';
-import {createShellSession} from '../../src/shell/create-session.js';
-import type {ShellKind, ShellSession} from '../../src/shell/types.js';
-import {markedEnv, newMarker, removeTempDirs, tempDir, waitFor, waitForNoSurvivors} from './helpers.js';
+import type {ShellKind} from '../../src/shell/types.js';
+import {newMarker, ptyAvailable, sessionStarter, tempDir, waitFor, waitForNoSurvivors} from './helpers.js';
 
-let ptyAvailable = true;
-try {
-  await import('@lydell/node-pty');
-} catch {
-  ptyAvailable = false;
-}
-
-const open: ShellSession[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.dispose()));
-});
-afterAll(() => removeTempDirs());
-
-async function start(kind: ShellKind, marker = newMarker(), extraEnv: Record<string, string> = {}, name = 'T1') {
-  const cwd = tempDir('katarun-ws-');
-  const s = await createShellSession({kind, cwd, env: markedEnv(marker, extraEnv), stateDir: tempDir('katarun-st-'), name, cols: 80, rows: 24});
-  open.push(s);
-  return {s, cwd, marker};
-}
+const start = sessionStarter();
 
 const kinds: ShellKind[] = ptyAvailable ? ['pipe', 'pty'] : ['pipe'];
 // Without the optional PTY addon only the pipe session exists; the PTY half is then not run
@@ -214,9 +195,7 @@ describe('pipe session only', () => {
   });
 
   it('auto picks the PTY when the addon loads', async () => {
-    const stateDir = tempDir();
-    const s = await createShellSession({kind: 'auto', cwd: stateDir, env: markedEnv(newMarker()), stateDir, name: 'T9'});
-    open.push(s);
+    const {s} = await start('auto', newMarker(), {}, 'T9');
     expect(s.kind).toBe(ptyAvailable ? 'pty' : 'pipe');
     expect((await s.run('echo ok')).tail).toEqual(['ok']);
   });

@@ -5,7 +5,8 @@
 import type {ActionState, CheckState, Engine, EngineEvent, EngineState, StepState, TerminalState} from '../../src/engine/types.js';
 import {createStore} from '../../src/engine/store.js';
 import {firstUnanswered, isCorrect, type QuizAnswer} from '../../src/engine/quiz-answer.js';
-import {enterPlan, mayLeave} from '../../src/engine/step-rules.js';
+import {enterPlan, mayLeave, REFUSAL_MESSAGES} from '../../src/engine/step-rules.js';
+import {message} from '../../src/render/i18n.js';
 import type {Action, Hint, Scenario, Step} from '../../src/scenario/model.js';
 import type {ShellSession} from '../../src/shell/types.js';
 
@@ -155,7 +156,7 @@ export class FakeEngine implements Engine {
     this.calls.push(`answer:${question}:${JSON.stringify(answer)}`);
     const {step, state} = this.current;
     const quiz = step.quizzes[question];
-    if (!quiz) return {correct: false, done: false, reason: `this step has no question ${question + 1}`};
+    if (!quiz) return {correct: false, done: false, reason: message('quiz.noQuestion', {n: question + 1})};
     const correct = isCorrect(quiz, answer);
     if (correct) this.patchStep(state.stepIndex, (st) => ({...st, quizAnswered: st.quizAnswered.map((x, i) => x || i === question)}));
     return {correct, done: firstUnanswered(step, this.current.st) < 0};
@@ -173,14 +174,14 @@ export class FakeEngine implements Engine {
   next() {
     this.calls.push('next');
     const leave = mayLeave(this.current.step, this.current.st);
-    if (!leave.ok) return {ok: false, reason: 'the check has not passed yet', code: leave.reason} as const;
+    if (!leave.ok) return {ok: false, reason: REFUSAL_MESSAGES[leave.reason], code: leave.reason} as const;
     this.advance();
     return {ok: true} as const;
   }
   prev() {
     this.calls.push('prev');
     const {state} = this.current;
-    if (state.stepIndex === 0) return {ok: false, reason: 'this is the first step', code: 'first-step'} as const;
+    if (state.stepIndex === 0) return {ok: false, reason: REFUSAL_MESSAGES['first-step'], code: 'first-step'} as const;
     this.goto(state.stepIndex - 1);
     return {ok: true} as const;
   }

@@ -10,7 +10,7 @@ import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
-import type {Translate, UiLang} from '../../render/i18n.js';
+import {say, type Translate} from '../../render/i18n.js';
 import {sanitizeText} from '../../render/sanitize.js';
 
 const HELP = `Usage: katarun doctor [scenario] [options]
@@ -60,7 +60,7 @@ export function bundledScenarioDirs(): string[] {
     .sort();
 }
 
-async function check(scenario: Scenario, context: string | undefined, uiLang: UiLang): Promise<ScenarioDoctorResult> {
+async function check(scenario: Scenario, context: string | undefined): Promise<ScenarioDoctorResult> {
   const [{environmentProvider}, {defaultDirs, environmentStateDir}] = await Promise.all([import('../../engine/environment/index.js'), import('../../engine/dirs.js')]);
   const dirs = defaultDirs();
   const provider = await environmentProvider(scenario.environment);
@@ -72,10 +72,14 @@ async function check(scenario: Scenario, context: string | undefined, uiLang: Ui
     cacheDir: dirs.cache,
     env,
     log: () => undefined,
-    uiLang,
     ...(context !== undefined ? {context} : {}),
   });
   return {id: scenario.id, title: scenario.title, environment: scenario.environment.kind, report};
+}
+
+/** The checks' messages as sentences in the language of `t` (for the JSON output). */
+function reportText(report: PreflightReport, t: Translate) {
+  return {...report, checks: report.checks.map((c) => ({...c, detail: say(t, c.detail), ...(c.fix !== undefined ? {fix: say(t, c.fix)} : {})}))};
 }
 
 export function formatHuman(results: readonly ScenarioDoctorResult[], t: Translate): string {
@@ -85,8 +89,8 @@ export function formatHuman(results: readonly ScenarioDoctorResult[], t: Transla
     const width = Math.max(...r.report.checks.map((c) => c.id.length), 8);
     for (const c of r.report.checks) {
       const mark = c.ok ? '✔' : c.severity === 'warning' ? '!' : '✖';
-      out.push(`  ${mark} ${c.id.padEnd(width)}  ${c.detail}`);
-      if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  ${t('doctor.fix')} ${c.fix}`);
+      out.push(`  ${mark} ${c.id.padEnd(width)}  ${say(t, c.detail)}`);
+      if (!c.ok && c.fix) out.push(`    ${' '.repeat(width)}  ${t('doctor.fix')} ${say(t, c.fix)}`);
     }
     const problems = r.report.checks.filter((c) => !c.ok && c.severity === 'error').length;
     out.push(`  ${r.report.ready ? t('doctor.ready') : t('doctor.notReady', {n: problems})}`, '');
@@ -129,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
     const scenario = await loadScenario(dir, v.lang !== undefined ? {lang: v.lang} : {});
     if (printDiagnostics(scenario.diagnostics.filter((d) => d.severity === 'error'), process.stderr)) return ExitCode.invalid;
     scenarios.push(scenario);
-    results.push(await check(scenario, v.context, uiLang));
+    results.push(await check(scenario, v.context));
   }
   if (joinUrl !== undefined) {
     const {reportReadiness} = await import('../../class/readiness.js');
@@ -138,7 +142,7 @@ export async function run(argv: string[]): Promise<number> {
   const ready = results.every((r) => r.report.ready);
   const {sandboxCapability} = await import('../../engine/scenario-world.js');
   const sandbox = sandboxCapability('auto');
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ready, sandbox, scenarios: results}, null, 2)}\n`);
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ready, sandbox, scenarios: results.map((r) => ({...r, report: reportText(r.report, t)}))}, null, 2)}\n`);
   else {
     process.stdout.write(`${sandboxLine(sandbox, t)}\n\n`);
     const readyIds = results.filter((r) => r.report.ready).map((r) => r.id).join(', ') || t('doctor.noneReady');

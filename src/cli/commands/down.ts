@@ -8,7 +8,7 @@ import {SandboxUnavailableError, type SandboxMode} from '../../engine/scenario-w
 import {SANDBOX_MODES} from './run.js';
 import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
-import type {Translate, UiLang} from '../../render/i18n.js';
+import {errorParam, say, type Text, type Translate} from '../../render/i18n.js';
 import type {Scenario} from '../../scenario/model.js';
 
 const HELP = `Usage: katarun down <scenario> [--context NAME]
@@ -51,8 +51,7 @@ export async function run(argv: string[]): Promise<number> {
     import('../../render/i18n.js'),
   ]);
   // The same language choice as doctor's and test's: --lang, else the locale.
-  const uiLang = uiLanguage(v.lang);
-  const t = translator(uiLang);
+  const t = translator(uiLanguage(v.lang));
   const scenario = await loadScenario(resolveScenarioDir(positionals[0]!), v.lang !== undefined ? {lang: v.lang} : {});
   const cluster = scenario.environment.cluster;
   if (scenario.environment.kind !== 'kind' || !cluster) {
@@ -60,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const env = plainEnv(process.env);
-  if (v.context !== undefined) return cleanContext(scenario, v.context, env, uiLang, t, parseChoice(v.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode') ?? 'auto');
+  if (v.context !== undefined) return cleanContext(scenario, v.context, env, t, parseChoice(v.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode') ?? 'auto');
   const clusters = await kindClusters(env);
   if (clusters === undefined) {
     throw new UserError(t('down.cannotList'), ExitCode.envNotReady, t('down.seeDoctor', {command: `katarun doctor ${scenario.id}`}));
@@ -77,29 +76,28 @@ export async function run(argv: string[]): Promise<number> {
       stateDir: environmentStateDir(dirs, scenario.id),
       cacheDir: dirs.cache,
       env,
-      log: (line) => process.stdout.write(`${line}\n`),
-      uiLang,
+      log: (line) => void process.stdout.write(`${say(t, line)}\n`),
     })
-    .catch(notReady);
+    .catch((err: unknown) => notReady(err, t));
   return ExitCode.ok;
 }
 
 /** kind or the context guard said no: that is the machine's state, not a bug of katarun's. */
-function notReady(err: Error): never {
-  throw new UserError(err.message, ExitCode.envNotReady);
+function notReady(err: unknown, t: Translate): never {
+  throw new UserError(say(t, errorParam(err)), ExitCode.envNotReady);
 }
 
 /** `--context`: the cluster is not ours to delete, so the scenario's teardown script cleans it. */
-async function cleanContext(scenario: Scenario, context: string, env: Record<string, string>, uiLang: UiLang, t: Translate, sandbox: SandboxMode): Promise<number> {
+async function cleanContext(scenario: Scenario, context: string, env: Record<string, string>, t: Translate, sandbox: SandboxMode): Promise<number> {
   const [{runTeardownScript}, {defaultDirs}] = await Promise.all([import('../../engine/teardown-script.js'), import('../../engine/dirs.js')]);
-  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const log = (line: Text) => void process.stdout.write(`${say(t, line)}\n`);
   // Without a sandbox the script runs as the learner: said in one line, as `katarun test` does.
   const onWorld = (world: {notice?: unknown; capability: {reason?: string}}) => {
     if (world.notice) process.stderr.write(`${t('notice.noSandbox', {why: t(`sandbox.why.${world.capability.reason ?? 'failed'}` as 'sandbox.why.failed')})}\n`);
   };
-  const result = await runTeardownScript(scenario, {context, dirs: defaultDirs(), env, log, uiLang, sandbox, onWorld, onOutput: (chunk) => process.stdout.write(chunk)}).catch((err: Error) => {
+  const result = await runTeardownScript(scenario, {context, dirs: defaultDirs(), env, log, sandbox, onWorld, onOutput: (chunk) => process.stdout.write(chunk)}).catch((err: unknown) => {
     if (err instanceof SandboxUnavailableError) throw new UserError(t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}` as 'sandbox.why.failed')}), ExitCode.envNotReady);
-    return notReady(err);
+    return notReady(err, t);
   });
   if (!result) {
     log(t('down.noTeardown', {id: scenario.id, context}));

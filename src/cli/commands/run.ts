@@ -162,15 +162,13 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, arg: 
   const kind = scenario.environment.kind === 'kind';
   let report: Promise<PreflightReport> | undefined;
   const preflight = () =>
-    (report ??= Promise.all([import('../../engine/environment/index.js'), import('../../render/i18n.js')]).then(async ([{environmentProvider}, {uiLanguage}]) =>
+    (report ??= import('../../engine/environment/index.js').then(async ({environmentProvider}) =>
       (await environmentProvider(scenario.environment)).preflight(scenario, {
         createCluster: flags.createCluster,
         stateDir: environmentStateDir(dirs, scenario.id),
         cacheDir: dirs.cache,
         env: userEnv,
         log: () => undefined,
-        // The checks speak the UI's language (startTui picks it the same way).
-        uiLang: uiLanguage(flags.lang),
         ...(flags.context !== undefined ? {context: flags.context} : {}),
       }),
     ));
@@ -203,11 +201,9 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, arg: 
     ...(flags.context ? {target: flags.context} : kind && scenario.environment.cluster ? {target: `kind-${scenario.environment.cluster.name}`} : {}),
     ...(classroom ? {classroom} : {}),
     createEngine: async ({createCluster, useExistingCluster, separate}) => {
-      const [{createEngine}, {uiLanguage}, {newRunId}] = await Promise.all([import('../../engine/create-engine.js'), import('../../render/i18n.js'), import('../../engine/dirs.js')]);
+      const [{createEngine}, {newRunId}] = await Promise.all([import('../../engine/create-engine.js'), import('../../engine/dirs.js')]);
       const engine = createEngine(scenario, {
         shell: flags.shell ?? 'auto',
-        // The setup lines ("Creating kind cluster…") speak the UI's language, like the checks.
-        uiLang: uiLanguage(flags.lang),
         env: userEnv,
         createCluster: createCluster || flags.createCluster,
         dirs,

@@ -141,7 +141,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const wanted = wantedLanguage(v.lang);
   const scenario: Scenario = await loadScenario(dir, wanted !== undefined ? {lang: wanted} : {});
   const {printDiagnostics} = await import('../../headless/print-diagnostics.js');
-  const {translator, uiLanguage} = await import('../../render/i18n.js');
+  const {say, translator, uiLanguage} = await import('../../render/i18n.js');
   // The same language choice as the TUI's: --lang, else the locale.
   const uiLang = uiLanguage(v.lang);
   const t = translator(uiLang);
@@ -230,7 +230,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       solve: v.solve ?? false,
       createCluster: v['create-cluster'] ?? false,
       ...(v['use-existing-cluster'] ? {useExistingCluster: true} : {}),
-      uiLang,
+      t,
       ...(v.context !== undefined ? {context: v.context} : {}),
       ...(from !== undefined ? {from} : {}),
       ...(to !== undefined ? {to} : {}),
@@ -275,9 +275,9 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       return refuse('invalid', t('report.invalid'), (err.diagnostics as Diagnostic[]).map((d) => formatDiagnostic(d, process.cwd())));
     }
     if (err instanceof EnvironmentNotReadyError) {
-      if (classClient) classClient.send((await import('../../class/readiness.js')).readinessEvent(err.report));
+      if (classClient) classClient.send((await import('../../class/readiness.js')).readinessEvent(err.report, t));
       io.stderr.write(`${t('preflight.notReadyFor', {id: scenario.id})}\n`);
-      const lines = err.report.checks.filter((x) => !x.ok).map((c) => `${c.severity === 'error' ? '✘' : `! ${t('preflight.warning')}`} ${c.id}: ${c.detail}${c.fix ? ` — ${c.fix}` : ''}`);
+      const lines = err.report.checks.filter((x) => !x.ok).map((c) => `${c.severity === 'error' ? '✘' : `! ${t('preflight.warning')}`} ${c.id}: ${say(t, c.detail)}${c.fix ? ` — ${say(t, c.fix)}` : ''}`);
       for (const l of lines) io.stderr.write(`  ${l}\n`);
       return refuse('environment', t('preflight.notReadyFor', {id: scenario.id}).replace(/^katarun: /, '').replace(/:$/, ''), lines);
     }

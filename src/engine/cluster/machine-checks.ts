@@ -5,7 +5,7 @@
 import {readFile} from 'node:fs/promises';
 import {availableParallelism, freemem} from 'node:os';
 import {createServer} from 'node:net';
-import type {Translate} from '../../render/i18n.js';
+import {decimal, message, type Decimal} from '../../render/i18n.js';
 import type {PreflightCheck} from '../environment/types.js';
 import {cpuFix, memoryFix, portFix, type HostOs} from './os-fixes.js';
 
@@ -25,24 +25,24 @@ export interface DockerResources {
   readonly cpus?: number;
 }
 
-/** MiB as GiB with one decimal, in the learner's notation (3.1 / 3,1). */
-export const gib = (mib: number, t: Translate): string => t.number(mib / 1024, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+/** MiB as GiB with one decimal; the edges write it in the learner's notation (3.1 / 3,1). */
+export const gib = (mib: number): Decimal => decimal(mib / 1024, 1);
 
-export async function memoryCheck(os: HostOs, needMiB: number | undefined, docker: DockerResources, t: Translate): Promise<PreflightCheck> {
+export async function memoryCheck(os: HostOs, needMiB: number | undefined, docker: DockerResources): Promise<PreflightCheck> {
   // Docker Desktop's VM: the limit is its total; on Linux it is what is free right now.
   const useDocker = os !== 'linux' && docker.memTotalMiB !== undefined;
   const have = useDocker ? docker.memTotalMiB! : await availableMemoryMiB();
-  const what = t(useDocker ? 'preflight.memDocker' : 'preflight.memFree', {gib: gib(have, t)});
+  const what = message(useDocker ? 'preflight.memDocker' : 'preflight.memFree', {gib: gib(have)});
   if (!needMiB) return {id: 'memory', ok: true, severity: 'warning', detail: what};
   const ok = have >= needMiB;
-  return {id: 'memory', ok, severity: 'error', detail: t('preflight.memNeeds', {have: what, gib: gib(needMiB, t)}), ...(ok ? {} : {fix: memoryFix(os, needMiB, t)})};
+  return {id: 'memory', ok, severity: 'error', detail: message('preflight.memNeeds', {have: what, gib: gib(needMiB)}), ...(ok ? {} : {fix: memoryFix(os, needMiB)})};
 }
 
-export function cpuCheck(os: HostOs, needCpus: number | undefined, docker: DockerResources, t: Translate): PreflightCheck {
+export function cpuCheck(os: HostOs, needCpus: number | undefined, docker: DockerResources): PreflightCheck {
   const have = os !== 'linux' && docker.cpus ? docker.cpus : availableParallelism();
-  if (!needCpus) return {id: 'cpus', ok: true, severity: 'warning', detail: t('preflight.cpus', {n: have})};
+  if (!needCpus) return {id: 'cpus', ok: true, severity: 'warning', detail: message('preflight.cpus', {n: have})};
   const ok = have >= needCpus;
-  return {id: 'cpus', ok, severity: 'error', detail: t('preflight.cpusNeeds', {n: have, need: needCpus}), ...(ok ? {} : {fix: cpuFix(os, needCpus, t)})};
+  return {id: 'cpus', ok, severity: 'error', detail: message('preflight.cpusNeeds', {n: have, need: needCpus}), ...(ok ? {} : {fix: cpuFix(os, needCpus)})};
 }
 
 /** Try to listen on 127.0.0.1:port; true when it was free. */
@@ -54,10 +54,10 @@ export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-export async function portCheck(port: number, os: HostOs, ownedByCluster: string | undefined, t: Translate): Promise<PreflightCheck> {
+export async function portCheck(port: number, os: HostOs, ownedByCluster: string | undefined): Promise<PreflightCheck> {
   const id = `port:${port}`;
   const address = `127.0.0.1:${port}`;
-  if (ownedByCluster) return {id, ok: true, severity: 'error', detail: t('preflight.portOwned', {address, name: ownedByCluster})};
-  if (await portFree(port)) return {id, ok: true, severity: 'error', detail: t('preflight.portFree', {address})};
-  return {id, ok: false, severity: 'error', detail: t('preflight.portBusy', {address}), fix: portFix(port, os, t)};
+  if (ownedByCluster) return {id, ok: true, severity: 'error', detail: message('preflight.portOwned', {address, name: ownedByCluster})};
+  if (await portFree(port)) return {id, ok: true, severity: 'error', detail: message('preflight.portFree', {address})};
+  return {id, ok: false, severity: 'error', detail: message('preflight.portBusy', {address}), fix: portFix(port, os)};
 }

@@ -3,7 +3,7 @@
 
 import {tmpdir} from 'node:os';
 import type {ToolRequirement} from '../../scenario/model.js';
-import {translator, type Translate} from '../../render/i18n.js';
+import {message} from '../../render/i18n.js';
 import {runProcess} from '../../shell/index.js';
 import type {PreflightCheck} from '../environment/types.js';
 import {hostOs, toolMissingFix} from './os-fixes.js';
@@ -31,15 +31,12 @@ export interface ToolProbeOptions {
   /** A missing tool that the scenario can do without (istioctl: setup fetches it). */
   readonly optional?: boolean;
   readonly timeoutMs?: number;
-  /** The learner's language for what the check says (default English). */
-  readonly t?: Translate;
 }
 
 export async function probeTool(tool: ToolRequirement, opts: ToolProbeOptions): Promise<PreflightCheck> {
   const id = `tool:${tool.name}`;
   const severity = opts.optional ? 'warning' : 'error';
   const os = hostOs(process.platform, opts.env);
-  const t = opts.t ?? translator('en');
   const res = await runProcess(tool.name, VERSION_ARGS[tool.name] ?? ['--version'], {
     cwd: tmpdir(),
     env: opts.env,
@@ -47,24 +44,24 @@ export async function probeTool(tool: ToolRequirement, opts: ToolProbeOptions): 
     maxOutputBytes: 16 * 1024,
   });
   if (res.exitCode === 127) {
-    return {id, ok: false, severity, detail: t('preflight.toolMissing', {name: tool.name}), fix: toolMissingFix(tool.name, os, tool.install, t)};
+    return {id, ok: false, severity, detail: message('preflight.toolMissing', {name: tool.name}), fix: toolMissingFix(tool.name, os, tool.install)};
   }
   const version = findVersion(versionText(tool.name, res.output));
   if (!version) {
-    const detail = res.timedOut ? t('preflight.toolSilent', {name: tool.name}) : t('preflight.toolNoVersion', {name: tool.name, code: String(res.exitCode)});
-    return {id, ok: !tool.range, severity: tool.range ? severity : 'warning', detail, ...(tool.range ? {fix: toolMissingFix(tool.name, os, tool.install, t)} : {})};
+    const detail = res.timedOut ? message('preflight.toolSilent', {name: tool.name}) : message('preflight.toolNoVersion', {name: tool.name, code: String(res.exitCode)});
+    return {id, ok: !tool.range, severity: tool.range ? severity : 'warning', detail, ...(tool.range ? {fix: toolMissingFix(tool.name, os, tool.install)} : {})};
   }
   const found = `${tool.name} ${formatVersion(version)}`;
   if (!tool.range) return {id, ok: true, severity, detail: found};
   const range = tool.range;
   const inRange = satisfies(version, range);
-  if (inRange === undefined) return {id, ok: true, severity: 'warning', detail: t('preflight.toolBadRange', {tool: found, range})};
-  if (inRange) return {id, ok: true, severity, detail: t('preflight.toolInRange', {tool: found, range})};
+  if (inRange === undefined) return {id, ok: true, severity: 'warning', detail: message('preflight.toolBadRange', {tool: found, range})};
+  if (inRange) return {id, ok: true, severity, detail: message('preflight.toolInRange', {tool: found, range})};
   return {
     id,
     ok: false,
     severity,
-    detail: t('preflight.toolOutside', {tool: found, range}),
-    fix: t('fix.toolVersion', {name: tool.name, range, fix: toolMissingFix(tool.name, os, tool.install, t)}),
+    detail: message('preflight.toolOutside', {tool: found, range}),
+    fix: message('fix.toolVersion', {name: tool.name, range, fix: toolMissingFix(tool.name, os, tool.install)}),
   };
 }

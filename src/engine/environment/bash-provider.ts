@@ -3,7 +3,7 @@
 
 import {accessSync, constants, statSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
-import {translator, type Translate} from '../../render/i18n.js';
+import {message} from '../../render/i18n.js';
 import type {EnvironmentProvider, PreflightCheck} from './types.js';
 
 /** The first executable `name` on `PATH`, or undefined. */
@@ -21,16 +21,16 @@ export function findOnPath(name: string, pathVar: string | undefined): string | 
   return undefined;
 }
 
-export function bashCheck(env: Readonly<Record<string, string>>, t: Translate): PreflightCheck {
+export function bashCheck(env: Readonly<Record<string, string>>): PreflightCheck {
   const found = findOnPath('bash', env.PATH);
   return found
-    ? {id: 'tool:bash', ok: true, detail: t('preflight.bashFound', {path: found}), severity: 'error'}
-    : {id: 'tool:bash', ok: false, detail: t('preflight.toolMissing', {name: 'bash'}), fix: t('fix.bash', {commands: 'apt-get install bash, brew install bash'}), severity: 'error'};
+    ? {id: 'tool:bash', ok: true, detail: message('preflight.bashFound', {path: found}), severity: 'error'}
+    : {id: 'tool:bash', ok: false, detail: message('preflight.toolMissing', {name: 'bash'}), fix: message('fix.bash', {commands: 'apt-get install bash, brew install bash'}), severity: 'error'};
 }
 
 export const bashProvider: EnvironmentProvider = {
   async preflight(_scenario, options) {
-    const checks = [bashCheck(options.env, translator(options.uiLang ?? 'en'))];
+    const checks = [bashCheck(options.env)];
     return {ready: checks.every((c) => c.ok || c.severity === 'warning'), checks};
   },
   async prepare() {

@@ -2,11 +2,11 @@
 // when present) or an existing kube context, always handed to the scenario through a
 // KUBECONFIG that holds that one cluster only — the context guard: no command of a
 // scenario can reach another cluster of the user's. What it says (checks, progress lines,
-// errors) is in the learner's language (`uiLang`); names, paths and tools' output are not.
+// errors) are messages the edges translate; names, paths and tools' output go in as they are.
 
 import {mkdir, rm, stat, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
-import {translator, type Translate} from '../../render/i18n.js';
+import {message, MessageError} from '../../render/i18n.js';
 import type {Scenario, ToolRequirement} from '../../scenario/model.js';
 import {availableMemoryMiB, cpuCheck, gib, memoryCheck, portCheck} from '../cluster/machine-checks.js';
 import {contextNames, contextReachable, createKindCluster, currentContext, deleteKindCluster, dockerInfo, kindClusters, writeGuardedKubeconfig} from '../cluster/kind-cli.js';
@@ -32,47 +32,47 @@ function toolsFor(scenario: Scenario, withKind: boolean): ToolRequirement[] {
   return tools.filter((t) => t.name !== 'docker' && (withKind || t.name !== 'kind'));
 }
 
-function probeTools(scenario: Scenario, options: EnvironmentOptions, withKind: boolean, t: Translate): Promise<PreflightCheck[]> {
-  return Promise.all(toolsFor(scenario, withKind).map((tool) => probeTool(tool, {env: options.env, optional: FETCHED_BY_SETUP.has(tool.name), t})));
+function probeTools(scenario: Scenario, options: EnvironmentOptions, withKind: boolean): Promise<PreflightCheck[]> {
+  return Promise.all(toolsFor(scenario, withKind).map((tool) => probeTool(tool, {env: options.env, optional: FETCHED_BY_SETUP.has(tool.name)})));
 }
 
-async function contextPreflight(scenario: Scenario, options: EnvironmentOptions, context: string, t: Translate): Promise<PreflightCheck[]> {
-  const tools = await probeTools(scenario, options, false, t);
+async function contextPreflight(scenario: Scenario, options: EnvironmentOptions, context: string): Promise<PreflightCheck[]> {
+  const tools = await probeTools(scenario, options, false);
   const names = await contextNames(options.env);
   const listCommand = 'kubectl config get-contexts';
   let ctx: PreflightCheck;
-  if (names === undefined) ctx = {id: 'context', ok: false, severity: 'error', detail: t('preflight.contextsUnlisted'), fix: t('fix.contextsUnlisted', {command: listCommand})};
+  if (names === undefined) ctx = {id: 'context', ok: false, severity: 'error', detail: message('preflight.contextsUnlisted'), fix: message('fix.contextsUnlisted', {command: listCommand})};
   else if (!names.includes(context)) {
-    ctx = {id: 'context', ok: false, severity: 'error', detail: t('preflight.contextMissing', {name: context}), fix: t('fix.contextPick', {names: names.join(', ') || t('preflight.none'), command: listCommand})};
+    ctx = {id: 'context', ok: false, severity: 'error', detail: message('preflight.contextMissing', {name: context}), fix: message('fix.contextPick', {names: names.join(', ') || message('preflight.none'), command: listCommand})};
   } else {
     const r = await contextReachable(context, options.env);
     ctx = r.ok
-      ? {id: 'context', ok: true, severity: 'error', detail: t('preflight.contextOk', {name: context})}
-      : {id: 'context', ok: false, severity: 'error', detail: t('preflight.contextDown', {name: context, output: r.output.split('\n').pop() ?? ''}), fix: t('fix.contextDown', {command: `kubectl --context ${context} get nodes`})};
+      ? {id: 'context', ok: true, severity: 'error', detail: message('preflight.contextOk', {name: context})}
+      : {id: 'context', ok: false, severity: 'error', detail: message('preflight.contextDown', {name: context, output: r.output.split('\n').pop() ?? ''}), fix: message('fix.contextDown', {command: `kubectl --context ${context} get nodes`})};
   }
-  return [bashCheck(options.env, t), ...tools, ctx];
+  return [bashCheck(options.env), ...tools, ctx];
 }
 
-async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t: Translate): Promise<{checks: PreflightCheck[]; foreign?: string}> {
+async function kindPreflight(scenario: Scenario, options: EnvironmentOptions): Promise<{checks: PreflightCheck[]; foreign?: string}> {
   const os = hostOs(process.platform, options.env);
   const cluster = clusterOf(scenario);
   const [docker, tools, clusters, current] = await Promise.all([
     dockerInfo(options.env),
-    probeTools(scenario, options, true, t),
+    probeTools(scenario, options, true),
     kindClusters(options.env),
     currentContext(options.env),
   ]);
-  const checks: PreflightCheck[] = [bashCheck(options.env, t)];
+  const checks: PreflightCheck[] = [bashCheck(options.env)];
   checks.push(
     docker.engine === 'podman'
-      ? podmanCheck(docker, t)
+      ? podmanCheck(docker)
       : docker.missing
-        ? {id: 'docker', ok: false, severity: 'error', detail: t('preflight.toolMissing', {name: 'docker'}), fix: dockerMissingFix(os, t)}
+        ? {id: 'docker', ok: false, severity: 'error', detail: message('preflight.toolMissing', {name: 'docker'}), fix: dockerMissingFix(os)}
         : docker.ok
-          ? {id: 'docker', ok: true, severity: 'error', detail: t('preflight.dockerUp', {version: docker.serverVersion ?? ''}).replace('  ', ' ')}
-          : {id: 'docker', ok: false, severity: 'error', detail: t('preflight.dockerDown', {output: docker.output.split('\n').pop() ?? ''}), fix: dockerDownFix(os, docker.output, t)},
+          ? {id: 'docker', ok: true, severity: 'error', detail: message('preflight.dockerUp', {version: docker.serverVersion ?? '?'})}
+          : {id: 'docker', ok: false, severity: 'error', detail: message('preflight.dockerDown', {output: docker.output.split('\n').pop() ?? ''}), fix: dockerDownFix(os, docker.output)},
   );
-  const cgroup = cgroupCheck(docker, cluster.nodeImage, t);
+  const cgroup = cgroupCheck(docker, cluster.nodeImage);
   if (cgroup) checks.push(cgroup);
   checks.push(...tools);
   const exists = clusters?.includes(cluster.name) ?? false;
@@ -80,26 +80,26 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
   if (clusters !== undefined || docker.ok) {
     checks.push(
       foreign
-        ? {id: 'cluster', ok: false, severity: 'warning', detail: t('preflight.clusterForeign', {name: cluster.name}), fix: t('fix.clusterForeign', {name: cluster.name, flag: '--use-existing-cluster'})}
+        ? {id: 'cluster', ok: false, severity: 'warning', detail: message('preflight.clusterForeign', {name: cluster.name}), fix: message('fix.clusterForeign', {name: cluster.name, flag: '--use-existing-cluster'})}
         : exists
-        ? {id: 'cluster', ok: true, severity: 'error', detail: t('preflight.clusterExists', {name: cluster.name})}
+        ? {id: 'cluster', ok: true, severity: 'error', detail: message('preflight.clusterExists', {name: cluster.name})}
         : options.createCluster
-          ? {id: 'cluster', ok: true, severity: 'error', detail: t('preflight.clusterCreated', {name: cluster.name})}
-          : {id: 'cluster', ok: false, severity: 'error', detail: t('preflight.clusterMissing', {name: cluster.name}), fix: t('fix.cluster')},
+          ? {id: 'cluster', ok: true, severity: 'error', detail: message('preflight.clusterCreated', {name: cluster.name})}
+          : {id: 'cluster', ok: false, severity: 'error', detail: message('preflight.clusterMissing', {name: cluster.name}), fix: message('fix.cluster')},
     );
   }
   if (exists) {
-    checks.push({id: 'memory', ok: true, severity: 'warning', detail: t('preflight.memRunning', {gib: gib(await availableMemoryMiB(), t)})});
+    checks.push({id: 'memory', ok: true, severity: 'warning', detail: message('preflight.memRunning', {gib: gib(await availableMemoryMiB())})});
   } else {
-    checks.push(await memoryCheck(os, scenario.environment.minMemoryMiB, docker, t));
-    checks.push(cpuCheck(os, scenario.environment.minCpus, docker, t));
+    checks.push(await memoryCheck(os, scenario.environment.minMemoryMiB, docker));
+    checks.push(cpuCheck(os, scenario.environment.minCpus, docker));
   }
-  for (const port of cluster.hostPorts) checks.push(await portCheck(port, os, exists ? cluster.name : undefined, t));
+  for (const port of cluster.hostPorts) checks.push(await portCheck(port, os, exists ? cluster.name : undefined));
   checks.push({
     id: 'kube-context',
     ok: true,
     severity: 'warning',
-    detail: current ? t('preflight.kubeContext', {name: current}) : t('preflight.noKubeContext'),
+    detail: current ? message('preflight.kubeContext', {name: current}) : message('preflight.noKubeContext'),
   });
   return {checks, ...(foreign ? {foreign: cluster.name} : {})};
 }
@@ -107,62 +107,60 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
 const ENGINE_NAMES = {docker: 'Docker', podman: 'Podman'} as const;
 
 /** kind's Podman provider (KIND_EXPERIMENTAL_PROVIDER=podman, or Podman without Docker). */
-function podmanCheck(info: {ok: boolean; missing: boolean; output: string; serverVersion?: string}, t: Translate): PreflightCheck {
-  if (info.missing) return {id: 'docker', ok: false, severity: 'error', detail: t('preflight.toolMissing', {name: 'podman'}), fix: t('fix.podmanMissing')};
-  if (!info.ok) return {id: 'docker', ok: false, severity: 'error', detail: t('preflight.podmanDown', {output: lastLine(info.output)}), fix: t('fix.podmanDown')};
-  return {id: 'docker', ok: true, severity: 'error', detail: t('preflight.podmanUp', {version: info.serverVersion ?? ''}).replace('  ', ' ')};
+function podmanCheck(info: {ok: boolean; missing: boolean; output: string; serverVersion?: string}): PreflightCheck {
+  if (info.missing) return {id: 'docker', ok: false, severity: 'error', detail: message('preflight.toolMissing', {name: 'podman'}), fix: message('fix.podmanMissing')};
+  if (!info.ok) return {id: 'docker', ok: false, severity: 'error', detail: message('preflight.podmanDown', {output: lastLine(info.output)}), fix: message('fix.podmanDown')};
+  return {id: 'docker', ok: true, severity: 'error', detail: message('preflight.podmanUp', {version: info.serverVersion ?? '?'})};
 }
 
 /**
  * kind's node images from Kubernetes v1.35 on no longer boot on a cgroup v1 host (kind 0.31's
  * release notes): say so before a cluster creation fails half-way, with the way out.
  */
-function cgroupCheck(docker: {engine: 'docker' | 'podman'; cgroupVersion?: string}, nodeImage: string | undefined, t: Translate): PreflightCheck | undefined {
+function cgroupCheck(docker: {engine: 'docker' | 'podman'; cgroupVersion?: string}, nodeImage: string | undefined): PreflightCheck | undefined {
   if (!docker.cgroupVersion) return undefined;
   const minor = /:v1\.(\d+)\./.exec(nodeImage ?? '')?.[1];
   if (docker.cgroupVersion === '2' || (minor !== undefined && Number(minor) < 35)) {
-    return {id: 'cgroup', ok: true, severity: 'error', detail: t('preflight.cgroupOk', {engine: ENGINE_NAMES[docker.engine], version: docker.cgroupVersion})};
+    return {id: 'cgroup', ok: true, severity: 'error', detail: message('preflight.cgroupOk', {engine: ENGINE_NAMES[docker.engine], version: docker.cgroupVersion})};
   }
-  return {id: 'cgroup', ok: false, severity: 'error', detail: t('preflight.cgroupV1', {engine: ENGINE_NAMES[docker.engine], image: (nodeImage ?? 'kindest/node').split('@')[0]!}), fix: t('fix.cgroupV1')};
+  return {id: 'cgroup', ok: false, severity: 'error', detail: message('preflight.cgroupV1', {engine: ENGINE_NAMES[docker.engine], image: (nodeImage ?? 'kindest/node').split('@')[0]!}), fix: message('fix.cgroupV1')};
 }
 
 /** The last line of a tool's output: where kind and kubectl put the reason. */
 const lastLine = (output: string): string => output.split('\n').pop() ?? '';
 
-async function prepareContext(options: EnvironmentOptions, context: string, t: Translate): Promise<PreparedEnvironment> {
+async function prepareContext(options: EnvironmentOptions, context: string): Promise<PreparedEnvironment> {
   const file = kubeconfigPath(options);
   const r = await writeGuardedKubeconfig(file, {context}, options.env);
-  if (!r.ok) throw new Error(t('env.contextFailed', {name: context, output: lastLine(r.output) || t('env.kubeconfigEmpty'), command: 'kubectl config get-contexts'}));
-  options.log(t('env.usingContext', {name: context}));
+  if (!r.ok) throw new MessageError(message('env.contextFailed', {name: context, output: lastLine(r.output) || message('env.kubeconfigEmpty'), command: 'kubectl config get-contexts'}));
+  options.log(message('env.usingContext', {name: context}));
   return {env: {KUBECONFIG: file}, target: context};
 }
 
 export const kindProvider: EnvironmentProvider = {
   async preflight(scenario, options) {
-    const t = translator(options.uiLang ?? 'en');
-    const {checks, foreign} = options.context ? {checks: await contextPreflight(scenario, options, options.context, t), foreign: undefined} : await kindPreflight(scenario, options, t);
+    const {checks, foreign} = options.context ? {checks: await contextPreflight(scenario, options, options.context), foreign: undefined} : await kindPreflight(scenario, options);
     return {ready: checks.every((c) => c.ok || c.severity === 'warning'), checks, ...(foreign ? {foreignCluster: foreign} : {})};
   },
 
   async prepare(scenario, options) {
-    const t = translator(options.uiLang ?? 'en');
     await mkdir(options.stateDir, {recursive: true});
-    if (options.context) return prepareContext(options, options.context, t);
+    if (options.context) return prepareContext(options, options.context);
     const cluster = clusterOf(scenario);
     const clusters = await kindClusters(options.env);
-    if (clusters === undefined) throw new Error(t('env.kindUnlisted', {command: `katarun doctor ${scenario.id}`}));
+    if (clusters === undefined) throw new MessageError(message('env.kindUnlisted', {command: `katarun doctor ${scenario.id}`}));
     if (clusters.includes(cluster.name)) {
       // A cluster of that name that katarun did not create may be the learner's own: never used unasked.
       if (!(await ownsCluster(options.stateDir, cluster.name)) && !options.useExistingCluster) {
-        throw new Error(t('env.foreignCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
+        throw new MessageError(message('env.foreignCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
       }
       // Used with the learner's yes (or the flag): recorded as borrowed, which `down` does not take for ours.
       if (!(await ownsCluster(options.stateDir, cluster.name))) await recordBorrowed(options.stateDir, cluster.name);
-      options.log(t('env.reusing', {name: cluster.name}));
+      options.log(message('env.reusing', {name: cluster.name}));
     } else if (!options.createCluster) {
-      throw new Error(t('env.noCluster', {name: cluster.name, flag: '--create-cluster'}));
+      throw new MessageError(message('env.noCluster', {name: cluster.name, flag: '--create-cluster'}));
     } else {
-      options.log(t('env.creating', {name: cluster.name, image: cluster.nodeImage ? ` (${cluster.nodeImage.split('@')[0]})` : ''}));
+      options.log(message('env.creating', {name: cluster.name, image: cluster.nodeImage ? ` (${cluster.nodeImage.split('@')[0]})` : ''}));
       const created = await createKindCluster({
         name: cluster.name,
         env: options.env,
@@ -171,28 +169,27 @@ export const kindProvider: EnvironmentProvider = {
         ...(cluster.config ? {config: cluster.config} : {}),
         ...(options.signal ? {signal: options.signal} : {}),
       });
-      if (!created.ok) throw new Error(t('env.createFailed', {name: cluster.name, output: created.output.split('\n').slice(-3).join(' | ')}));
+      if (!created.ok) throw new MessageError(message('env.createFailed', {name: cluster.name, output: created.output.split('\n').slice(-3).join(' | ')}));
       await recordCluster(options.stateDir, cluster.name);
     }
     const file = kubeconfigPath(options);
     const r = await writeGuardedKubeconfig(file, {cluster: cluster.name}, options.env);
-    if (!r.ok) throw new Error(t('env.kubeconfigFailed', {name: cluster.name, output: lastLine(r.output) || t('env.kubeconfigEmpty')}));
-    options.log(t('env.guarded', {file, context: `kind-${cluster.name}`}));
+    if (!r.ok) throw new MessageError(message('env.kubeconfigFailed', {name: cluster.name, output: lastLine(r.output) || message('env.kubeconfigEmpty')}));
+    options.log(message('env.guarded', {file, context: `kind-${cluster.name}`}));
     return {env: {KUBECONFIG: file, KATARUN_CLUSTER: cluster.name}, target: `kind-${cluster.name}`};
   },
 
   async teardown(scenario, options) {
     // Never delete a cluster katarun did not create: with --context only the guard file goes.
     if (!options.context) {
-      const t = translator(options.uiLang ?? 'en');
       const cluster = clusterOf(scenario);
       if (!(await ownsCluster(options.stateDir, cluster.name)) && !options.useExistingCluster) {
-        throw new Error(t('env.notOurCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
+        throw new MessageError(message('env.notOurCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
       }
       const r = await deleteKindCluster(cluster.name, options.env);
-      if (!r.ok) throw new Error(t('env.deleteFailed', {name: cluster.name, output: lastLine(r.output)}));
+      if (!r.ok) throw new MessageError(message('env.deleteFailed', {name: cluster.name, output: lastLine(r.output)}));
       await forgetCluster(options.stateDir, cluster.name);
-      options.log(t('env.deleted', {name: cluster.name}));
+      options.log(message('env.deleted', {name: cluster.name}));
     }
     await rm(kubeconfigPath(options), {force: true});
   },

@@ -1,23 +1,20 @@
 // What a scenario needs from the machine, checked (preflight / doctor) and provided (prepare):
 // a local shell for bash scenarios, a kind cluster behind a guarded KUBECONFIG for kind ones.
 
-import type {UiLang} from '../../render/i18n.js';
+import type {Message, Text} from '../../render/i18n.js';
 import type {Scenario} from '../../scenario/model.js';
 
-// A check's detail and fix are finished text in the learner's language (the provider gets
-// `uiLang` and translates where it builds the sentence), not a message key for the reader to
-// translate: a fix nests another fix, a scenario's own install text or a tool's error output,
-// so keys would need a recursive message type and a translating pass in every reader (the
-// intro, doctor human and JSON, test's exit 3). Text keeps all of them unchanged, and the
-// engine may use src/render/i18n.ts, the bottom layer.
+// A check's detail and fix are messages (a code and its parameters); a fix may nest another
+// message, a scenario's own install text or a tool's output as a parameter. The edges (the
+// intro, doctor human and JSON, test's exit 3, the class board) translate them.
 export interface PreflightCheck {
   /** Stable id, e.g. `docker`, `tool:kind`, `memory`, `port:8080`, `context`. */
   readonly id: string;
   readonly ok: boolean;
   /** What was found, e.g. `kind v0.29.0`, `3.1 GiB free`. */
-  readonly detail: string;
+  readonly detail: Text;
   /** How to fix it, when not ok. */
-  readonly fix?: string;
+  readonly fix?: Text;
   /** A warning does not make the machine not ready. */
   readonly severity: 'error' | 'warning';
 }
@@ -48,9 +45,7 @@ export interface EnvironmentOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
   /** Progress lines for the learner. */
-  readonly log: (line: string) => void;
-  /** The language of what the checks say (--lang, else the locale); default English. */
-  readonly uiLang?: UiLang;
+  readonly log: (line: Text) => void;
 }
 
 export interface PreparedEnvironment {

@@ -7,11 +7,12 @@ import {createServer, type Server} from 'node:net';
 import {tmpdir} from 'node:os';
 import {delimiter, join, resolve} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {cpuCheck, memoryCheck, portCheck} from '../../../src/engine/cluster/machine-checks.js';
-import {probeTool} from '../../../src/engine/cluster/tool-probe.js';
-import {kindProvider} from '../../../src/engine/environment/kind.js';
+import * as machine from '../../../src/engine/cluster/machine-checks.js';
+import {probeTool as probeCheck, type ToolProbeOptions} from '../../../src/engine/cluster/tool-probe.js';
+import {kindProvider as provider} from '../../../src/engine/environment/kind.js';
 import type {EnvironmentOptions, PreflightCheck} from '../../../src/engine/environment/types.js';
-import {translator, type UiLang} from '../../../src/render/i18n.js';
+import {translator, type Translate, type UiLang} from '../../../src/render/i18n.js';
+import {checkWords} from '../../words.js';
 import type {Scenario} from '../../../src/scenario/model.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -42,12 +43,23 @@ const scenario = {
 } as unknown as Scenario;
 
 let n = 0;
-function options(state: object, uiLang: UiLang, extra: Partial<EnvironmentOptions> = {}): EnvironmentOptions {
+function options(state: object, uiLang: UiLang, extra: Partial<EnvironmentOptions> = {}): EnvironmentOptions & {uiLang?: UiLang} {
   const file = join(tmp, `state-${++n}.json`);
   writeFileSync(file, JSON.stringify(state));
   return {createCluster: true, stateDir: join(tmp, `case-${n}`), cacheDir: join(tmp, 'cache'), env: {...standinEnv, KATARUN_STANDIN_STATE: file}, log: () => undefined, uiLang, ...extra};
 }
-const byId = (checks: readonly PreflightCheck[], id: string) => checks.find((c) => c.id === id)!;
+// The engine hands up messages; these say them in the language the test asks for, as the edges do.
+const probeTool = async (tool: Parameters<typeof probeCheck>[0], o: ToolProbeOptions & {t?: Translate}) => checkWords(await probeCheck(tool, o), o.t ?? en);
+const memoryCheck = async (...a: [...Parameters<typeof machine.memoryCheck>, Translate]) => checkWords(await machine.memoryCheck(a[0], a[1], a[2]), a[3]);
+const cpuCheck = (...a: [...Parameters<typeof machine.cpuCheck>, Translate]) => checkWords(machine.cpuCheck(a[0], a[1], a[2]), a[3]);
+const portCheck = async (...a: [...Parameters<typeof machine.portCheck>, Translate]) => checkWords(await machine.portCheck(a[0], a[1], a[2]), a[3]);
+const kindProvider = {
+  preflight: async (sc: Scenario, o: EnvironmentOptions & {uiLang?: UiLang}) => {
+    const r = await provider.preflight(sc, o);
+    return {...r, checks: r.checks.map((c) => checkWords(c, translator(o.uiLang ?? 'en')))};
+  },
+};
+const byId = <C extends Pick<PreflightCheck, 'id'>>(checks: readonly C[], id: string) => checks.find((c) => c.id === id)!;
 
 describe('machine checks in Russian', () => {
   it('a missing tool: Russian words around an untouched install command and link', async () => {

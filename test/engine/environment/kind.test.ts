@@ -8,6 +8,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {kindProvider} from '../../../src/engine/environment/kind.js';
 import type {EnvironmentOptions} from '../../../src/engine/environment/types.js';
 import type {Scenario} from '../../../src/scenario/model.js';
+import {checkWords, rejection, words} from '../../words.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const standinBin = resolve(root, 'test/fixtures/standin-bin');
@@ -39,7 +40,7 @@ describe('kind environment provider (stand-in toolchain)', () => {
   it('preflight: ready with Docker up and tools in range; a missing cluster needs --create-cluster', async () => {
     const without = await kindProvider.preflight(scenario, options({}));
     expect(without.ready).toBe(false);
-    expect(without.checks.find((c) => c.id === 'cluster')).toMatchObject({ok: false, fix: expect.stringContaining('--create-cluster')});
+    expect(checkWords(without.checks.find((c) => c.id === 'cluster')!)).toMatchObject({ok: false, fix: expect.stringContaining('--create-cluster')});
     const withFlag = await kindProvider.preflight(scenario, options({}, {createCluster: true}));
     expect(withFlag.ready).toBe(true);
     expect(withFlag.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['docker', 'tool:kind', 'tool:kubectl', 'tool:istioctl', 'memory', 'cpus', 'kube-context']));
@@ -48,7 +49,7 @@ describe('kind environment provider (stand-in toolchain)', () => {
   it('preflight: Docker down is an error with a fix', async () => {
     const r = await kindProvider.preflight(scenario, options({docker: 'down'}, {createCluster: true}));
     expect(r.ready).toBe(false);
-    expect(r.checks.find((c) => c.id === 'docker')).toMatchObject({ok: false, detail: expect.stringContaining('not reachable'), fix: expect.any(String)});
+    expect(checkWords(r.checks.find((c) => c.id === 'docker')!)).toMatchObject({ok: false, detail: expect.stringContaining('not reachable'), fix: expect.any(String)});
   });
 
   it('prepare creates the cluster once, then reuses it; the guard kubeconfig holds only that cluster', async () => {
@@ -61,7 +62,7 @@ describe('kind environment provider (stand-in toolchain)', () => {
     expect(text).toContain('current-context: kind-katarun-lab');
     expect(statSync(first.env.KUBECONFIG!).mode & 0o777).toBe(0o600);
     const lines: string[] = [];
-    await kindProvider.prepare(scenario, {...o, log: (l) => lines.push(l)});
+    await kindProvider.prepare(scenario, {...o, log: (l) => lines.push(words(l))});
     expect(lines[0]).toBe('Reusing kind cluster katarun-lab');
     await kindProvider.teardown(scenario, o);
     expect(JSON.parse(readFileSync(o.stateFile, 'utf8')).clusters).toEqual([]);
@@ -69,7 +70,7 @@ describe('kind environment provider (stand-in toolchain)', () => {
   });
 
   it('prepare refuses to create a cluster without permission, saying how to give it', async () => {
-    await expect(kindProvider.prepare(scenario, options({}))).rejects.toThrow(/does not exist — pass --create-cluster/);
+    expect(await rejection(kindProvider.prepare(scenario, options({})))).toMatch(/does not exist — pass --create-cluster/);
   });
 
   it('--context: the kubeconfig is the minified copy of that one context; an unknown one is refused', async () => {
@@ -78,9 +79,9 @@ describe('kind environment provider (stand-in toolchain)', () => {
     expect(r.target).toBe('prod-cluster');
     expect(readFileSync(r.env.KUBECONFIG!, 'utf8')).toContain('current-context: prod-cluster');
     expect(r.env.KATARUN_CLUSTER).toBeUndefined();
-    await expect(kindProvider.prepare(scenario, options({}, {context: 'nope'}))).rejects.toThrow(/cannot use kube context nope/);
+    expect(await rejection(kindProvider.prepare(scenario, options({}, {context: 'nope'})))).toMatch(/cannot use kube context nope/);
     const pre = await kindProvider.preflight(scenario, options({}, {context: 'nope'}));
-    expect(pre.checks.find((c) => c.id === 'context')).toMatchObject({ok: false, fix: expect.stringContaining('prod-cluster')});
+    expect(checkWords(pre.checks.find((c) => c.id === 'context')!)).toMatchObject({ok: false, fix: expect.stringContaining('prod-cluster')});
     // Teardown with --context never deletes a cluster.
     await kindProvider.teardown(scenario, o);
     expect(existsSync(r.env.KUBECONFIG!)).toBe(false);

@@ -8,11 +8,12 @@ import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os';
 import {delimiter, join, resolve} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {kindProvider, recordCluster} from '../../../src/engine/environment/kind.js';
+import {kindProvider as provider, recordCluster} from '../../../src/engine/environment/kind.js';
 import type {EnvironmentOptions} from '../../../src/engine/environment/types.js';
 import type {RunEngine} from '../../../src/engine/engine-options.js';
 import {runHeadless} from '../../../src/headless/run-headless.js';
-import type {UiLang} from '../../../src/render/i18n.js';
+import {translator, type UiLang} from '../../../src/render/i18n.js';
+import {errorWords, words} from '../../words.js';
 import {loadScenario} from '../../../src/scenario/load-scenario.js';
 import type {Scenario} from '../../../src/scenario/model.js';
 import {tempDirs} from '../integration-helpers.js';
@@ -40,8 +41,18 @@ const withImage = {
   environment: {...scenario.environment, cluster: {name: 'katarun-lab', hostPorts: [], nodeImage: 'kindest/node:v1.35.0@sha256:452d707d'}},
 } as unknown as Scenario;
 
+// The provider throws and logs messages; these say them in the test's language, as the edges do.
+type LangOptions = EnvironmentOptions & {uiLang?: UiLang};
+const inWords = (o: LangOptions) => (err: unknown) => {
+  throw new Error(errorWords(err, translator(o.uiLang ?? 'en')));
+};
+const kindProvider = {
+  prepare: (sc: Scenario, o: LangOptions) => provider.prepare(sc, o).catch(inWords(o)),
+  teardown: (sc: Scenario, o: LangOptions) => provider.teardown(sc, o).catch(inWords(o)),
+};
+
 let n = 0;
-function options(state: object, uiLang: UiLang | undefined, extra: Partial<EnvironmentOptions> & {failVerb?: string} = {}): EnvironmentOptions & {lines: string[]} {
+function options(state: object, uiLang: UiLang | undefined, extra: Partial<EnvironmentOptions> & {failVerb?: string} = {}): LangOptions & {lines: string[]} {
   const file = join(tmp, `state-${++n}.json`);
   writeFileSync(file, JSON.stringify(state));
   const lines: string[] = [];
@@ -52,7 +63,7 @@ function options(state: object, uiLang: UiLang | undefined, extra: Partial<Envir
     stateDir: join(tmp, `case-${n}`),
     cacheDir: join(tmp, 'cache'),
     env: {PATH: path, HOME: tmp, KATARUN_STANDIN_STATE: file, ...(failVerb ? {KATARUN_FAIL_VERB: failVerb} : {})},
-    log: (l) => lines.push(l),
+    log: (l) => lines.push(words(l, translator(uiLang ?? 'en'))),
     lines,
     ...(uiLang ? {uiLang} : {}),
     ...rest,
@@ -161,10 +172,10 @@ describe('the setup lines of a headless run (EngineOptions.uiLang reaches the pr
         env: o.env,
         createCluster: true,
         settleMs: 200,
-        ...(uiLang ? {uiLang} : {}),
+        t: translator(uiLang ?? 'en'),
         onEngine: (e) => (engine = e),
       });
-      return {report, notices: engine!.store.getSnapshot().notices.map((x) => x.message)};
+      return {report, notices: engine!.store.getSnapshot().notices.map((x) => words(x.message, translator(uiLang ?? 'en')))};
     } finally {
       dirs.cleanup();
     }

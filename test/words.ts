@@ -1,0 +1,25 @@
+// What the engine hands up (messages, plain text, errors) in the words a learner reads: the
+// tests translate at the edge, as the UI and the reporters do.
+import type {PreflightCheck} from '../src/engine/environment/types.js';
+import {errorParam, say, translator, type Text, type Translate} from '../src/render/i18n.js';
+
+export const english = translator('en');
+
+export const words = (text: Text, t: Translate = english): string => say(t, text);
+
+export const errorWords = (err: unknown, t: Translate = english): string => say(t, errorParam(err));
+
+/** A machine check with its detail and fix as sentences. */
+export function checkWords(c: PreflightCheck, t: Translate = english): Omit<PreflightCheck, 'detail' | 'fix'> & {detail: string; fix?: string} {
+  return {...c, detail: say(t, c.detail), ...(c.fix !== undefined ? {fix: say(t, c.fix)} : {})};
+}
+
+/** A promise that must reject: its error in words. */
+export async function rejection(p: Promise<unknown>, t: Translate = english): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    return errorWords(err, t);
+  }
+  throw new Error('expected a rejection');
+}
