@@ -4,7 +4,8 @@
 // solution blocks and script) runs only for a step with nothing the learner would run (a
 // challenge) or with --solve; such a step is reported "passed by its solution". A command
 // followed by an `interrupt` action is a watcher: it runs for the settle period and is then
-// stopped with Ctrl-C. A command still running when the next action targets another terminal
+// stopped with Ctrl-C; so is a command that by its form never ends (`watch`, `tail -f`, see
+// endless.ts). A command still running when the next action targets another terminal
 // keeps running there (start a server in T1, curl it from T2) and is stopped after the check,
 // reported as such. In a terminal (PTY), a program that waits for typed input — a REPL started
 // by one action, `cat`, an editor — gets the next actions' lines and keys typed into it, as on
@@ -17,6 +18,7 @@ import {learnerActions} from '../engine/step-rules.js';
 import {abortableSleep} from '../engine/verify-poller.js';
 import type {EngineEvent} from '../engine/types.js';
 import {answerKey, answerKeyText} from '../engine/quiz-answer.js';
+import {runsUntilStopped} from './endless.js';
 import type {CommandReport, QuizReport, StepReport} from './report.js';
 
 export const OUTPUT_LINES = 40;
@@ -66,7 +68,9 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       const next = actions[k + 1];
       // A program waiting for input (a REPL, an editor, `cat`) gets the next line typed into it.
       if (a.kind === 'exec' && !leftRunning.get(terminalFor(a))?.awaitsInput) await freeTerminal(engine, terminalFor(a), leftRunning, stoppedAtEnd);
-      if (a.kind === 'exec' && next?.kind === 'exec' && next.interrupt) {
+      // A watcher: followed by an `interrupt` action, or by its form a command that never ends
+      // (`watch …`, `tail -f`, `kubectl get -w`) — a learner watches it and presses Ctrl-C.
+      if (a.kind === 'exec' && ((next?.kind === 'exec' && next.interrupt) || (!a.ctrlSeq && !a.noNewline && runsUntilStopped(a.text)))) {
         watchers.add(a.id);
         const running = engine.runAction(a.id);
         await abortableSleep(o.settleMs, o.signal);

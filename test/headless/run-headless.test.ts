@@ -85,6 +85,17 @@ describe('runHeadless', () => {
     expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 3000)).toBe(true);
   });
 
+  it('a command that by its form never ends (watch, tail -f) is watched for the settle period and stopped, not waited for until the command limit', async () => {
+    // A 60 s command limit: without the rule each step would wait for it and fail.
+    const report = await runHeadless(await load('endless'), opts({commandTimeoutMs: 60_000}));
+    const why = JSON.stringify(report.steps, null, 1);
+    expect(report.steps.map((s) => s.status), why).toEqual(['passed', 'passed']);
+    expect(report.steps[0]!.commands[1]).toMatchObject({text: 'watch -n 1 cat greeting.txt', interrupted: true, timedOut: false});
+    expect(report.steps[1]!.commands[0]).toMatchObject({interrupted: true, timedOut: false});
+    expect(report.steps.every((s) => s.durationMs < 30_000), why).toBe(true);
+    expect(report.exitCode).toBe(0);
+  });
+
   it('--keep-going runs the steps after a failure', async () => {
     const report = await runHeadless(await load('flow'), opts({keepGoing: true}));
     expect(report.steps.map((s) => s.status)).toEqual(['passed', 'failed', 'passed']);
