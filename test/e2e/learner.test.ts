@@ -98,7 +98,7 @@ describe('the learner in a terminal', () => {
     await k.waitFor('Enter start');
     await k.press(KEYS.enter);
     await k.waitFor('Step 1/1');
-    await k.waitFor('Enter run 1');
+    await k.waitFor('Enter write 1 (app.conf)');
     await k.press('r');
     await k.waitFor('FAIL: app.conf has no port yet');
     await k.press(KEYS.enter);
