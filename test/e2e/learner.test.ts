@@ -2,6 +2,7 @@
 // the shell, an action for a busy terminal waits visibly and is never typed into it, `exec
 // bash` in an action, a file write reached by Enter, r showing the FAIL line, NO_COLOR, and
 // the not-ready intro at 70 columns. Every step waits for what appears on the screen.
+import {readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {Katarun, KEYS, repoRoot} from './harness.js';
@@ -54,6 +55,55 @@ describe('the learner in a terminal', () => {
     await again.press('q');
     expect((await again.waitForExit()).exitCode).toBe(0);
   }, 120_000);
+
+  test('resume re-checks earlier steps: one that no longer passes is named, and b goes back to it', async () => {
+    const first = start(['run', 'basics']);
+    await first.waitFor('Enter start');
+    await first.press(KEYS.enter);
+    await first.waitFor('Step 1/4');
+    await first.press('n');
+    await first.waitFor('Step 2/4');
+    await enterRuns(first, /\$ export KATARUN_GREETING=hello\n.*✔ exit 0/);
+    await enterRuns(first, /\$ mkdir -p demo && cd demo\n.*✔ exit 0/);
+    await enterRuns(first, 'hello from demo');
+    await first.waitFor('Check passed', 15_000);
+    await first.press('n');
+    await first.waitFor('Step 3/4');
+    await first.press('q');
+    expect((await first.waitForExit()).exitCode).toBe(0);
+
+    // Between the sessions the learner removes the folder step 2 made (and the shell sat in).
+    const workspaces = join(first.home, 'data', 'katarun', 'workspaces');
+    const ws = readdirSync(workspaces).find((d) => d.startsWith('basics'));
+    expect(ws).toBeDefined();
+    rmSync(join(workspaces, ws!, 'root', 'demo'), {recursive: true});
+
+    const again = start(['run', 'basics'], {env: {XDG_STATE_HOME: join(first.home, 'state'), XDG_DATA_HOME: join(first.home, 'data'), XDG_CACHE_HOME: join(first.home, 'cache')}});
+    await again.waitFor('continue at step 3');
+    await again.press(KEYS.enter);
+    await again.waitFor('Step 3/4', 15_000);
+    await again.waitFor('Step 2 passed last time, but its check does not pass now; b goes back to it.', 15_000, 'history');
+    await again.waitFor('b goes back to it');
+    await again.press('b');
+    await again.waitFor('Step 2/4', 15_000);
+    await again.waitFor('Enter run 1');
+    await again.press('q');
+    expect((await again.waitForExit()).exitCode).toBe(0);
+  }, 120_000);
+
+  test('a terminal whose shell dies mid-step comes back with its exports and folder, with a notice', async () => {
+    const k = start(['run', fixture('shell-dies')]);
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1');
+    await enterRuns(k, /export KEEP_ME=kept && mkdir -p inner && cd inner\n.*✔ exit 0/);
+    await k.press(KEYS.enter);
+    await k.waitFor('The shell of T1 ended', 15_000, 'history');
+    await enterRuns(k, /\nafter-death-kept-in-inner\n.*✔ exit 0/);
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 60_000);
 
   test('an action sent while T1 runs sleep waits visibly; Esc cancels it, Ctrl-C stops the sleep and it runs', async () => {
     const k = start(['run', fixture('shell-busy')]);
