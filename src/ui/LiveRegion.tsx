@@ -6,7 +6,7 @@ import type {Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import {Intro} from './Intro.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
-import {ConfirmDialog, HelpOverlay} from './Overlays.js';
+import {ConfirmDialog, confirmQuestion, HelpOverlay} from './Overlays.js';
 import {Picker} from './Picker.js';
 import {QuizPrompt} from './QuizPrompt.js';
 import {StepScreen} from './StepScreen.js';
@@ -56,21 +56,26 @@ export function LiveRegion(props: LiveRegionProps) {
 function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
   if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
   if (ui.overlay === 'quiz') return ui.quiz && screen === 'step' ? <QuizPrompt prompt={ui.quiz} size={size} message={ui.message} t={t} /> : null;
-  if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} t={t} />;
+  // A yes/no question takes the keys line's place (it names its keys, y/n): the screen stays
+  // as it was, its height too, so no blank rows are left behind when it is answered.
+  const question = confirmQuestion(ui.overlay, ui.cluster ?? session?.clusterToCreate, t);
+  if (ui.overlay !== 'none' && (!question || screen === 'picker' || screen === 'setup')) return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} t={t} />;
+  const message = ui.message;
+  const keys = question;
   switch (screen) {
     case 'picker':
       return <Picker entries={picker?.entries ?? []} index={ui.pickerIndex} rows={size.rows} opening={ui.starting} message={ui.message} t={t} />;
     case 'intro':
-      return session ? <Intro session={session} rows={size.rows} columns={size.columns} starting={ui.starting} message={ui.message} t={t} /> : null;
+      return session ? <Intro session={session} rows={size.rows} columns={size.columns} starting={ui.starting} message={message} keys={keys} t={t} /> : null;
     case 'setup':
       return <SetupView rows={size.rows} t={t} />;
     case 'step':
-      return <StepScreen size={size} message={ui.message} target={session?.target} classroom={session?.classroom} t={t} />;
+      return <StepScreen size={size} message={message} keys={keys} target={session?.target} classroom={session?.classroom} t={t} />;
     case 'finish':
       return (
         <Box flexDirection="column">
-          <MessageLine message={ui.message} />
-          <KeyHints text={t('keys.finish')} />
+          <MessageLine message={message} />
+          <KeyHints text={keys ?? t('keys.finish')} ask={keys !== undefined} />
         </Box>
       );
   }

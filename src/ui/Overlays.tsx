@@ -1,5 +1,6 @@
-// The help overlay (`?`) and the yes/no dialogs (quit while running, show the solution,
-// create the cluster). They replace the live region while open, within its row budget.
+// The help overlay (`?`) and the yes/no questions (quit while running, show the solution,
+// create the cluster). Help replaces the live region while open, within its row budget; a
+// question takes the place of the screen's message and key lines, the screen staying as it was.
 
 import {Box, Text} from 'ink';
 import type {StringKey, Translate} from '../render/i18n.js';
@@ -52,13 +53,20 @@ const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
   'confirm-cluster': 'cluster.ask',
 };
 
-export function ConfirmDialog({overlay, cluster, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly t: Translate}) {
+/** The yes/no question an overlay asks, or undefined when it asks none. */
+export function confirmQuestion(overlay: Overlay, cluster: string | undefined, t: Translate): string | undefined {
   const key = QUESTIONS[overlay];
-  if (!key) return null;
+  return key ? `? ${t(key, {name: cluster ?? ''})}` : undefined;
+}
+
+/** Where no screen stays under it (the picker, setup): the question and its keys alone. */
+export function ConfirmDialog({overlay, cluster, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly t: Translate}) {
+  const question = confirmQuestion(overlay, cluster, t);
+  if (!question) return null;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" color="yellow" bold>
-        ? {t(key, {name: cluster ?? ''})}
+        {question}
       </Text>
       <Text wrap="truncate-end" dimColor>
         {t('confirm.yesNo')}

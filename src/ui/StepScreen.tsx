@@ -24,6 +24,8 @@ import type {ClassroomLink} from './session.js';
 export interface StepScreenProps {
   readonly size: TerminalSize;
   readonly message?: UiMessage;
+  /** The keys line while a question is asked (its y/n), instead of the step's own. */
+  readonly keys?: string;
   readonly target?: string;
   readonly classroom?: ClassroomLink;
   readonly t: Translate;
@@ -39,7 +41,7 @@ export function enterKey(plan: EnterPlan, last: boolean, t: Translate): string {
 
 const noClass = {subscribe: () => () => undefined, status: () => ''};
 
-export function StepScreen({size, message, target, classroom, t}: StepScreenProps) {
+export function StepScreen({size, message, keys: asked, target, classroom, t}: StepScreenProps) {
   const engine = useEngine();
   const link = classroom ?? noClass;
   const classStatus = useSyncExternalStore(link.subscribe, link.status);
@@ -74,7 +76,7 @@ export function StepScreen({size, message, target, classroom, t}: StepScreenProp
   const last = stepIndex + 1 >= engine.scenario.steps.length;
   const enter = enterKey(plan, last, t);
   const full = t('keys.step', {enter});
-  const keys = size.columns >= full.length ? full : t('keys.stepShort', {enter});
+  const keys = asked ?? (size.columns >= full.length ? full : t('keys.stepShort', {enter}));
   return (
     <Box flexDirection="column">
       {layout.header > 0 ? (
@@ -94,7 +96,7 @@ export function StepScreen({size, message, target, classroom, t}: StepScreenProp
       <CheckLine check={stepState.check} rows={layout.check} t={t} enterLeaves={plan.kind === 'leave'} />
       {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}
       {layout.notice > 0 ? <MessageLine message={shownMessage} /> : null}
-      {layout.keys > 0 ? <KeyHints text={keys} /> : null}
+      {layout.keys > 0 ? <KeyHints text={keys} ask={asked !== undefined} /> : null}
     </Box>
   );
 }

@@ -18,7 +18,7 @@ const check = verify('/s/v.sh');
 
 function demo() {
   return scenario([
-    step(0, 'Run a command', 'Run `echo hello`{{exec}} and look, then `ls -la`{{exec}}.', [exec(1, 'echo hello'), exec(2, 'ls -la')]),
+    step(0, 'Run a command', '# Run a command\n\nRun `echo hello`{{exec}} and look, then `ls -la`{{exec}}.', [exec(1, 'echo hello'), exec(2, 'ls -la')]),
     step(1, 'A gated step', 'Make the check pass: `echo ready > status.txt`{{copy}} then `cat status.txt`{{exec}}.', [copy(1, 'echo ready > status.txt'), exec(2, 'cat status.txt')], {
       check,
       hints: [hint('Write **ready** into the file.'), hint('Use the copy action.')],
@@ -117,6 +117,9 @@ describe('step', () => {
     const {app} = await started();
     const frame = app.frame();
     expect(frame.match(/Step 1\/2 · Run a command/g)).toHaveLength(1);
+    // The body's own `# Run a command` only repeated the header: it is not printed again.
+    expect(frame.match(/Run a command/g)).toHaveLength(1);
+    expect(frame).toMatch(/Run echo hello.\[1.▶.run\] and look/);
     expect(frame).toMatch(/echo hello.\[1.▶.run\]/);
     expect(frame).toContain('Demo tutorial · Step 1/2');
     expect(frame).toContain('› 1 ▶ echo hello');
@@ -255,8 +258,14 @@ describe('step', () => {
     const busy = await started(['echo hello']);
     await busy.app.press(KEY.enter);
     await busy.app.until('… running');
+    await busy.app.until('output of echo hello');
+    const rowsBefore = busy.app.frame().split('\n').length;
     await busy.app.press('q');
     expect(busy.app.frame()).toContain('A command is still running. Quit anyway? (y/n)');
+    // The question takes the footer's place (it names its keys): the step stays on screen, no rows come or go.
+    expect(busy.app.frame()).toContain('› 2 ▶ ls -la');
+    expect(busy.app.frame().split('\n').at(-1)).toBe('? A command is still running. Quit anyway? (y/n)');
+    expect(busy.app.frame().split('\n')).toHaveLength(rowsBefore);
     expect(busy.app.exits).toEqual([]);
     await busy.app.press('n');
     expect(busy.app.exits).toEqual([]);
