@@ -92,7 +92,7 @@ export function StepScreen({size, message, keys: asked, target, classroom, t}: S
         />
       ) : null}
       <ActionList actions={step.actions} states={stepState.actions} {...(plan.kind === 'run' ? {nextId: plan.action.id} : {})} rows={layout.actions} t={t} terminalNames={terminalNames(engine.scenario.environment.terminals)} />
-      {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
+      {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} cwd={shown.cwd} startedAt={shown.running?.startedAt} columns={size.columns} /> : null}
       <CheckLine check={stepState.check} rows={layout.check} t={t} enterLeaves={plan.kind === 'leave'} />
       {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}
       {layout.notice > 0 ? <MessageLine message={shownMessage} /> : null}

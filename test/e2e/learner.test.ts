@@ -159,6 +159,41 @@ describe('the learner in a terminal', () => {
     expect((await k.waitForExit()).exitCode).toBe(0);
   }, 60_000);
 
+  test.each([
+    [80, 24],
+    [100, 30],
+    [140, 45],
+  ])('layout at %ix%i: the heading once, a short prompt over a long command, a question in the footer\'s place', async (cols, rows) => {
+    const k = start(['run', fixture('layout')], {cols, rows});
+    await k.waitFor('Enter start');
+    await k.press(KEYS.enter);
+    await k.waitFor('Step 1/1 · Long lines');
+    // The body's `# Long lines` repeats the header: printed once, in the header.
+    expect(k.history().split('\n').filter((l) => l.includes('Long lines'))).toHaveLength(1);
+    await enterRuns(k, /\$ mkdir -p demo\/deeper && cd demo\/deeper\n.*✔ exit 0/);
+    await k.press(KEYS.enter);
+    // The live view: the terminal and its folder from the home, the command cut in the middle so its end and the clock stay.
+    await k.waitFor(/T1 ~\/demo\/deeper \$ echo start-of-a-long.*narrow-window · \d+:\d\d · Ctrl-C/, 15_000);
+    await k.waitFor(/\nstart-of-a-long-command-42\n/, 15_000);
+    const footerRow = () => k.lines().findLastIndex((l) => l.trim() !== '');
+    const before = footerRow();
+    expect(k.lines()[before]).toContain('q quit');
+    await k.press('q');
+    await k.waitFor('? A command is still running. Quit anyway? (y/n)');
+    // In the footer's row; the step (its actions) stays on screen above it.
+    expect(footerRow()).toBe(before);
+    expect(k.lines()[before]).toContain('Quit anyway? (y/n)');
+    expect(k.screen()).toContain('… running');
+    await k.press('n');
+    await k.waitFor(/q quit\s*$/);
+    expect(footerRow()).toBe(before);
+    await k.press('q');
+    await k.waitFor('Quit anyway? (y/n)');
+    await k.press('y');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 60_000);
+
   test('NO_COLOR: the step screen carries no colour', async () => {
     const k = start(['run', fixture('file-write')], {env: {NO_COLOR: '1'}});
     await k.waitFor('Enter start');

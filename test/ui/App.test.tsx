@@ -144,7 +144,7 @@ describe('step', () => {
   test('shows the live tail of a running command with its elapsed time', async () => {
     const {app, port} = await started(['ls -la']);
     await app.press('2');
-    await app.until('T1 $ ls -la');
+    await app.until('T1 ~ $ ls -la');
     expect(app.frame()).toContain('… running');
     port.terminal().print(['line one', 'line two']);
     await app.until('line two');
