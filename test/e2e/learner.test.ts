@@ -198,7 +198,7 @@ describe('the learner in a terminal', () => {
     const k = start(['run', fixture('file-write')], {env: {NO_COLOR: '1'}});
     await k.waitFor('Enter start');
     await k.press(KEYS.enter);
-    await k.waitFor('Enter run 1');
+    await k.waitFor('Enter write 1 (app.conf)');
     await k.press('r');
     await k.waitFor('FAIL: app.conf has no port yet');
     // eslint-disable-next-line no-control-regex
