@@ -53,6 +53,10 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
   const deadline = now() + o.timeoutMs;
   let attempts = 0;
   let last: AttemptResult | undefined;
+  // The latest attempt that ran to its end: when a later one is cut off by its time limit (a
+  // loaded machine, the deadline near), its FAIL: lines are what the learner needs, not the cut-off's.
+  let finished: AttemptResult | undefined;
+  const verdict = (r: AttemptResult) => (r.timedOut && finished ? finished : r);
   for (;;) {
     if (o.signal.aborted) return {status: 'aborted', attempts, ...(last ? {last} : {})};
     // Every attempt gets at least one interval (≥ 1 s) to finish, even near the deadline: an
@@ -65,7 +69,8 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
     o.onAttempt?.(last, attempts);
     if (last.passed) return {status: 'passed', attempts, last};
     const left = deadline - now();
-    if (left <= 0) return {status: 'timed-out', attempts, last};
+    if (left <= 0) return {status: 'timed-out', attempts, last: verdict(last)};
+    if (!last.timedOut) finished = last;
     const wait = intervalFor(o.intervalMs, attempts);
     if (wait >= left) {
       // No room for another full interval: one last look right at the deadline.
@@ -81,6 +86,6 @@ export async function pollCheck(o: PollOptions): Promise<PollOutcome> {
     attempts++;
     if (o.signal.aborted) return {status: 'aborted', attempts, last: r};
     o.onAttempt?.(r, attempts);
-    return {status: r.passed ? 'passed' : 'timed-out', attempts, last: r};
+    return r.passed ? {status: 'passed', attempts, last: r} : {status: 'timed-out', attempts, last: verdict(r)};
   }
 }
