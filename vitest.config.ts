@@ -22,6 +22,7 @@ const integration = [
   'test/engine/engine-actions.test.ts',
   'test/engine/check-runner.test.ts',
   'test/engine/quiz.test.ts',
+  'test/engine/workspace-lock.test.ts',
   'test/engine/environment/prepare-language.test.ts',
   'test/headless/quiz.test.ts',
   'test/headless/run-headless.test.ts',

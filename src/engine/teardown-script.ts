@@ -1,7 +1,11 @@
 // The scenario's teardown script, run in a cluster katarun was handed with --context (such a
 // cluster is never deleted): with the same single-context kubeconfig and KATARUN_* variables
-// a run of the scenario has, so the script sees what the steps saw.
+// a run of the scenario has, so the script sees what the steps saw — and in the same sandbox
+// the steps ran in (it is scenario text like any other: the learner's home, credentials and
+// other clusters stay out of its reach). What runs outside it is katarun's own fixed
+// kubectl call that writes the guarded kubeconfig.
 
+import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {UiLang} from '../render/i18n.js';
 import type {Scenario} from '../scenario/model.js';
@@ -9,6 +13,7 @@ import type {ProcessResult} from '../shell/types.js';
 import {environmentStateDir, workspaceDir, type EngineDirs} from './dirs.js';
 import {kindProvider} from './environment/kind.js';
 import {katarunVars} from './script-env.js';
+import {scenarioWorld, type SandboxMode, type ScenarioWorld} from './scenario-world.js';
 import {defaultShellPort} from './shell-port-default.js';
 
 export interface TeardownOptions {
@@ -19,6 +24,10 @@ export interface TeardownOptions {
   readonly onOutput: (chunk: string) => void;
   /** The language of katarun's own lines and errors (--lang, else the locale); default English. */
   readonly uiLang?: UiLang;
+  /** The sandbox the script runs in (default auto: bwrap where it works). */
+  readonly sandbox?: SandboxMode;
+  /** Told which world the script runs in before it starts (the CLI says when there is no sandbox). */
+  readonly onWorld?: (world: ScenarioWorld) => void;
 }
 
 /** Undefined when the scenario has no teardown script. */
@@ -34,10 +43,15 @@ export async function runTeardownScript(scenario: Scenario, o: TeardownOptions):
     log: o.log,
     ...(o.uiLang ? {uiLang: o.uiLang} : {}),
   });
-  const vars = katarunVars(scenario, o.dirs, {workspace: workspaceDir(o.dirs, scenario), shellEnvFile: join(stateDir, 'shell-env.sh')});
-  return defaultShellPort().runScript(scenario.teardown, {
-    cwd: scenario.dir,
-    env: {...o.env, ...prepared.env, ...vars},
+  // The learner's workspace of this scenario (the one its steps wrote to), as in the TUI.
+  const workspace = workspaceDir(o.dirs, scenario);
+  const world = scenarioWorld({scenario, workspace, userEnv: o.env, mode: o.sandbox ?? 'auto', writable: [stateDir, o.dirs.cache]});
+  mkdirSync(world.home, {recursive: true, mode: 0o700});
+  o.onWorld?.(world);
+  const vars = katarunVars(scenario, o.dirs, {workspace: world.homeSeen, shellEnvFile: join(stateDir, 'shell-env.sh')});
+  return world.port(defaultShellPort()).runScript(scenario.teardown, {
+    cwd: workspace,
+    env: {...world.env, ...prepared.env, ...vars},
     timeoutMs: 15 * 60_000,
     onOutput: o.onOutput,
   });

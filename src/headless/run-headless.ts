@@ -66,7 +66,8 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
     const problems = engine.problems();
     if (problems.length > 0) throw new ScenarioInvalidError(problems);
     const preflight = await engine.preflight();
-    if (!preflight.ready) throw new EnvironmentNotReadyError(preflight);
+    // A kind cluster katarun did not create: the TUI asks; headless cannot, so it is refused (exit 3) unless --use-existing-cluster.
+    if (!preflight.ready || preflight.foreignCluster !== undefined) throw new EnvironmentNotReadyError(preflight);
     if (from <= to && !signal.aborted) {
       await engine.start(from - 1);
       const s = engine.store.getSnapshot().setup;

@@ -84,7 +84,10 @@ export function commonShellSetup(p: SessionPaths, nonce: string): string {
     `__kc_nonce=${nonce}`,
     `__kc_d=${shq(p.cmdDir)}`,
     `__kc_sd=${shq(p.snapDir)}`,
-    `__kc_snap() { builtin export -p > "$__kc_sd/env.\${__kc_id:-0}.sh" 2>/dev/null; builtin printf '%s' "$PWD" > "$__kc_sd/cwd.\${__kc_id:-0}" 2>/dev/null; }`,
+    // The snapshot holds every exported variable (tokens a step exported too): created 0600
+    // whatever umask the learner's commands set, which is put back after (kept in a file and
+    // read back with builtins, so still no fork).
+    `__kc_snap() { builtin umask -p > "$__kc_sd/umask" 2>/dev/null; builtin umask 077; builtin export -p > "$__kc_sd/env.\${__kc_id:-0}.sh" 2>/dev/null; builtin printf '%s' "$PWD" > "$__kc_sd/cwd.\${__kc_id:-0}" 2>/dev/null; builtin read -r __kc_um < "$__kc_sd/umask" && builtin eval "$__kc_um"; }`,
     '',
   ].join('\n');
 }

@@ -56,10 +56,12 @@ export function LiveRegion(props: LiveRegionProps) {
 function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
   if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
   if (ui.overlay === 'quiz') return ui.quiz && screen === 'step' ? <QuizPrompt prompt={ui.quiz} size={size} message={ui.message} t={t} /> : null;
-  // A yes/no question takes the keys line's place (it names its keys, y/n): the screen stays
-  // as it was, its height too, so no blank rows are left behind when it is answered.
-  const question = confirmQuestion(ui.overlay, ui.cluster ?? session?.clusterToCreate, t);
-  if (ui.overlay !== 'none' && (!question || screen === 'picker' || screen === 'setup')) return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} t={t} />;
+  // A yes/no question that fits a row takes the keys line's place (it names its keys, y/n): the
+  // screen stays as it was, its height too, so no blank rows are left behind when it is answered.
+  const elsewhere = session?.openElsewhere?.pid;
+  const question = confirmQuestion(ui.overlay, ui.cluster ?? session?.clusterToCreate, elsewhere, t);
+  const inFooter = question !== undefined && Array.from(question).length < size.columns && screen !== 'picker' && screen !== 'setup';
+  if (ui.overlay !== 'none' && !inFooter) return <ConfirmDialog overlay={ui.overlay} cluster={ui.cluster ?? session?.clusterToCreate} elsewhere={elsewhere} t={t} />;
   const message = ui.message;
   const keys = question;
   switch (screen) {

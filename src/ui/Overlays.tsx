@@ -1,6 +1,7 @@
 // The help overlay (`?`) and the yes/no questions (quit while running, show the solution,
-// create the cluster). Help replaces the live region while open, within its row budget; a
-// question takes the place of the screen's message and key lines, the screen staying as it was.
+// create the cluster, use a cluster katarun did not create, open a second copy). Help replaces
+// the live region while open, within its row budget; a question that fits a row takes the place
+// of the screen's keys line, the screen staying as it was; a longer one replaces the region.
 
 import {Box, Text} from 'ink';
 import type {StringKey, Translate} from '../render/i18n.js';
@@ -51,21 +52,23 @@ const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
   'confirm-quit': 'quit.ask',
   'confirm-solution': 'solution.ask',
   'confirm-cluster': 'cluster.ask',
+  'confirm-foreign-cluster': 'foreignCluster.ask',
+  'confirm-separate': 'separate.ask',
 };
 
 /** The yes/no question an overlay asks, or undefined when it asks none. */
-export function confirmQuestion(overlay: Overlay, cluster: string | undefined, t: Translate): string | undefined {
+export function confirmQuestion(overlay: Overlay, cluster: string | undefined, elsewhere: string | undefined, t: Translate): string | undefined {
   const key = QUESTIONS[overlay];
-  return key ? `? ${t(key, {name: cluster ?? ''})}` : undefined;
+  return key ? `? ${t(key, {name: cluster ?? '', pid: elsewhere ?? ''})}` : undefined;
 }
 
-/** Where no screen stays under it (the picker, setup): the question and its keys alone. */
-export function ConfirmDialog({overlay, cluster, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly t: Translate}) {
-  const question = confirmQuestion(overlay, cluster, t);
+/** Where no screen stays under it (the picker, setup) or the question is longer than a row: the question, wrapped, and its keys. */
+export function ConfirmDialog({overlay, cluster, elsewhere, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly elsewhere?: string; readonly t: Translate}) {
+  const question = confirmQuestion(overlay, cluster, elsewhere, t);
   if (!question) return null;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end" color="yellow" bold>
+      <Text wrap="wrap" color="yellow" bold>
         {question}
       </Text>
       <Text wrap="truncate-end" dimColor>

@@ -5,7 +5,7 @@ import type {Engine, EngineState} from '../engine/types.js';
 import type {CopyResult} from '../render/clipboard.js';
 import type {Translate} from '../render/i18n.js';
 import type {Intent, Screen} from './keymap.js';
-import type {ScenarioSession} from './session.js';
+import type {EngineChoice, ScenarioSession} from './session.js';
 import {handleQuizIntent, openQuiz} from './quiz-controller.js';
 import {copiedText, hintText, solutionText, type RenderContext} from './transcript.js';
 import type {UiEvent, UiState} from './ui-state.js';
@@ -21,7 +21,7 @@ export interface ControllerDeps {
   readonly copy: (text: string) => Promise<CopyResult>;
   readonly exit: (code: number) => void;
   /** Create the engine (asking nothing more) and start it at step `from`. */
-  readonly start: (from: number, createCluster: boolean) => void;
+  readonly start: (from: number, choice: EngineChoice) => void;
   /** Open the entry under the picker's cursor. */
   readonly pick: () => void;
   readonly pickerCount: () => number;
@@ -113,33 +113,52 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         fail(err);
       });
   };
-  const introStart = (session: ScenarioSession, fromStart: boolean) => {
-    const from = fromStart ? 0 : (session.resumeStep ?? 0);
-    pendingFrom = from;
-    if (session.clusterToCreate) return dispatch({type: 'ask-cluster', cluster: session.clusterToCreate});
-    if (!session.missingCluster) return deps.start(from, false);
-    dispatch({type: 'starting', starting: true});
-    session
-      .missingCluster()
-      .then((cluster) => {
-        dispatch({type: 'starting', starting: false});
-        if (cluster) dispatch({type: 'ask-cluster', cluster});
-        else deps.start(from, false);
-      })
-      .catch((err: unknown) => {
-        dispatch({type: 'starting', starting: false});
-        fail(err);
-      });
-  };
+  // Starting asks, in this order, what the learner must agree to: a separate copy when another
+  // katarun has the scenario open, creating a missing cluster, using a cluster katarun did not
+  // create. Each yes is remembered in `choice`; the last question starts the engine.
   let pendingFrom = 0;
+  let choice: EngineChoice = {createCluster: false};
+  const introStart = (session: ScenarioSession, fromStart: boolean) => {
+    pendingFrom = fromStart ? 0 : (session.resumeStep ?? 0);
+    choice = {createCluster: false};
+    if (session.openElsewhere) return dispatch({type: 'overlay', overlay: 'confirm-separate'});
+    askCluster(session);
+  };
+  const askCluster = (session: ScenarioSession) => {
+    if (session.clusterToCreate) return dispatch({type: 'ask-cluster', cluster: session.clusterToCreate});
+    if (!session.missingCluster && !session.foreignCluster) return deps.start(pendingFrom, choice);
+    dispatch({type: 'starting', starting: true});
+    const ask = async () => {
+      const missing = await session.missingCluster?.();
+      if (missing) return dispatch({type: 'ask-cluster', cluster: missing});
+      const foreign = await session.foreignCluster?.();
+      if (foreign) return dispatch({type: 'ask-cluster', cluster: foreign, overlay: 'confirm-foreign-cluster'});
+      deps.start(pendingFrom, choice);
+    };
+    ask()
+      .catch(fail)
+      .finally(() => dispatch({type: 'starting', starting: false}));
+  };
 
   const answer = (yes: boolean) => {
     const overlay = deps.ui().overlay;
     dispatch({type: 'overlay', overlay: 'none'});
-    if (!yes) return;
+    const session = deps.session();
+    if (!yes) {
+      if (overlay === 'confirm-separate') return deps.exit(0);
+      if (overlay === 'confirm-foreign-cluster') return say(t('foreignCluster.refused', {name: deps.ui().cluster ?? ''}), 'error');
+      return;
+    }
     const engine = deps.engine();
     if (overlay === 'confirm-quit') return deps.exit(0);
-    if (overlay === 'confirm-cluster') return deps.start(pendingFrom, true);
+    if (overlay === 'confirm-separate' && session) {
+      // A fresh workspace has none of the steps done: it starts at the first.
+      pendingFrom = 0;
+      choice = {...choice, separate: true};
+      return askCluster(session);
+    }
+    if (overlay === 'confirm-cluster') return deps.start(pendingFrom, {...choice, createCluster: true});
+    if (overlay === 'confirm-foreign-cluster') return deps.start(pendingFrom, {...choice, useExistingCluster: true});
     if (overlay === 'confirm-solution' && engine) {
       const solution = engine.solution();
       if (!solution || (!solution.markdown && !solution.script)) return say(t('solution.none'), 'warning');

@@ -2,7 +2,7 @@
 // which screen. Pure, so the whole contract is testable without a terminal.
 
 export type Screen = 'picker' | 'intro' | 'setup' | 'step' | 'finish';
-export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'quiz';
+export type Overlay = 'none' | 'help' | 'confirm-quit' | 'confirm-solution' | 'confirm-cluster' | 'confirm-foreign-cluster' | 'confirm-separate' | 'quiz';
 
 export type Intent =
   | {readonly type: 'enter'}

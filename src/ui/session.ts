@@ -18,11 +18,27 @@ export interface ScenarioSession {
   readonly clusterToCreate?: string;
   /** The same, found out when the learner starts (the check may take a moment, so not before the first frame). */
   readonly missingCluster?: () => Promise<string | undefined>;
+  /**
+   * Name of an existing kind cluster of the scenario's name that katarun did not create (it may
+   * be the learner's own): the UI asks before a run uses it, and says how to avoid it on no.
+   */
+  readonly foreignCluster?: () => Promise<string | undefined>;
+  /** Another katarun has this scenario open (its workspace and progress): the UI asks before opening a separate copy. */
+  readonly openElsewhere?: {readonly pid: string; readonly since: number};
   /** The cluster or kube context the steps touch, for the header. */
   readonly target?: string;
-  createEngine(options: {readonly createCluster: boolean}): Engine | Promise<Engine>;
+  createEngine(options: EngineChoice): Engine | Promise<Engine>;
   /** The instructor's class this run reports to (--join), if any. */
   readonly classroom?: ClassroomLink;
+}
+
+/** What the learner agreed to when starting. */
+export interface EngineChoice {
+  readonly createCluster: boolean;
+  /** Use the existing kind cluster katarun did not create, for this run only (never deleted by `down`). */
+  readonly useExistingCluster?: boolean;
+  /** A separate throw-away workspace, progress not saved: the scenario is open in another katarun. */
+  readonly separate?: boolean;
 }
 
 /** What the UI sees of a class: the connection and pace in a few words, and a raised hand. */

@@ -30,7 +30,7 @@ export interface UiState {
   /** Waiting for the engine to be created or started. */
   readonly starting: boolean;
   readonly pickerIndex: number;
-  /** The kind cluster the open confirm-cluster dialog asks about. */
+  /** The kind cluster the open confirm-cluster (or confirm-foreign-cluster) dialog asks about. */
   readonly cluster?: string;
   /** The prompt while the overlay is `quiz`; after Esc, the draft left behind. */
   readonly quiz?: QuizPrompt;
@@ -43,7 +43,7 @@ export type UiEvent =
   | {readonly type: 'dropped'; readonly dropped: boolean}
   | {readonly type: 'starting'; readonly starting: boolean}
   | {readonly type: 'picker-move'; readonly by: number; readonly count: number}
-  | {readonly type: 'ask-cluster'; readonly cluster: string}
+  | {readonly type: 'ask-cluster'; readonly cluster: string; readonly overlay?: 'confirm-cluster' | 'confirm-foreign-cluster'}
   | {readonly type: 'quiz'; readonly quiz?: QuizPrompt};
 
 export const initialUiState: UiState = {overlay: 'none', ctrlCArmed: false, dropped: false, starting: false, pickerIndex: 0};
@@ -65,7 +65,7 @@ export function uiReducer(state: UiState, event: UiEvent): UiState {
       if (event.quiz) return {...state, overlay: 'quiz', quiz: event.quiz};
       return {...state, overlay: state.overlay === 'quiz' ? 'none' : state.overlay};
     case 'ask-cluster':
-      return {...state, overlay: 'confirm-cluster', cluster: event.cluster};
+      return {...state, overlay: event.overlay ?? 'confirm-cluster', cluster: event.cluster};
     case 'picker-move': {
       if (event.count === 0) return state;
       const pickerIndex = (state.pickerIndex + event.by + event.count) % event.count;

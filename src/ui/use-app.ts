@@ -57,11 +57,11 @@ export function useApp(props: AppProps) {
         print,
         copy: props.copy,
         exit: (code) => setClosing((prev) => prev ?? code),
-        start: (from, createCluster) => {
+        start: (from, choice) => {
           const current = latest.current.session;
           if (!current) return;
           dispatch({type: 'starting', starting: true});
-          Promise.resolve(current.createEngine({createCluster}))
+          Promise.resolve(current.createEngine(choice))
             .then((created) => {
               latest.current.engine = created;
               setEngine(created);

@@ -34,7 +34,7 @@ async function katarunTest(name: string, args: string[], opts: {state?: object; 
   // temporary folder, which katarun's sandbox hides from scenario processes by design: the
   // wiring runs unsandboxed (the sandbox has its own tests).
   const command = opts.command ?? 'test';
-  const res = await runProcess(process.execPath, [cli, command, resolve(root, 'scenarios/istio-egress'), ...args, ...(command === 'test' ? ['--sandbox', 'none'] : [])], {
+  const res = await runProcess(process.execPath, [cli, command, resolve(root, 'scenarios/istio-egress'), ...args, ...(command === 'test' || command === 'down' ? ['--sandbox', 'none'] : [])], {
     cwd: dir,
     env: {
       PATH: opts.path ?? `${standinBin}${delimiter}${process.env.PATH}`,

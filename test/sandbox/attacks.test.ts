@@ -117,13 +117,32 @@ describe.skipIf(!bwrapHere)('the sandbox against a scenario that attacks (bwrap)
     expect(r.stdout).toContain('1 passed');
   });
 
-  it('two runs of same-named scenarios in different folders, at once, each see only their own files', async () => {
-    const runs = ['one', 'two'].map((who) => {
+  it("down --context runs the scenario's teardown script in the sandbox: the learner's home and credentials stay out of reach", () => {
+    const state = join(t.root, 'standin-state.json');
+    writeFileSync(state, '{}');
+    const standin = join(repoRoot, 'test', 'fixtures', 'standin-bin');
+    const r = katarun(['down', fixture('teardown-reach'), '--context', 'prod-cluster'], {PATH: `${standin}:${process.env.PATH}`, KATARUN_STANDIN_STATE: state});
+    expect(r.code, r.all).toBe(0);
+    expect(r.stdout).toContain('teardown home=/root');
+    // The guarded kubeconfig of that one context is there; the learner's own files are not.
+    expect(r.stdout).toMatch(/^1$/m);
+    expect(r.all).not.toContain('SECRET');
+    expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe("# the learner's own\n");
+    expect(existsSync(join(t.root, 'marker'))).toBe(false);
+    expect(r.stderr).not.toContain('No sandbox');
+  });
+
+  it('three runs at once — the same scenario twice, and a same-named one in another folder — each see only their own files', async () => {
+    const dirs = ['one', 'two'].map((who) => {
       const dir = join(t.root, who, 'demo');
       mkdirSync(dir, {recursive: true});
       writeFileSync(join(dir, 'index.json'), JSON.stringify({title: `demo ${who}`, details: {steps: [{title: 'mine', text: 'step1.md', verify: 'verify.sh'}]}, katarun: {environment: 'bash', checkInterval: '100ms', checkTimeout: '3s'}}));
-      writeFileSync(join(dir, 'step1.md'), `# mine\n\n\`echo ${who} > ~/who; echo ${who} > /tmp/who; sleep 0.5\`{{exec}}\n`);
-      writeFileSync(join(dir, 'verify.sh'), `#!/bin/bash\nsleep 0.3\n[ "$(cat ~/who /tmp/who)" = "${who}\n${who}" ] || { echo "FAIL: saw $(cat ~/who /tmp/who)"; exit 1; }\n`);
+      // A value of this run's own (two runs of one scenario write the same paths): a check that reads another run's file fails.
+      writeFileSync(join(dir, 'step1.md'), `# mine\n\n\`export MINE=${who}-$(cat /proc/sys/kernel/random/uuid); echo $MINE > ~/who; echo $MINE > /tmp/who; sleep 0.5\`{{exec}}\n`);
+      writeFileSync(join(dir, 'verify.sh'), `#!/bin/bash\nsleep 0.3\n[ "$(cat ~/who /tmp/who)" = "$MINE\n$MINE" ] || { echo "FAIL: saw $(cat ~/who /tmp/who), mine is $MINE"; exit 1; }\n`);
+      return dir;
+    });
+    const runs = [dirs[0]!, dirs[0]!, dirs[1]!].map((dir) => {
       const child = spawn(process.execPath, [cli, 'test', dir, '--sandbox', 'bwrap'], {cwd: t.root, env: env(), stdio: ['ignore', 'pipe', 'pipe']});
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
@@ -131,10 +150,12 @@ describe.skipIf(!bwrapHere)('the sandbox against a scenario that attacks (bwrap)
       return new Promise<{code: number | null; out: string}>((resolve) => child.on('close', (code) => resolve({code, out})));
     });
     for (const r of await Promise.all(runs)) expect(r.code, r.out).toBe(0);
-    // Two scenarios, two run workspaces, never the learner's.
-    expect(readdirSync(join(t.data, 'runs')).length).toBe(2);
+    // Two scenarios (keyed by their paths), three run workspaces, never the learner's.
+    const keys = readdirSync(join(t.data, 'runs'));
+    expect(keys).toHaveLength(2);
+    expect(keys.map((k) => readdirSync(join(t.data, 'runs', k)).length).sort()).toEqual([1, 2]);
     expect(existsSync(join(t.data, 'workspaces'))).toBe(false);
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('attacks the sandbox does not need to stop (any --sandbox)', () => {

@@ -124,6 +124,15 @@ describe.each(kinds)('%s session', (kind) => {
     expect(probe.stdout).toBe('a "quoted" $dollar value|there');
   });
 
+  it('writes the snapshot 0600 whatever umask the commands set, and keeps their umask', async () => {
+    const {s} = await start(kind);
+    await s.run('umask 000; export TOKEN=secret');
+    expect(statSync(s.envFile).mode & 0o777).toBe(0o600);
+    const r = await s.run('umask; touch made-here');
+    expect(r.tail).toEqual(['0000']);
+    expect(statSync(s.envFile).mode & 0o777).toBe(0o600);
+  });
+
   it('restarts the shell when a command exits it, from the last snapshot', async () => {
     const {s} = await start(kind);
     await s.run('export KEEP=kept; cd /');

@@ -3,7 +3,9 @@
 // Its own lines speak the UI's language (--lang, else the locale), like doctor and test; a
 // failure of kind or of the context guard is the user's to fix, so it is a one-line error.
 
-import {parseCommandArgs} from '../args.js';
+import {parseChoice, parseCommandArgs} from '../args.js';
+import {SandboxUnavailableError, type SandboxMode} from '../../engine/scenario-world.js';
+import {SANDBOX_MODES} from './run.js';
 import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
 import type {Translate, UiLang} from '../../render/i18n.js';
@@ -22,6 +24,8 @@ kubeconfig that holds only that context.
 Options:
   --context NAME   clean the scenario out of this existing cluster (never deleted)
   --use-existing-cluster  delete the scenario's cluster even though katarun did not create it
+  --sandbox auto|bwrap|none  the sandbox the teardown script runs in, as the steps did
+                   (default auto: bwrap where it works)
   --lang xx        the scenario's language (its _xx/ translation) and katarun's
                    (what down says; default from the locale)
   -h, --help       show this help
@@ -29,7 +33,7 @@ Options:
 Exit codes: 0 deleted or nothing to delete, 2 usage, 3 kind or Docker not available.
 `;
 
-const OPTIONS = {help: {type: 'boolean', short: 'h'}, lang: {type: 'string'}, context: {type: 'string'}, 'use-existing-cluster': {type: 'boolean'}} as const;
+const OPTIONS = {help: {type: 'boolean', short: 'h'}, lang: {type: 'string'}, context: {type: 'string'}, 'use-existing-cluster': {type: 'boolean'}, sandbox: {type: 'string'}} as const;
 
 export async function run(argv: string[]): Promise<number> {
   const {values: v, positionals} = parseCommandArgs('down', argv, OPTIONS);
@@ -56,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const env = plainEnv(process.env);
-  if (v.context !== undefined) return cleanContext(scenario, v.context, env, uiLang, t);
+  if (v.context !== undefined) return cleanContext(scenario, v.context, env, uiLang, t, parseChoice(v.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode') ?? 'auto');
   const clusters = await kindClusters(env);
   if (clusters === undefined) {
     throw new UserError(t('down.cannotList'), ExitCode.envNotReady, t('down.seeDoctor', {command: `katarun doctor ${scenario.id}`}));
@@ -86,10 +90,17 @@ function notReady(err: Error): never {
 }
 
 /** `--context`: the cluster is not ours to delete, so the scenario's teardown script cleans it. */
-async function cleanContext(scenario: Scenario, context: string, env: Record<string, string>, uiLang: UiLang, t: Translate): Promise<number> {
+async function cleanContext(scenario: Scenario, context: string, env: Record<string, string>, uiLang: UiLang, t: Translate, sandbox: SandboxMode): Promise<number> {
   const [{runTeardownScript}, {defaultDirs}] = await Promise.all([import('../../engine/teardown-script.js'), import('../../engine/dirs.js')]);
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const result = await runTeardownScript(scenario, {context, dirs: defaultDirs(), env, log, uiLang, onOutput: (chunk) => process.stdout.write(chunk)}).catch(notReady);
+  // Without a sandbox the script runs as the learner: said in one line, as `katarun test` does.
+  const onWorld = (world: {notice?: unknown; capability: {reason?: string}}) => {
+    if (world.notice) process.stderr.write(`${t('notice.noSandbox', {why: t(`sandbox.why.${world.capability.reason ?? 'failed'}` as 'sandbox.why.failed')})}\n`);
+  };
+  const result = await runTeardownScript(scenario, {context, dirs: defaultDirs(), env, log, uiLang, sandbox, onWorld, onOutput: (chunk) => process.stdout.write(chunk)}).catch((err: Error) => {
+    if (err instanceof SandboxUnavailableError) throw new UserError(t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}` as 'sandbox.why.failed')}), ExitCode.envNotReady);
+    return notReady(err);
+  });
   if (!result) {
     log(t('down.noTeardown', {id: scenario.id, context}));
     return ExitCode.ok;

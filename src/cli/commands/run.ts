@@ -133,8 +133,14 @@ export async function loadChecked(dir: string, lang: string | undefined): Promis
 export async function scenarioSession(scenario: Scenario, flags: TuiFlags, classroom?: ClassroomLinkHandle): Promise<ScenarioSession> {
   // Only what the intro needs before its first frame; the engine and the environment checks
   // are loaded when they are first used.
-  const [{defaultDirs, environmentStateDir}, {resumeInfo}] = await Promise.all([import('../../engine/dirs.js'), import('../../engine/progress-store.js')]);
+  const [{defaultDirs, environmentStateDir, workspaceDir}, {resumeInfo}, {lockWorkspace}] = await Promise.all([
+    import('../../engine/dirs.js'),
+    import('../../engine/progress-store.js'),
+    import('../../engine/workspace-lock.js'),
+  ]);
   const dirs = defaultDirs();
+  // One katarun per scenario workspace: a second one is told who has it and asks (src/ui/controller.ts).
+  const lock = lockWorkspace(workspaceDir(dirs, scenario));
   const resume = await resumeInfo(scenario, dirs).catch(() => undefined);
   const kind = scenario.environment.kind === 'kind';
   let report: Promise<PreflightReport> | undefined;
@@ -157,8 +163,14 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
   // result, which is usually in by then, tells).
   const missingCluster =
     kind && !flags.context && !flags.createCluster
-      ? async () => ((await preflight()).checks.some((c) => c.id === 'cluster' && !c.ok) ? (scenario.environment.cluster?.name ?? 'kind') : undefined)
+      ? async () => {
+          const r = await preflight();
+          // A cluster that exists but is not katarun's is the other question (foreignCluster).
+          return r.foreignCluster === undefined && r.checks.some((c) => c.id === 'cluster' && !c.ok) ? (scenario.environment.cluster?.name ?? 'kind') : undefined;
+        }
       : undefined;
+  // An existing cluster katarun did not create is used only with the learner's yes (or the flag).
+  const foreignCluster = kind && !flags.context && !flags.useExistingCluster ? async () => (await preflight()).foreignCluster : undefined;
   const columns = process.stdout.columns || 80;
   const rows = process.stdout.rows || 24;
   traceStartup('session ready');
@@ -167,10 +179,12 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
     ...(resume ? {resumeStep: resume.step} : {}),
     preflight,
     ...(missingCluster ? {missingCluster} : {}),
+    ...(foreignCluster ? {foreignCluster} : {}),
+    ...(lock.ok ? {} : {openElsewhere: {pid: String(lock.owner.pid), since: lock.owner.at}}),
     ...(flags.context ? {target: flags.context} : kind && scenario.environment.cluster ? {target: `kind-${scenario.environment.cluster.name}`} : {}),
     ...(classroom ? {classroom} : {}),
-    createEngine: async ({createCluster}) => {
-      const [{createEngine}, {uiLanguage}] = await Promise.all([import('../../engine/create-engine.js'), import('../../render/i18n.js')]);
+    createEngine: async ({createCluster, useExistingCluster, separate}) => {
+      const [{createEngine}, {uiLanguage}, {newRunId}] = await Promise.all([import('../../engine/create-engine.js'), import('../../render/i18n.js'), import('../../engine/dirs.js')]);
       const engine = createEngine(scenario, {
         shell: flags.shell ?? 'auto',
         // The setup lines ("Creating kind cluster…") speak the UI's language, like the checks.
@@ -179,7 +193,9 @@ export async function scenarioSession(scenario: Scenario, flags: TuiFlags, class
         createCluster: createCluster || flags.createCluster,
         dirs,
         ...(flags.sandbox ? {sandbox: flags.sandbox} : {}),
-        ...(flags.useExistingCluster ? {useExistingCluster: true} : {}),
+        ...(flags.useExistingCluster || useExistingCluster ? {useExistingCluster: true} : {}),
+        // A separate copy (the scenario is open in another katarun): a run workspace of its own, nothing saved.
+        ...(separate ? {runId: newRunId(), progress: false} : {}),
         size: {cols: columns, rows},
         ...(flags.context !== undefined ? {context: flags.context} : {}),
         ...(flags.checkTimeoutMs !== undefined ? {checkTimeoutMs: flags.checkTimeoutMs} : {}),

@@ -53,7 +53,7 @@ async function contextPreflight(scenario: Scenario, options: EnvironmentOptions,
   return [bashCheck(options.env, t), ...tools, ctx];
 }
 
-async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t: Translate): Promise<PreflightCheck[]> {
+async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t: Translate): Promise<{checks: PreflightCheck[]; foreign?: string}> {
   const os = hostOs(process.platform, options.env);
   const cluster = clusterOf(scenario);
   const [docker, tools, clusters, current] = await Promise.all([
@@ -74,9 +74,12 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
   if (cgroup) checks.push(cgroup);
   checks.push(...tools);
   const exists = clusters?.includes(cluster.name) ?? false;
+  const foreign = exists && !options.useExistingCluster && !(await ownsCluster(options.stateDir, cluster.name));
   if (clusters !== undefined || docker.ok) {
     checks.push(
-      exists
+      foreign
+        ? {id: 'cluster', ok: false, severity: 'warning', detail: t('preflight.clusterForeign', {name: cluster.name}), fix: t('fix.clusterForeign', {name: cluster.name, flag: '--use-existing-cluster'})}
+        : exists
         ? {id: 'cluster', ok: true, severity: 'error', detail: t('preflight.clusterExists', {name: cluster.name})}
         : options.createCluster
           ? {id: 'cluster', ok: true, severity: 'error', detail: t('preflight.clusterCreated', {name: cluster.name})}
@@ -96,7 +99,7 @@ async function kindPreflight(scenario: Scenario, options: EnvironmentOptions, t:
     severity: 'warning',
     detail: current ? t('preflight.kubeContext', {name: current}) : t('preflight.noKubeContext'),
   });
-  return checks;
+  return {checks, ...(foreign ? {foreign: cluster.name} : {})};
 }
 
 /**
@@ -126,8 +129,8 @@ async function prepareContext(options: EnvironmentOptions, context: string, t: T
 export const kindProvider: EnvironmentProvider = {
   async preflight(scenario, options) {
     const t = translator(options.uiLang ?? 'en');
-    const checks = options.context ? await contextPreflight(scenario, options, options.context, t) : await kindPreflight(scenario, options, t);
-    return {ready: checks.every((c) => c.ok || c.severity === 'warning'), checks};
+    const {checks, foreign} = options.context ? {checks: await contextPreflight(scenario, options, options.context, t), foreign: undefined} : await kindPreflight(scenario, options, t);
+    return {ready: checks.every((c) => c.ok || c.severity === 'warning'), checks, ...(foreign ? {foreignCluster: foreign} : {})};
   },
 
   async prepare(scenario, options) {
@@ -142,6 +145,8 @@ export const kindProvider: EnvironmentProvider = {
       if (!(await ownsCluster(options.stateDir, cluster.name)) && !options.useExistingCluster) {
         throw new Error(t('env.foreignCluster', {name: cluster.name, flag: '--use-existing-cluster'}));
       }
+      // Used with the learner's yes (or the flag): recorded as borrowed, which `down` does not take for ours.
+      if (!(await ownsCluster(options.stateDir, cluster.name))) await recordBorrowed(options.stateDir, cluster.name);
       options.log(t('env.reusing', {name: cluster.name}));
     } else if (!options.createCluster) {
       throw new Error(t('env.noCluster', {name: cluster.name, flag: '--create-cluster'}));
@@ -200,6 +205,17 @@ export async function recordCluster(stateDir: string, name: string): Promise<voi
   const file = clusterRecord(stateDir, name);
   await mkdir(dirname(file), {recursive: true, mode: 0o700});
   await writeFile(file, `${JSON.stringify({name, createdBy: 'katarun', at: new Date().toISOString()})}\n`, {mode: 0o600});
+}
+
+/** A cluster katarun did not create, used with the learner's consent: when, so `down` can say so. It never counts as ownership. */
+export function borrowedRecord(stateDir: string, name: string): string {
+  return join(stateDir, `borrowed-${name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+
+async function recordBorrowed(stateDir: string, name: string): Promise<void> {
+  const file = borrowedRecord(stateDir, name);
+  await mkdir(dirname(file), {recursive: true, mode: 0o700});
+  await writeFile(file, `${JSON.stringify({name, createdBy: 'not katarun', usedWithConsent: new Date().toISOString()})}\n`, {mode: 0o600});
 }
 
 async function forgetCluster(stateDir: string, name: string): Promise<void> {

@@ -25,6 +25,12 @@ export interface PreflightCheck {
 export interface PreflightReport {
   readonly ready: boolean;
   readonly checks: readonly PreflightCheck[];
+  /**
+   * The coded question for the UI: a kind cluster of the scenario's name exists that katarun did
+   * not create (it may be the learner's own). The TUI asks before using it; headless refuses
+   * unless --use-existing-cluster. Absent when that flag was given.
+   */
+  readonly foreignCluster?: string;
 }
 
 export interface EnvironmentOptions {
