@@ -55,6 +55,9 @@ export class CheckController {
       if (this.running?.ac === ac) this.running = undefined;
       // An aborted poll replaced by a new one for the same step must not overwrite its state.
       if (outcome.status === 'aborted' && this.running?.step === step) return outcome;
+      // A last attempt cut off by its time limit leaves the verdict of the latest one that finished (the poller picks it).
+      const l = outcome.status === 'timed-out' ? outcome.last : undefined;
+      if (l) this.o.dispatch({type: 'check', step, patch: {feedback: l.feedback, expected: l.expected, actual: l.actual, lastOutput: l.lastOutput, lastExitCode: l.exitCode}});
       this.settle(step, outcome.status === 'passed' ? 'passed' : outcome.status === 'timed-out' ? 'timed-out' : 'idle');
       return outcome;
     });

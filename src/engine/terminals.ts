@@ -93,6 +93,13 @@ async function settledForeground(s: ShellSession): Promise<ForegroundInfo | unde
   return fg;
 }
 
+/** `~` for the shell's home (where it starts), `~/demo` below it, the full path elsewhere. */
+export function shortFolder(home: string, cwd: string): string {
+  const rel = relative(home, cwd);
+  if (rel === '') return '~';
+  return rel.startsWith('..') || isAbsolute(rel) ? cwd : `~/${rel}`;
+}
+
 export class TerminalPool {
   private readonly entries = new Map<TerminalId, Entry>();
   private disposed = false;
@@ -168,6 +175,7 @@ export class TerminalPool {
       this.o.notice('warning', message('notice.shellEnded', {id, code: String(code ?? 'signal')}));
     });
     this.o.dispatch({type: 'terminal', id, patch: {started: true, tail: [], lineCount: 0}});
+    void this.publishCwd(id, s);
     if (saved) {
       delete (this.restoring as Record<string, SavedShell>)[id];
       // A pipe shell takes commands before its setup has run; one empty command makes sure its
@@ -221,6 +229,7 @@ export class TerminalPool {
         } finally {
           e.batcher?.flush();
           this.o.dispatch({type: 'terminal', id, patch: {running: undefined}});
+          void this.publishCwd(id, s);
         }
       } finally {
         e.cancels.delete(cancel);
@@ -310,6 +319,14 @@ export class TerminalPool {
       off();
       stopListening();
     }
+  }
+
+  /** The folder the shell is in, short, for the live view's prompt (`T1 ~/demo $`). */
+  private async publishCwd(id: TerminalId, s: ShellSession): Promise<void> {
+    const cwd = (await readSnapshot(s.envFile, s.cwdFile).catch(() => undefined))?.cwd;
+    if (!cwd || this.disposed) return;
+    // HOME as the shell sees it (the workspace's home; /root inside the sandbox), as bash's `\w` abbreviates it.
+    this.o.dispatch({type: 'terminal', id, patch: {cwd: shortFolder(this.o.env().HOME ?? this.o.cwd, cwd)}});
   }
 
   /** Cancel the commands waiting for this terminal's prompt (none was typed). */

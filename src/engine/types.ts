@@ -69,6 +69,8 @@ export interface TerminalState {
   readonly tail: readonly string[];
   /** Lines printed since the running (or last) command started. */
   readonly lineCount: number;
+  /** The shell's folder after its last command, short: `~` for the workspace home, `~/demo` below it, else the full path. */
+  readonly cwd?: string;
 }
 
 export interface Notice {

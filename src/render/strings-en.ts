@@ -64,6 +64,8 @@ export const en = {
   'check.actual': 'actual',
   'keys.step': '{enter} · 1–9 action · c copy · n/p step · s shell · h hint · a solution · r check · ? help · q quit',
   'enter.keyRun': 'Enter run {n}',
+  'enter.keyWrite': 'Enter write {n} ({file})',
+  'enter.keyWait': 'Enter: the check first',
   'enter.keyQuiz': 'Enter answer',
   'enter.keyNext': 'Enter next step',
   'enter.keyFinish': 'Enter finish',

@@ -67,6 +67,8 @@ export const ru: Strings = {
   'check.actual': 'получено',
   'keys.step': '{enter} · 1–9 действие · c копия · n/p шаг · s оболочка · h подсказка · a решение · r проверка · ? справка · q выход',
   'enter.keyRun': 'Enter выполнить {n}',
+  'enter.keyWrite': 'Enter записать {n} ({file})',
+  'enter.keyWait': 'Enter: сначала проверка',
   'enter.keyQuiz': 'Enter ответить',
   'enter.keyNext': 'Enter следующий шаг',
   'enter.keyFinish': 'Enter завершить',

@@ -209,7 +209,10 @@ export class PtySession extends SessionBase {
 
   override foreground(): ForegroundInfo | undefined {
     if (this.atPrompt || this.disposed) return undefined;
-    return foregroundOf(this.pty.pid, (this.pty as {ptsName?: string}).ptsName, this.shellGroup);
+    const fg = foregroundOf(this.pty.pid, (this.pty as {ptsName?: string}).ptsName, this.shellGroup);
+    // A shell that has not reached its first prompt yet (a new one after the last ended) is
+    // the shell starting, not a program reading the terminal: an action waits for its prompt.
+    return fg && this.shellGroup === undefined ? {...fg, isShell: true, readsTerminal: false} : fg;
   }
 
   override awaitsInput(): boolean {

@@ -60,7 +60,9 @@ export function ActionList({actions, states, nextId, rows, t, terminalNames = {}
         const status = statusLabel(state, t);
         const isNext = start + i === next;
         const terminal = (action.kind === 'exec' && action.terminal !== 'T1' ? ` ${terminalLabel(action.terminal, terminalNames)}` : '') + (action.kind === 'exec' && action.interrupt ? ' ^C' : '');
-        const text = sanitizeText(action.text).replace(/\s*\n\s*/g, ' ⏎ ');
+        // A file write shows which file first; its text follows as far as the row allows.
+        const body = sanitizeText(action.text).replace(/\s*\n\s*/g, ' ⏎ ');
+        const text = action.kind === 'file' ? `${sanitizeText(action.path)} ← ${body}` : body;
         return (
           <Text key={action.id} wrap="truncate-end">
             <Text color={isNext ? 'cyan' : undefined} bold={isNext}>

@@ -16,12 +16,13 @@ export function checkRows(check: CheckState): number {
   return 1 + Math.min(check.feedback.length, 3) + (check.expected !== undefined ? 1 : 0) + (check.actual !== undefined ? 1 : 0);
 }
 
-export function CheckLine({check, rows, t}: {readonly check: CheckState; readonly rows: number; readonly t: Translate}) {
+/** `enterLeaves`: Enter moves on now (the engine's step rules); otherwise a passed check does not promise it. */
+export function CheckLine({check, rows, t, enterLeaves = true}: {readonly check: CheckState; readonly rows: number; readonly t: Translate; readonly enterLeaves?: boolean}) {
   const polling = check.status === 'polling';
   const now = useNow(120, polling);
   if (rows <= 0) return null;
   let head;
-  if (check.status === 'passed') head = <Text color="green">✔ {t('check.passed')} — Enter</Text>;
+  if (check.status === 'passed') head = <Text color="green">✔ {t('check.passed')}{enterLeaves ? ' — Enter' : ''}</Text>;
   else if (check.status === 'none') head = <Text dimColor>{t('check.none')}</Text>;
   else if (check.status === 'idle' && check.attempts === 0) head = <Text dimColor>{t('check.idle')}</Text>;
   else if (check.status === 'idle') head = <Text color="red">✘ {t('check.failedNow', {code: check.lastExitCode ?? '—'})}</Text>;

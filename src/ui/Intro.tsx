@@ -17,6 +17,8 @@ export interface IntroProps {
   readonly columns?: number;
   readonly starting: boolean;
   readonly message?: UiMessage;
+  /** The keys line when a question is asked (its y/n), instead of the intro's own. */
+  readonly keys?: string;
   readonly t: Translate;
 }
 
@@ -35,7 +37,7 @@ function usePreflight(session: ScenarioSession): PreflightReport | 'checking' | 
   return report;
 }
 
-export function Intro({session, rows, columns = 80, starting, message, t}: IntroProps) {
+export function Intro({session, rows, columns = 80, starting, message, keys, t}: IntroProps) {
   const report = usePreflight(session);
   const env = session.scenario.environment;
   const needs = env.kind === 'kind' ? t('intro.kind', {name: env.cluster?.name ?? 'kind'}) : t('intro.bashOnly');
@@ -59,7 +61,7 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
   // What the keys line offers: a finished scenario is reviewed or started over; a machine that
   // is not ready cannot start, but its steps can be read.
   const notReady = report !== undefined && report !== 'checking' && !report.ready;
-  const keys = session.finished ? t('intro.keysFinished') : notReady ? t('intro.keysNotReady') : t('intro.keys');
+  const ownKeys = session.finished ? t('intro.keysFinished') : notReady ? t('intro.keysNotReady') : t('intro.keys');
   const status =
     report === 'checking' ? (
       <Text dimColor>… {t('intro.checking')}</Text>
@@ -110,7 +112,7 @@ export function Intro({session, rows, columns = 80, starting, message, t}: Intro
           </Text>
         </>
       ) : null}
-      {starting ? <Text dimColor>… {t('intro.starting')}</Text> : <KeyHints text={keys} />}
+      {starting ? <Text dimColor>… {t('intro.starting')}</Text> : <KeyHints text={keys ?? ownKeys} ask={keys !== undefined} />}
       <MessageLine message={message} />
     </Box>
   );

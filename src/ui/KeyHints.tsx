@@ -3,9 +3,10 @@
 import {Text} from 'ink';
 import type {UiMessage} from './ui-state.js';
 
-export function KeyHints({text}: {readonly text: string}) {
+/** `ask`: the line asks a question (y/n) instead of listing keys, so it stands out. */
+export function KeyHints({text, ask = false}: {readonly text: string; readonly ask?: boolean}) {
   return (
-    <Text wrap="truncate-end" dimColor>
+    <Text wrap="truncate-end" dimColor={!ask} color={ask ? 'yellow' : undefined} bold={ask}>
       {text}
     </Text>
   );

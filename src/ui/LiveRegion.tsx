@@ -6,7 +6,7 @@ import {say, type Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import {Intro} from './Intro.js';
 import {KeyHints, MessageLine} from './KeyHints.js';
-import {ConfirmDialog, HelpOverlay} from './Overlays.js';
+import {ConfirmDialog, confirmQuestion, HelpOverlay} from './Overlays.js';
 import {Picker} from './Picker.js';
 import {QuizPrompt} from './QuizPrompt.js';
 import {ReadingBar} from './ReadingBar.js';
@@ -57,23 +57,31 @@ export function LiveRegion(props: LiveRegionProps) {
 function Screen({screen, ui, size, session, picker, t}: LiveRegionProps) {
   if (ui.overlay === 'help') return <HelpOverlay rows={size.rows} t={t} />;
   if (ui.overlay === 'quiz') return ui.quiz && screen === 'step' ? <QuizPrompt prompt={ui.quiz} size={size} message={ui.message} t={t} /> : null;
-  if (ui.overlay !== 'none') return <ConfirmDialog overlay={ui.overlay} cluster={ui.overlay === 'confirm-restart' ? session?.scenario.id : (ui.cluster ?? session?.clusterToCreate)} elsewhere={session?.openElsewhere?.pid} t={t} />;
+  // A yes/no question that fits a row takes the keys line's place (it names its keys, y/n): the
+  // screen stays as it was, its height too, so no blank rows are left behind when it is answered.
+  const elsewhere = session?.openElsewhere?.pid;
+  const cluster = ui.overlay === 'confirm-restart' ? session?.scenario.id : (ui.cluster ?? session?.clusterToCreate);
+  const question = confirmQuestion(ui.overlay, cluster, elsewhere, t);
+  const inFooter = question !== undefined && Array.from(question).length < size.columns && screen !== 'picker' && screen !== 'setup' && screen !== 'reading';
+  if (ui.overlay !== 'none' && !inFooter) return <ConfirmDialog overlay={ui.overlay} cluster={cluster} elsewhere={elsewhere} t={t} />;
+  const message = ui.message;
+  const keys = question;
   switch (screen) {
     case 'picker':
       return <Picker entries={picker?.entries ?? []} index={ui.pickerIndex} rows={size.rows} opening={ui.starting} message={ui.message} t={t} />;
     case 'intro':
-      return session ? <Intro session={session} rows={size.rows} columns={size.columns} starting={ui.starting} message={ui.message} t={t} /> : null;
+      return session ? <Intro session={session} rows={size.rows} columns={size.columns} starting={ui.starting} message={message} keys={keys} t={t} /> : null;
     case 'setup':
       return <SetupView rows={size.rows} t={t} />;
     case 'reading':
       return session && ui.reading ? <ReadingBar session={session} reading={ui.reading} message={ui.message} t={t} /> : null;
     case 'step':
-      return <StepScreen size={size} message={ui.message} target={session?.target} classroom={session?.classroom} t={t} />;
+      return <StepScreen size={size} message={message} keys={keys} target={session?.target} classroom={session?.classroom} t={t} />;
     case 'finish':
       return (
         <Box flexDirection="column">
-          <MessageLine message={ui.message} />
-          <KeyHints text={t('keys.finish')} />
+          <MessageLine message={message} />
+          <KeyHints text={keys ?? t('keys.finish')} ask={keys !== undefined} />
         </Box>
       );
   }

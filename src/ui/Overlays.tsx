@@ -1,5 +1,7 @@
-// The help overlay (`?`) and the yes/no dialogs (quit while running, show the solution,
-// create the cluster, use a cluster katarun did not create, open a second copy). They replace the live region while open, within its row budget.
+// The help overlay (`?`) and the yes/no questions (quit while running, show the solution,
+// create the cluster, use a cluster katarun did not create, open a second copy). Help replaces
+// the live region while open, within its row budget; a question that fits a row takes the place
+// of the screen's keys line, the screen staying as it was; a longer one replaces the region.
 
 import {Box, Text} from 'ink';
 import type {StringKey, Translate} from '../render/i18n.js';
@@ -56,13 +58,20 @@ const QUESTIONS: Partial<Record<Overlay, StringKey>> = {
   'confirm-share': 'class.share.ask',
 };
 
-export function ConfirmDialog({overlay, cluster, elsewhere, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly elsewhere?: string; readonly t: Translate}) {
+/** The yes/no question an overlay asks, or undefined when it asks none. */
+export function confirmQuestion(overlay: Overlay, cluster: string | undefined, elsewhere: string | undefined, t: Translate): string | undefined {
   const key = QUESTIONS[overlay];
-  if (!key) return null;
+  return key ? `? ${t(key, {name: cluster ?? '', pid: elsewhere ?? ''})}` : undefined;
+}
+
+/** Where no screen stays under it (the picker, setup) or the question is longer than a row: the question, wrapped, and its keys. */
+export function ConfirmDialog({overlay, cluster, elsewhere, t}: {readonly overlay: Overlay; readonly cluster?: string; readonly elsewhere?: string; readonly t: Translate}) {
+  const question = confirmQuestion(overlay, cluster, elsewhere, t);
+  if (!question) return null;
   return (
     <Box flexDirection="column">
       <Text wrap="wrap" color="yellow" bold>
-        ? {t(key, {name: cluster ?? '', pid: elsewhere ?? ''})}
+        {question}
       </Text>
       <Text wrap="truncate-end" dimColor>
         {t('confirm.yesNo')}

@@ -15,7 +15,7 @@ import {stepEstimateMinutes, terminalNames} from './format.js';
 import {runningTerminal, waitingTerminal} from './controller.js';
 import {sanitizeText} from '../render/sanitize.js';
 import {stepLayout} from './layout.js';
-import {enterPlan} from '../engine/step-rules.js';
+import {enterPlan, type EnterPlan} from '../engine/step-rules.js';
 import {useEngine, useEngineState} from './use-engine.js';
 import type {TerminalSize} from './use-terminal-size.js';
 import type {UiMessage} from './ui-state.js';
@@ -24,14 +24,24 @@ import type {ClassroomLink} from './session.js';
 export interface StepScreenProps {
   readonly size: TerminalSize;
   readonly message?: UiMessage;
+  /** The keys line while a question is asked (its y/n), instead of the step's own. */
+  readonly keys?: string;
   readonly target?: string;
   readonly classroom?: ClassroomLink;
   readonly t: Translate;
 }
 
+/** What Enter will do, in the footer's words: run or write which action, answer, move on — or nothing yet. */
+export function enterKey(plan: EnterPlan, last: boolean, t: Translate): string {
+  if (plan.kind === 'run') return plan.action.kind === 'file' ? t('enter.keyWrite', {n: plan.action.id, file: sanitizeText(plan.action.path)}) : t('enter.keyRun', {n: plan.action.id});
+  if (plan.kind === 'quiz') return t('enter.keyQuiz');
+  if (plan.kind === 'refused') return t('enter.keyWait');
+  return last ? t('enter.keyFinish') : t('enter.keyNext');
+}
+
 const noClass = {subscribe: () => () => undefined, status: () => ''};
 
-export function StepScreen({size, message, target, classroom, t}: StepScreenProps) {
+export function StepScreen({size, message, keys: asked, target, classroom, t}: StepScreenProps) {
   const engine = useEngine();
   const link = classroom ?? noClass;
   const classStatus = useSyncExternalStore(link.subscribe, link.status);
@@ -64,9 +74,9 @@ export function StepScreen({size, message, target, classroom, t}: StepScreenProp
   });
   const plan = enterPlan(step, stepState);
   const last = stepIndex + 1 >= engine.scenario.steps.length;
-  const enter = plan.kind === 'run' ? t('enter.keyRun', {n: plan.action.id}) : plan.kind === 'quiz' ? t('enter.keyQuiz') : last ? t('enter.keyFinish') : t('enter.keyNext');
+  const enter = enterKey(plan, last, t);
   const full = t('keys.step', {enter});
-  const keys = size.columns >= full.length ? full : t('keys.stepShort', {enter});
+  const keys = asked ?? (size.columns >= full.length ? full : t('keys.stepShort', {enter}));
   return (
     <Box flexDirection="column">
       {layout.header > 0 ? (
@@ -82,11 +92,11 @@ export function StepScreen({size, message, target, classroom, t}: StepScreenProp
         />
       ) : null}
       <ActionList actions={step.actions} states={stepState.actions} {...(plan.kind === 'run' ? {nextId: plan.action.id} : {})} rows={layout.actions} t={t} terminalNames={terminalNames(engine.scenario.environment.terminals)} />
-      {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} startedAt={shown.running?.startedAt} /> : null}
-      <CheckLine check={stepState.check} rows={layout.check} t={t} />
+      {shown ? <LiveTail lines={shown.tail} rows={layout.tail} command={shown.running?.command} terminal={shown.id} cwd={shown.cwd} startedAt={shown.running?.startedAt} columns={size.columns} /> : null}
+      <CheckLine check={stepState.check} rows={layout.check} t={t} enterLeaves={plan.kind === 'leave'} />
       {layout.quiz > 0 ? <QuizLine answered={stepState.quizAnswered} t={t} /> : null}
       {layout.notice > 0 ? <MessageLine message={shownMessage} /> : null}
-      {layout.keys > 0 ? <KeyHints text={keys} /> : null}
+      {layout.keys > 0 ? <KeyHints text={keys} ask={asked !== undefined} /> : null}
     </Box>
   );
 }

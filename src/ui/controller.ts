@@ -1,5 +1,5 @@
 // Turns intents (from the key map) into engine calls and UI changes. Plain TypeScript, so
-// the key contract's behaviour is testable against a fake engine without rendering.
+// the key contract's behaviour is testable against the engine (over a scripted shell port) without rendering.
 
 import type {Engine, EngineState} from '../engine/types.js';
 import type {CopyResult} from '../render/clipboard.js';

@@ -4,6 +4,7 @@
 
 import type {Engine} from '../engine/types.js';
 import {firstUnanswered} from '../engine/quiz-answer.js';
+import {mayLeave} from '../engine/step-rules.js';
 import type {Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import type {Quiz} from '../scenario/model.js';
@@ -114,6 +115,8 @@ function submit(d: QuizDeps, prompt: QuizPrompt, quiz: Quiz): void {
   dispatch({type: 'quiz'});
   const state = engine.store.getSnapshot();
   const st = state.steps[state.stepIndex];
-  const canGo = st?.status === 'passed' || st?.check.status === 'none' || st?.check.status === 'passed';
+  const step = engine.scenario.steps[state.stepIndex];
+  // The engine's step rules say whether Enter leaves now (the check may still be running).
+  const canGo = !!step && !!st && mayLeave(step, st).ok;
   d.say(t(canGo ? 'quiz.doneNext' : 'quiz.doneCheck'));
 }

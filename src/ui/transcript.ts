@@ -86,12 +86,28 @@ function pageFile(scenario: Scenario, page: Page): string {
   return page.textFile ?? scenario.indexFile;
 }
 
+const headingText = (s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The step's body without its first heading when that heading only repeats the step's title
+ * (Katacoda steps usually open with `# <title>`): the header line already says it. The line
+ * is blanked, not removed, so the body keeps its line numbers.
+ */
+export function withoutTitleHeading(body: string, title: string): string {
+  const lines = body.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const m = first < 0 ? null : /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(lines[first]!);
+  if (!m || headingText(m[1]!) !== headingText(title)) return body;
+  lines[first] = '';
+  return lines.join('\n');
+}
+
 /** `mark`: words after the title (the read-only views say there that nothing runs). */
 export function stepText(scenario: Scenario, index: number, again: boolean, ctx: RenderContext, mark?: string): string {
   const step = scenario.steps[index];
   if (!step) return '';
   const title = `${ctx.t('step.title', {k: index + 1, n: scenario.steps.length})} · ${sanitizeText(step.title)}${again ? ` ${ctx.t('step.again')}` : ''}${mark ? ` ${mark}` : ''}`;
-  const body = step.body ? pageMarkdown(step.body, pageFile(scenario, step), ctx) : '';
+  const body = step.body ? pageMarkdown(withoutTitleHeading(step.body, step.title), pageFile(scenario, step), ctx) : '';
   // A blank row after the text sets the commands' output apart from it.
   return `${[rule(ctx.width), chalk.bold.cyan(title), '', body].join('\n').replace(/\n+$/, '')}\n`;
 }

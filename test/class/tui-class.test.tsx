@@ -3,8 +3,9 @@
 // lowers it again, and the engine's steps are shared as they start.
 import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {exec, scenario, step} from '../ui/fake-engine.js';
-import {KEY, renderApp, sessionFor} from '../ui/helpers.js';
+import {check, exec, scenario, step} from '../ui/scenario-builders.js';
+import {FakeShellPort} from '../ui/fake-shell-port.js';
+import {disposeEngines, KEY, renderApp, sessionFor} from '../ui/helpers.js';
 import {classroomLink} from '../../src/class/classroom-link.js';
 import {ClassClient} from '../../src/class/client.js';
 import {translator} from '../../src/render/i18n.js';
@@ -12,7 +13,10 @@ import type {ClassEvent} from '../../src/class/protocol.js';
 import type {Engine} from '../../src/engine/types.js';
 import {tempDir, waitFor} from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  await disposeEngines();
+});
 
 /** A learner's client and classroom link whose "server" records every event and answers with `pace`. */
 function recordingClass(pace: {step: number; past: number; total: number}) {
@@ -37,14 +41,17 @@ describe('the TUI in a class', () => {
   test('status bar pace, a raised hand with the FAIL line, shared steps', async () => {
     // A server that takes everything and says 3 of 5 are past the learner's step.
     const {posted, client, link} = recordingClass({step: 0, past: 3, total: 5});
-    const demo = scenario([step(0, 'Run a command', 'Run it.', [exec(1, 'echo hello')]), step(1, 'Second', 'More.', [])]);
-    const {session, engine} = sessionFor(demo, {classroom: link});
+    const demo = scenario([step(0, 'Run a command', 'Run it.', [exec(1, 'echo hello')], {check: check()}), step(1, 'Second', 'More.', [])]);
+    const port = new FakeShellPort(undefined, () => ({exitCode: 1, output: 'FAIL: nothing listens on 8080\n'}));
+    const {session, engine} = sessionFor(demo, {classroom: link}, port);
     link.attach(engine as unknown as Engine);
     const app = renderApp({session});
     await app.press(KEY.enter);
     await app.until('class: 3 of 5 past step 1');
-    // The step's check failed with a FAIL line: the hand carries it.
-    engine.store.update((s) => ({...s, steps: s.steps.map((st, i) => (i === 0 ? {...st, check: {...st.check, feedback: ['nothing listens on 8080']}} : st))}));
+    // The step's check failed with a FAIL line (r runs it now): the hand carries it.
+    await app.until('Step 1/2');
+    await app.press('r');
+    await app.until('FAIL: nothing listens on 8080');
     await app.press('!');
     await app.until('Hand raised: the instructor sees you need help on step 1');
     await waitFor(() => posted.find((e) => e.type === 'hand'), 5000, 'the hand to be sent');

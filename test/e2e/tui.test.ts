@@ -17,7 +17,7 @@ async function firstCommandRunning(name: string, command: string): Promise<Katar
   await k.press(KEYS.enter);
   await k.waitFor('Step 1/1');
   await k.press(KEYS.enter);
-  await k.waitFor(`T1 $ ${command}`);
+  await k.waitFor(`T1 ~ $ ${command}`);
   return k;
 }
 
@@ -33,7 +33,7 @@ describe('katarun in a terminal', () => {
     await k.press(KEYS.enter);
     await k.waitFor('Step 4/4');
     await k.press(KEYS.enter);
-    await k.waitFor(/T1 \$ while true/);
+    await k.waitFor(/T1 ~\/demo \$ while true/);
     await enterRuns(k, /\$ echo "stopped at/, 15_000);
     await enterRuns(k, /T2 says: greeting=''/, 15_000);
     await k.waitFor('Check passed', 30_000);
@@ -117,7 +117,7 @@ describe('katarun in a terminal', () => {
     await k.press('q');
     await k.waitFor('Quit anyway? (y/n)');
     await k.press('n');
-    await k.waitFor('T1 $ sleep 1000');
+    await k.waitFor('T1 ~ $ sleep 1000');
     await k.press('q', 'y');
     expect((await k.waitForExit()).exitCode).toBe(0);
     expect(await k.survivorsAfter()).toEqual([]);

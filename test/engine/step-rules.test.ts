@@ -4,7 +4,7 @@ import {initialState} from '../../src/engine/reducer.js';
 import {enterPlan, leaveVerdict, mayLeave, nextAction} from '../../src/engine/step-rules.js';
 import type {StepState} from '../../src/engine/types.js';
 import type {Action, Step} from '../../src/scenario/model.js';
-import {exec, scenario, step} from '../ui/fake-engine.js';
+import {exec, scenario, step} from '../ui/scenario-builders.js';
 
 const src = {file: '/s/step1.md', line: 3};
 const file = (id: number, path: string): Action => ({id, kind: 'file', path, mode: 'replace', text: 'x=1\n', source: src, context: 'body', block: true});

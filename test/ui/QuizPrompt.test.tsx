@@ -8,10 +8,14 @@ import {LiveRegion} from '../../src/ui/LiveRegion.js';
 import {EngineContext} from '../../src/ui/use-engine.js';
 import {initialUiState} from '../../src/ui/ui-state.js';
 import type {Quiz} from '../../src/scenario/model.js';
-import {exec, FakeEngine, scenario, step} from './fake-engine.js';
-import {KEY, renderApp, sessionFor, settle} from './helpers.js';
+import {exec, scenario, step} from './scenario-builders.js';
+import {FakeShellPort} from './fake-shell-port.js';
+import {disposeEngines, KEY, realEngine, renderApp, sessionFor, settle} from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  await disposeEngines();
+});
 
 const quiz = (id: string, question: string, kind: Quiz['kind'], options: string[], correct: number[]): Quiz => ({id, question, kind, options, correct, source: {file: '/s/step1.md', line: 3}});
 
@@ -117,7 +121,7 @@ describe('quiz prompt', () => {
 
   test.each([6, 10, 24])('the prompt stays shorter than the terminal at %i rows', async (rows) => {
     const long = quiz('Q1', 'A long question about many things '.repeat(8), 'single', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], [7]);
-    const engine = new FakeEngine(quizScenario([long], []));
+    const engine = realEngine(quizScenario([long], []), new FakeShellPort());
     await engine.start(0);
     const ui = {...initialUiState, overlay: 'quiz' as const, quiz: {step: 0, question: 0, cursor: 7, selected: [7], text: '', verdict: 'wrong' as const}, message: {text: 'note', level: 'info' as const}};
     const app = render(

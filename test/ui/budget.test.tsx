@@ -1,24 +1,35 @@
 // The live region must stay shorter than the terminal on every frame, whatever the step holds.
 import {render} from 'ink-testing-library';
-import {afterEach, expect, test} from 'vitest';
+import {afterEach, expect, test, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {translator} from '../../src/render/i18n.js';
 import {LiveRegion} from '../../src/ui/LiveRegion.js';
 import {EngineContext} from '../../src/ui/use-engine.js';
 import {initialUiState} from '../../src/ui/ui-state.js';
-import {exec, FakeEngine, scenario, step} from './fake-engine.js';
-import {settle} from './helpers.js';
+import {check, exec, scenario, step} from './scenario-builders.js';
+import {FakeShellPort} from './fake-shell-port.js';
+import {disposeEngines, realEngine, settle} from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  await disposeEngines();
+});
 
 const t = translator('en');
 
 test.each([4, 6, 10, 16, 24, 40])('a crowded step at %i rows', async (rows) => {
   const actions = Array.from({length: 14}, (_, i) => exec(i + 1, `command number ${i + 1} with a long tail of words `.repeat(4)));
-  const engine = new FakeEngine(scenario([step(0, 'Crowded', 'text', actions, {check: {script: {role: 'verify', path: '/v', language: 'bash', source: {file: '/i', line: 1}}, timeoutMs: 1, intervalMs: 1}})]));
+  // The real engine: the first command keeps running after 500 long lines, the check fails with four FAIL lines.
+  const port = new FakeShellPort(
+    (command) => ({output: Array.from({length: 500}, (_, i) => `output line ${i} `.repeat(20)), hold: command === actions[0]!.text}),
+    () => ({exitCode: 1, output: `FAIL: one\nFAIL: two\nFAIL: three\nFAIL: four\nEXPECTED: ${'x'.repeat(300)}\nACTUAL: y\n`}),
+  );
+  const engine = realEngine(scenario([step(0, 'Crowded', 'text', actions, {check: check()})]), port);
   await engine.start(0);
-  engine.setTail('T1', Array.from({length: 500}, (_, i) => `output line ${i} `.repeat(20)), 'yes');
-  engine.setCheck({status: 'polling', attempts: 2, lastExitCode: 1, feedback: ['one', 'two', 'three', 'four'], expected: 'x'.repeat(300), actual: 'y'});
+  void engine.runAction(1);
+  await engine.recheck();
+  await vi.waitFor(() => expect(engine.store.getSnapshot().terminals.T1?.tail.length).toBeGreaterThan(0), {timeout: 10_000});
+  expect(engine.store.getSnapshot().steps[0]!.check.feedback).toHaveLength(4);
   const app = render(
     <EngineContext.Provider value={engine}>
       <LiveRegion screen="step" ui={{...initialUiState, message: {text: 'a message '.repeat(30), level: 'warning'}}} size={{columns: 60, rows}} t={t} />
@@ -27,7 +38,7 @@ test.each([4, 6, 10, 16, 24, 40])('a crowded step at %i rows', async (rows) => {
   await settle(() => app.frames.length);
   const lines = (app.lastFrame() ?? '').split('\n');
   expect(lines.length).toBeLessThan(rows);
-  expect(lines.join('\n')).toContain('Enter run 1');
+  expect(lines.join('\n')).toContain('Enter run 2');
 });
 
 test.each([4, 8, 24])('help and the picker at %i rows', async (rows) => {

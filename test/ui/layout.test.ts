@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {quizLayout, stepLayout} from '../../src/ui/layout.js';
+import {middleEllipsis} from '../../src/ui/LiveTail.js';
+import {shortFolder} from '../../src/engine/terminals.js';
 import {clockDuration as formatDuration} from '../../src/render/duration.js';
 import {difficultyLabel, progressBar, stepEstimateMinutes, terminalLabel, terminalNames} from '../../src/ui/format.js';
 import {translator} from '../../src/render/i18n.js';
@@ -81,5 +83,27 @@ describe('terminal names', () => {
     expect(names).toEqual({T2: 'Stats', T4: 'gethostlatency 端末'});
     expect(terminalLabel('T2', names)).toBe('T2 Stats');
     expect(terminalLabel('T3', names)).toBe('T3');
+  });
+});
+
+describe('the live view prompt', () => {
+  test('a long command is cut in the middle to the width, its start and end kept', () => {
+    expect(middleEllipsis('short', 10)).toBe('short');
+    expect(middleEllipsis('abcdefghijklmnopqrstuvwxyz', 11)).toBe('abcdef…wxyz');
+    fc.assert(
+      fc.property(fc.string({minLength: 0, maxLength: 200}), fc.integer({min: 2, max: 120}), (text, width) => {
+        const cut = middleEllipsis(text, width);
+        expect(Array.from(cut).length).toBeLessThanOrEqual(Math.max(width, 0));
+        if (Array.from(text).length <= width) expect(cut).toBe(text);
+        else expect(cut).toContain('…');
+      }),
+    );
+  });
+
+  test('the folder is short: ~ for the home, ~/sub below it, the full path elsewhere', () => {
+    expect(shortFolder('/root', '/root')).toBe('~');
+    expect(shortFolder('/root', '/root/demo/deeper')).toBe('~/demo/deeper');
+    expect(shortFolder('/root', '/tmp')).toBe('/tmp');
+    expect(shortFolder('/root', '/rooted')).toBe('/rooted');
   });
 });

@@ -1,18 +1,22 @@
 // What starting asks before it touches anything shared: a kind cluster katarun did not create
 // (y: used for this run; n: not started, with the way out), and a scenario another katarun has
-// open (y: a separate copy; n: quit). Against a fake engine; the real ones are in
-// test/sandbox/tui.test.ts.
+// open (y: a separate copy; n: quit). Over the real engine with a scripted shell port; the
+// real shells are in test/sandbox/tui.test.ts.
 import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import type {EngineChoice, ScenarioSession} from '../../src/ui/session.js';
-import {exec, scenario, step, FakeEngine} from './fake-engine.js';
-import {KEY, renderApp} from './helpers.js';
+import {exec, scenario, step} from './scenario-builders.js';
+import {FakeShellPort} from './fake-shell-port.js';
+import {disposeEngines, KEY, realEngine, renderApp} from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  await disposeEngines();
+});
 
 function world(extra: Partial<ScenarioSession>) {
   const s = scenario([step(0, 'Run a command', 'Run `echo hello`{{exec}}.', [exec(1, 'echo hello')])]);
-  const engine = new FakeEngine(s);
+  const engine = realEngine(s, new FakeShellPort());
   const created: EngineChoice[] = [];
   const session: ScenarioSession = {
     scenario: s,
