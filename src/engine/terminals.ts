@@ -39,6 +39,12 @@ interface Entry {
   cancels: Set<AbortController>;
   /** Size and mtime of KATARUN_SHELL_ENV when this terminal last sourced it. */
   sourcedStamp: string;
+  /**
+   * Resolves once the latest queued command holds the terminal — typed, or waiting visibly for
+   * a prompt something else holds — or has ended. An `interrupt` action waits for it, so its
+   * Ctrl-C stops the command queued before it, not katarun's own env sourcing in between.
+   */
+  settled: Promise<void>;
 }
 
 /** What a terminal's shell carries from one session to the next (saved with progress). */
@@ -63,6 +69,19 @@ async function writeRestoreFiles(stateDir: string, saved: SavedShell): Promise<{
 
 /** How often, and after how long a quiet, a terminal is looked at for a program waiting for input. */
 const INPUT_POLL_MS = 150;
+/** How long an `interrupt` action waits for the command queued before it to reach the shell. */
+const INTERRUPT_WAIT_MS = 5000;
+
+/** Resolves once the session has taken the command (busy) or the command is over. */
+async function onceBusy(s: ShellSession, running: Promise<unknown>): Promise<void> {
+  let over = false;
+  void running.then(
+    () => (over = true),
+    () => (over = true),
+  );
+  const until = Date.now() + INTERRUPT_WAIT_MS;
+  while (!s.busy && !over && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+}
 const INPUT_QUIET_MS = 300;
 const INPUT_SILENT_MS = 2000;
 
@@ -117,7 +136,7 @@ export class TerminalPool {
     if (this.disposed) return Promise.reject(new MessageError(message('error.engineDisposed')));
     const known = this.entries.get(id);
     if (known) return known.session;
-    const entry = {queue: Promise.resolve(), sourcedStamp: '', cancels: new Set()} as Entry;
+    const entry = {queue: Promise.resolve(), settled: Promise.resolve(), sourcedStamp: '', cancels: new Set()} as Entry;
     entry.session = this.start(id, entry);
     // A failed start must not poison the next attempt.
     entry.session.catch(() => this.entries.get(id) === entry && this.entries.delete(id));
@@ -209,13 +228,15 @@ export class TerminalPool {
   }
 
   private queue(id: TerminalId, e: Entry, entryPromise: Promise<ShellSession>, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions): Promise<PoolResult> {
+    let holds: () => void = () => undefined;
+    e.settled = new Promise<void>((r) => (holds = r));
     const job = e.queue.then(async (): Promise<PoolResult> => {
       const s = await entryPromise;
       const cancel = new AbortController();
       const signal = opts.signal ? AbortSignal.any([opts.signal, cancel.signal]) : cancel.signal;
       e.cancels.add(cancel);
       try {
-        const free = await this.untilPrompt(id, s, command, meta.actionId, signal);
+        const free = await this.untilPrompt(id, s, command, meta.actionId, signal, holds);
         e.cancels.delete(cancel);
         if (!free) return cancelledResult();
         await this.sourceShellEnv(s, e, signal);
@@ -225,7 +246,9 @@ export class TerminalPool {
         const startedAt = Date.now();
         this.o.dispatch({type: 'terminal', id, patch: {running: {command, startedAt, ...(meta.actionId !== undefined ? {actionId: meta.actionId} : {})}, lineCount: 0}});
         try {
-          return await s.run(command, {...opts, signal});
+          const running = s.run(command, {...opts, signal});
+          void onceBusy(s, running).then(holds);
+          return await running;
         } finally {
           e.batcher?.flush();
           this.o.dispatch({type: 'terminal', id, patch: {running: undefined}});
@@ -236,12 +259,15 @@ export class TerminalPool {
       }
     });
     e.queue = job.catch(() => undefined);
+    void e.queue.then(holds);
     return job;
   }
 
   /** Wait, visibly, while the terminal is busy with something else; false when cancelled first. */
-  private async untilPrompt(id: TerminalId, s: ShellSession, command: string, actionId: number | undefined, signal: AbortSignal): Promise<boolean> {
+  private async untilPrompt(id: TerminalId, s: ShellSession, command: string, actionId: number | undefined, signal: AbortSignal, waiting_: () => void = () => undefined): Promise<boolean> {
     if (s.atPrompt) return true;
+    // Something else holds the terminal: an interrupt that comes now is for that.
+    waiting_();
     if (signal.aborted) return false;
     let off: () => void = () => undefined;
     let onAbort: () => void = () => undefined;
@@ -355,6 +381,11 @@ export class TerminalPool {
     const e = this.entries.get(id);
     if (!e) return;
     const s = await e.session.catch(() => undefined);
+    // A command queued just before (Enter pressed twice quickly) may still be on its way to the
+    // shell: the Ctrl-C is for it once it runs. Bounded, so a stuck start never holds this up.
+    let bound: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([e.settled, new Promise<void>((r) => (bound = setTimeout(r, INTERRUPT_WAIT_MS)))]);
+    clearTimeout(bound);
     // Busy with a command of katarun's or with one the learner typed: Ctrl-C goes to it.
     if (s && (s.busy || !s.atPrompt)) s.interrupt();
   }

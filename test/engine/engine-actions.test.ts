@@ -117,4 +117,19 @@ describe('engine actions (real bash)', () => {
     await engine.dispose();
     expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0)).toBe(true);
   });
+  it('an interrupt action sent right after the command it stops (Enter pressed twice quickly) stops it, never queues behind it', async () => {
+    const engine = make([step(0, [exec(1, 'while true; do sleep 0.1; done'), exec(2, 'echo after > after.txt', {interrupt: true})])]);
+    await engine.start();
+    // No wait in between: the loop may not have reached the shell when the interrupt comes.
+    const watcher = engine.runAction(1);
+    const second = engine.runAction(2);
+    let bound: ReturnType<typeof setTimeout> | undefined;
+    const stuck = new Promise<'stuck'>((r) => (bound = setTimeout(() => r('stuck'), 20_000)));
+    expect(await Promise.race([Promise.all([watcher, second]).then(() => 'done'), stuck])).toBe('done');
+    clearTimeout(bound);
+    const actions = engine.store.getSnapshot().steps[0]!.actions;
+    expect(actions[0]!.status).toBe('interrupted');
+    expect(actions[1]).toMatchObject({status: 'passed', exitCode: 0});
+    await engine.dispose();
+  });
 });
