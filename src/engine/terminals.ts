@@ -219,17 +219,20 @@ export class TerminalPool {
     const entryPromise = this.session(id);
     const e = this.entries.get(id);
     if (!e) return entryPromise.then(() => Promise.reject(new MessageError(message('error.noTerminal', {id}))));
-    if (meta.actionId === undefined) return this.queue(id, e, entryPromise, command, meta, opts);
-    return entryPromise.then(async (s) => {
-      const fg = s.atPrompt ? undefined : await settledForeground(s);
-      if (fg?.readsTerminal) return this.typeInto(s, id, fg.command, command);
-      return this.queue(id, e, entryPromise, command, meta, opts);
-    });
-  }
-
-  private queue(id: TerminalId, e: Entry, entryPromise: Promise<ShellSession>, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions): Promise<PoolResult> {
+    // Set now, not once the shell is there: an interrupt that comes next must wait for this.
     let holds: () => void = () => undefined;
     e.settled = new Promise<void>((r) => (holds = r));
+    if (meta.actionId === undefined) return this.queue(id, e, entryPromise, command, meta, opts, holds);
+    const job = entryPromise.then(async (s) => {
+      const fg = s.atPrompt ? undefined : await settledForeground(s);
+      if (fg?.readsTerminal) return this.typeInto(s, id, fg.command, command);
+      return this.queue(id, e, entryPromise, command, meta, opts, holds);
+    });
+    void job.then(holds, holds);
+    return job;
+  }
+
+  private queue(id: TerminalId, e: Entry, entryPromise: Promise<ShellSession>, command: string, meta: {actionId?: number; onStart?: () => void}, opts: RunOptions, holds: () => void): Promise<PoolResult> {
     const job = e.queue.then(async (): Promise<PoolResult> => {
       const s = await entryPromise;
       const cancel = new AbortController();

@@ -191,6 +191,11 @@ export class PipeSession extends SessionBase {
     killGroup(pgid, 'SIGINT');
     const escalate = (signal: NodeJS.Signals, next?: () => void) => {
       if (this.pending !== p) return;
+      // A SIGINT that came before the command's file was sourced (the trap's `return` had
+      // nothing to return from) is lost, and a loop in the shell itself outlives its children's
+      // deaths: it ends only on SIGINT, so that is sent again each time, as a learner presses
+      // Ctrl-C again.
+      killGroup(pgid, 'SIGINT');
       for (const pid of groupMembers(pgid)) {
         if (pid === pgid) continue;
         try {

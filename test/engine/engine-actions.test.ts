@@ -125,7 +125,7 @@ describe('engine actions (real bash)', () => {
     const second = engine.runAction(2);
     let bound: ReturnType<typeof setTimeout> | undefined;
     const stuck = new Promise<'stuck'>((r) => (bound = setTimeout(() => r('stuck'), 20_000)));
-    expect(await Promise.race([Promise.all([watcher, second]).then(() => 'done'), stuck])).toBe('done');
+    expect(await Promise.race([Promise.all([watcher, second]).then(() => 'done'), stuck]), JSON.stringify({actions: engine.store.getSnapshot().steps[0]!.actions, t1: engine.store.getSnapshot().terminals.T1})).toBe('done');
     clearTimeout(bound);
     const actions = engine.store.getSnapshot().steps[0]!.actions;
     expect(actions[0]!.status).toBe('interrupted');
