@@ -210,6 +210,9 @@ export const KEYS = {enter: '\r', ctrlC: '\u0003', ctrlBracket: '\u001d', left: 
 export const e2eFixture = (name: string): string => join(repoRoot, 'test', 'e2e', 'fixtures', name);
 
 /** A `start` for one test file: every katarun it starts is disposed after each test. */
+/** The XDG folders of an earlier run, so a second katarun finds its saved progress and workspaces. */
+export const sameHome = (k: Katarun): Record<string, string> => ({XDG_STATE_HOME: join(k.home, 'state'), XDG_DATA_HOME: join(k.home, 'data'), XDG_CACHE_HOME: join(k.home, 'cache')});
+
 export function katarunStarter(): (args: string[], options?: StartOptions) => Katarun {
   const started: Katarun[] = [];
   afterEach(() => {

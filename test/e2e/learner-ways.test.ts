@@ -5,23 +5,12 @@
 // numbers, and a <pre> showing quiz syntax as text. Every step waits for what appears.
 import {join} from 'node:path';
 import {readFileSync} from 'node:fs';
-import {afterEach, describe, expect, test} from 'vitest';
-import {Katarun, KEYS, repoRoot} from './harness.js';
+import {describe, expect, test} from 'vitest';
+import {e2eFixture, katarunStarter, KEYS, sameHome} from './harness.js';
 
 const ESC = '\u001b';
 
-const fixture = (name: string) => join(repoRoot, 'test', 'e2e', 'fixtures', name);
-const started: Katarun[] = [];
-const start = (args: string[], options?: ConstructorParameters<typeof Katarun>[1]) => {
-  const k = new Katarun(args, options);
-  started.push(k);
-  return k;
-};
-afterEach(() => {
-  for (const k of started.splice(0)) k.dispose();
-});
-/** The same XDG folders as an earlier run: its saved progress is found. */
-const sameHome = (k: Katarun) => ({XDG_STATE_HOME: join(k.home, 'state'), XDG_DATA_HOME: join(k.home, 'data'), XDG_CACHE_HOME: join(k.home, 'cache')});
+const start = katarunStarter();
 /** Without kind, kubectl or docker on PATH, istio-egress's machine checks fail here as anywhere. */
 const noClusterTools = {PATH: '/usr/bin:/bin'};
 
@@ -157,7 +146,7 @@ describe('the learner’s ways in and out', () => {
   }, 240_000);
 
   test('two digits reach action 17; a lone 1 runs action 1; <pre> quiz syntax is text', async () => {
-    const k = start(['run', fixture('many-actions')], {rows: 30});
+    const k = start(['run', e2eFixture('many-actions')], {rows: 30});
     await k.waitFor('Enter start');
     await k.press(KEYS.enter);
     await k.waitFor('Step 1/2');

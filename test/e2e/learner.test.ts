@@ -5,7 +5,7 @@
 import {readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {basicsToStep3, e2eFixture, enterRuns, katarunStarter, KEYS, pastIntro} from './harness.js';
+import {basicsToStep3, e2eFixture, enterRuns, katarunStarter, KEYS, pastIntro, sameHome} from './harness.js';
 
 const start = katarunStarter();
 
@@ -17,7 +17,7 @@ describe('the learner in a terminal', () => {
     expect((await first.waitForExit()).exitCode).toBe(0);
 
     // Same XDG folders: the second run finds the progress and the saved shell.
-    const again = start(['run', 'basics'], {env: {XDG_STATE_HOME: join(first.home, 'state'), XDG_DATA_HOME: join(first.home, 'data'), XDG_CACHE_HOME: join(first.home, 'cache')}});
+    const again = start(['run', 'basics'], {env: sameHome(first)});
     await again.waitFor('continue at step 3');
     await again.press(KEYS.enter);
     await again.waitFor('Step 3/4', 15_000);
@@ -52,7 +52,7 @@ describe('the learner in a terminal', () => {
     expect(ws).toBeDefined();
     rmSync(join(workspaces, ws!, 'root', 'demo'), {recursive: true});
 
-    const again = start(['run', 'basics'], {env: {XDG_STATE_HOME: join(first.home, 'state'), XDG_DATA_HOME: join(first.home, 'data'), XDG_CACHE_HOME: join(first.home, 'cache')}});
+    const again = start(['run', 'basics'], {env: sameHome(first)});
     await again.waitFor('continue at step 3');
     await again.press(KEYS.enter);
     await again.waitFor('Step 3/4', 15_000);

@@ -72,24 +72,3 @@ describe('verify poller', () => {
     expect(only.last?.feedback).toEqual(['stopped']);
   });
 });
-
-describe('a last attempt cut off by its time limit', () => {
-  it('leaves the verdict of the latest attempt that finished, with its FAIL: lines', async () => {
-    let calls = 0;
-    const out = await pollCheck({
-      intervalMs: 1,
-      timeoutMs: 30,
-      signal: new AbortController().signal,
-      attempt: async () => {
-        calls++;
-        // The first attempt finishes with the check's reason; every later one is cut off (a loaded machine).
-        if (calls === 1) return {passed: false, feedback: ['no ServiceEntry names the host'], lastOutput: [], exitCode: 1, timedOut: false};
-        await new Promise((r) => setTimeout(r, 40));
-        return {passed: false, feedback: ['the check did not finish within 1 s and was stopped'], lastOutput: [], exitCode: null, timedOut: true};
-      },
-    });
-    expect(out.status).toBe('timed-out');
-    expect(out.attempts).toBeGreaterThan(1);
-    expect(out.last?.feedback).toEqual(['no ServiceEntry names the host']);
-  });
-});

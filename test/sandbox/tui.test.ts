@@ -7,8 +7,8 @@ import {spawnSync} from 'node:child_process';
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
-import {afterAll, afterEach, describe, expect, test} from 'vitest';
-import {Katarun, KEYS, cli, repoRoot} from '../e2e/harness.js';
+import {afterAll, describe, expect, test} from 'vitest';
+import {katarunStarter, KEYS, cli, repoRoot, sameHome, type Katarun} from '../e2e/harness.js';
 import {sandboxStatus} from '../../src/shell/sandbox.js';
 
 const sandboxFixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'sandbox', name);
@@ -16,18 +16,8 @@ const standinBin = join(repoRoot, 'test', 'fixtures', 'standin-bin');
 const scratch = mkdtempSync(join(tmpdir(), 'katarun-sandbox-tui-'));
 afterAll(() => rmSync(scratch, {recursive: true, force: true}));
 
-const started: Katarun[] = [];
-const start = (args: string[], options?: ConstructorParameters<typeof Katarun>[1]) => {
-  const k = new Katarun(args, options);
-  started.push(k);
-  return k;
-};
-afterEach(() => {
-  for (const k of started.splice(0)) k.dispose();
-});
+const start = katarunStarter();
 
-/** The XDG folders of `k`, so a second katarun shares its state and workspaces. */
-const xdgOf = (k: Katarun) => ({XDG_STATE_HOME: join(k.home, 'state'), XDG_DATA_HOME: join(k.home, 'data'), XDG_CACHE_HOME: join(k.home, 'cache')});
 
 function katarun(args: string[], env: Record<string, string>, cwd = scratch) {
   const e: NodeJS.ProcessEnv = {...process.env, ...env};
@@ -67,7 +57,7 @@ describe('a kind cluster of the scenario\'s name that katarun did not create', (
     // The run used it through a kubeconfig of that cluster only, and recorded it as borrowed.
     expect(readFileSync(join(k.home, 'state', 'katarun', 'environments', 'lab', 'kubeconfig'), 'utf8')).toContain('kind-learners-own');
     expect(existsSync(join(k.home, 'state', 'katarun', 'environments', 'lab', 'borrowed-learners-own.json'))).toBe(true);
-    const down = katarun(['down', w.scenario], {...w.env, ...xdgOf(k)});
+    const down = katarun(['down', w.scenario], {...w.env, ...sameHome(k)});
     expect(down.code, down.all).toBe(3);
     expect(down.stderr).toContain('katarun did not create kind cluster learners-own');
     expect(w.clusters()).toEqual(['learners-own']);
@@ -107,7 +97,7 @@ describe('a second katarun on the same scenario', () => {
   test('asks first; y opens a separate copy that never touches the first one\'s workspace or progress', async () => {
     const first = start(['run', quick, '--sandbox', 'none']);
     await first.waitFor('Enter start');
-    const second = start(['run', quick, '--sandbox', 'none'], {env: xdgOf(first)});
+    const second = start(['run', quick, '--sandbox', 'none'], {env: sameHome(first)});
     await second.waitFor('Enter start');
     await second.press(KEYS.enter);
     await second.waitFor(`Another katarun (pid ${first.pid}) has this scenario open`);
@@ -135,7 +125,7 @@ describe('a second katarun on the same scenario', () => {
   test('n quits without starting anything; once the first has quit, or died, nobody asks', async () => {
     const first = start(['run', quick, '--sandbox', 'none']);
     await first.waitFor('Enter start');
-    const second = start(['run', quick, '--sandbox', 'none'], {env: xdgOf(first)});
+    const second = start(['run', quick, '--sandbox', 'none'], {env: sameHome(first)});
     await second.waitFor('Enter start');
     await second.press(KEYS.enter);
     await second.waitFor('Another katarun');
@@ -145,7 +135,7 @@ describe('a second katarun on the same scenario', () => {
     // SIGKILL leaves the lock file behind: its pid is dead, so it is stale.
     process.kill(first.pid, 'SIGKILL');
     await first.exited;
-    const third = start(['run', quick, '--sandbox', 'none'], {env: xdgOf(first)});
+    const third = start(['run', quick, '--sandbox', 'none'], {env: sameHome(first)});
     await third.waitFor('Enter start');
     await third.press(KEYS.enter);
     await third.waitFor('Step 1/1');
