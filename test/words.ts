@@ -11,7 +11,8 @@ export const errorWords = (err: unknown, t: Translate = english): string => say(
 
 /** A machine check with its detail and fix as sentences. */
 export function checkWords(c: PreflightCheck, t: Translate = english): Omit<PreflightCheck, 'detail' | 'fix'> & {detail: string; fix?: string} {
-  return {...c, detail: say(t, c.detail), ...(c.fix !== undefined ? {fix: say(t, c.fix)} : {})};
+  const {detail, fix, ...rest} = c;
+  return {...rest, detail: say(t, detail), ...(fix !== undefined ? {fix: say(t, fix)} : {})};
 }
 
 /** A promise that must reject: its error in words. */

@@ -18,6 +18,9 @@ async function started(stateDir?: string) {
   return {...r, code: r.s.store.identity.joinCode, token: r.s.store.identity.token};
 }
 
+/** A learner row of `GET /api/board`, as far as the restart test compares it. */
+type BoardRow = {id: string; steps: {status: string}[]; events: number};
+
 const auth = (secret: string) => ({authorization: `Bearer ${secret}`});
 let seq = 0;
 const ev = (body: Record<string, unknown>) => ({id: `r1.${++seq}`, at: Date.now(), ...body});
@@ -69,7 +72,7 @@ describe('class server', () => {
     expect(two.code).toBe(one.code);
     expect(two.token).toBe(one.token);
     const after = (await call('GET', `${two.base}/api/board`, undefined, auth(two.token))).json;
-    expect(after.learners.map((l: {id: string; steps: unknown; events: number}) => [l.id, l.steps.map((s: any) => s.status), l.events])).toEqual(before.learners.map((l: any) => [l.id, l.steps.map((s: any) => s.status), l.events]));
+    expect(after.learners.map((l: BoardRow) => [l.id, l.steps.map((s) => s.status), l.events])).toEqual(before.learners.map((l: BoardRow) => [l.id, l.steps.map((s) => s.status), l.events]));
     // The learner's secret still works after the restart.
     expect((await call('POST', `${two.base}/api/learners/${a.learner}/events`, {sentAt: Date.now(), events: []}, auth(a.secret))).status).toBe(200);
   });

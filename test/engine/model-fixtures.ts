@@ -12,7 +12,7 @@ export function script(path: string, role: Script['role'] = 'verify'): Script {
 }
 
 export function check(path: string, extra: Partial<Check> = {}): Check {
-  return {script: script(path), timeoutMs: 2000, intervalMs: 50, ...extra};
+  return {script: script(path), timeoutMs: 2000, intervalMs: 50, rule: 'exit', ...extra};
 }
 
 export function step(index: number, actions: Action[] = [], extra: Partial<Step> = {}): Step {

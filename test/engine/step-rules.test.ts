@@ -9,7 +9,7 @@ import {exec, scenario, step} from '../ui/scenario-builders.js';
 const src = {file: '/s/step1.md', line: 3};
 const file = (id: number, path: string): Action => ({id, kind: 'file', path, mode: 'replace', text: 'x=1\n', source: src, context: 'body', block: true});
 const inHint = (a: Action): Action => ({...a, context: 'hint'});
-const check = {script: {role: 'verify' as const, path: '/v', language: 'bash' as const, source: src}, timeoutMs: 1, intervalMs: 1};
+const check = {script: {role: 'verify' as const, path: '/v', language: 'bash' as const, source: src}, timeoutMs: 1, intervalMs: 1, rule: 'exit' as const};
 
 function stateOf(s: Step, patch: (st: StepState) => StepState = (x) => x): StepState {
   return patch(initialState(scenario([s]), 0).steps[0]!);

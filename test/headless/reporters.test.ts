@@ -101,7 +101,7 @@ describe('a step passed by its solution, and a command stopped at its end, in th
     status: 'passed',
     durationMs: 40,
     bySolution: true,
-    commands: [{text: 'python3 -m http.server 8000\n', terminal: 'T2', exitCode: null, durationMs: 30, interrupted: true, timedOut: false, stoppedAtEnd: true}],
+    commands: [{text: 'python3 -m http.server 8000\n', terminal: 'T2', exitCode: 130, durationMs: 30, interrupted: true, timedOut: false, stoppedAtEnd: true}],
     feedback: [],
     output: [],
   };

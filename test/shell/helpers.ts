@@ -85,7 +85,7 @@ export const ptyAvailable = await import('@lydell/node-pty').then(
  * A `start` for one test file: a real session of the given kind in a fresh workspace, with a
  * marker in its environment; each is disposed after its test, the temp folders after the file.
  */
-export function sessionStarter(): (kind: ShellKind, marker?: string, extraEnv?: Record<string, string>, name?: string) => Promise<{s: ShellSession; cwd: string; marker: string}> {
+export function sessionStarter(): (kind: ShellKind | 'auto', marker?: string, extraEnv?: Record<string, string>, name?: string) => Promise<{s: ShellSession; cwd: string; marker: string}> {
   const open: ShellSession[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.dispose()));

@@ -46,5 +46,5 @@ export function file(id: number, path: string, text: string): Action {
 
 /** A step check whose script the fake shell port answers (FakeShellPort.checks). */
 export function check(path = '/s/verify.sh'): Check {
-  return {script: {role: 'verify', path, language: 'bash', source: {file: '/s/index.json', line: 1}}, timeoutMs: 60_000, intervalMs: 200};
+  return {script: {role: 'verify', path, language: 'bash', source: {file: '/s/index.json', line: 1}}, timeoutMs: 60_000, intervalMs: 200, rule: 'exit'};
 }

@@ -59,7 +59,7 @@ afterAll(() => {
 });
 
 /** Runs `katarun down <args>` against a stand-in state; what it printed, and its code or UserError. */
-async function down(args: string[], state: {clusters?: string[]} = {}) {
+async function down(args: string[], state: {clusters?: string[]; docker?: 'up' | 'down'} = {}) {
   writeFileSync(stateFile, JSON.stringify(state));
   // The stand-in's clusters stand for ones katarun created: each gets katarun's record.
   for (const name of state.clusters ?? []) await recordCluster(join(tmp, 'state', 'katarun', 'environments', 'lab'), name);
