@@ -132,7 +132,6 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
     ctx.emit({type: 'action-finished', step, action, exitCode: 0, durationMs: 0, tail: []});
     return result;
   }
-  if (result.replaced) ctx.notice('warning', message('notice.shellReplaced', {id}));
   const status: ActionStatus = result.timedOut ? 'timed-out' : result.interrupted || result.exitCode === 130 ? 'interrupted' : result.exitCode === 0 ? 'passed' : 'failed';
   set(status, {exitCode: result.exitCode, durationMs: result.durationMs});
   ctx.emit({type: 'action-finished', step, action, exitCode: result.exitCode, durationMs: result.durationMs, tail: result.tail});

@@ -193,6 +193,11 @@ export class TerminalPool {
       if (this.disposed || this.entries.get(id) !== entry) return;
       this.o.notice('warning', message('notice.shellEnded', {id, code: String(code ?? 'signal')}));
     });
+    // An action's `exec bash` or one the learner typed: the terminal shows only a mark, the notice says it.
+    s.onReplaced(() => {
+      if (this.disposed || this.entries.get(id) !== entry) return;
+      this.o.notice('warning', message('notice.shellReplaced', {id}));
+    });
     this.o.dispatch({type: 'terminal', id, patch: {started: true, tail: [], lineCount: 0}});
     void this.publishCwd(id, s);
     if (saved) {

@@ -18,6 +18,7 @@ import {SentinelScanner} from './sentinel-scanner.js';
 import {wrapSpawn} from './sandbox.js';
 import type {ShellSessionOptions} from './types.js';
 import {errorParam, message, MessageError} from '../render/i18n.js';
+import {shellMarker} from './shell-marker.js';
 
 const RESULT_TAIL = 200;
 
@@ -100,7 +101,7 @@ export class PipeSession extends SessionBase {
         if (this.up) return this.shellExited(code, signal);
         // A shell that never came up is a start failure, not something to restart.
         this.unregister();
-        this.log.append(`katarun: bash exited while starting (${signal ?? `status ${code}`})\n`);
+        this.log.append(`${shellMarker('failed', this.name, {code, signal})}\n`);
         this.settle();
         this.finishPending(code ?? 1, this.lines.tail(20), 0);
         reject(new MessageError(message('shell.exitedStarting', {how: String(signal ?? code)})));
@@ -160,8 +161,8 @@ export class PipeSession extends SessionBase {
     if (this.disposed) return;
     this.emitExit(code);
     const status = code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : 1);
-    const note = `\nkatarun: the shell ${this.name} exited (${signal ?? `status ${code}`}); a new one was started from the last environment snapshot\n`;
-    this.log.append(note);
+    // No words here (the learner may read another language): the engine's notice says them.
+    this.log.append(`\n${shellMarker('restarted', this.name, {code, signal})}\n`);
     this.settle();
     this.lines.breakLine();
     const count = this.lines.lineCount - this.startLines;

@@ -19,6 +19,7 @@ import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
 import {awaitsInput, foregroundGroupOf, foregroundOf} from './foreground.js';
 import type {ForegroundInfo, ShellSessionOptions} from './types.js';
 import {message, MessageError} from '../render/i18n.js';
+import {shellMarker} from './shell-marker.js';
 
 const {Terminal} = xterm;
 type PtyModule = {spawn: typeof import('@lydell/node-pty').spawn};
@@ -222,7 +223,9 @@ export class PtySession extends SessionBase {
 
   /** A bash that replaced ours (`exec bash`) has sourced our rc again: its hooks are in place. */
   private replaced(): void {
-    this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} was replaced (exec); katarun re-attached to the new one — exported variables and the folder carried over, functions and aliases did not\x1b[0m\r\n`);
+    // A mark without words; the engine's notice says what happened, in the learner's language.
+    this.term.write(`\r\n\x1b[2m${shellMarker('replaced', this.name, {exec: true})}\x1b[0m\r\n`);
+    this.emitReplaced();
     if (this.pending) this.commandEnded(0, {replaced: true});
   }
 
@@ -242,7 +245,7 @@ export class PtySession extends SessionBase {
     this.unregister();
     if (this.disposed) return;
     this.emitExit(signal ? null : code);
-    this.term.write(`\r\n\x1b[2mkatarun: the shell ${this.name} exited; a new one was started from the last environment snapshot\x1b[0m\r\n`);
+    this.term.write(`\r\n\x1b[2m${shellMarker('restarted', this.name, {code: signal ? null : code, signal})}\x1b[0m\r\n`);
     if (this.pending) this.commandEnded(signal ? 128 + signal : code, {restarted: true});
     this.setPrompt(false);
     this.shellGroup = undefined;

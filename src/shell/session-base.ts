@@ -22,6 +22,17 @@ export interface Pending {
 /** How long Ctrl-C gets before the foreground job is sent SIGTERM, and SIGTERM before SIGKILL. */
 export const ESCALATE_MS = 2000;
 
+/** Call each listener; one that throws must not break the session or keep the others from hearing. */
+function notify<A extends unknown[]>(listeners: Iterable<(...args: A) => void>, ...args: A): void {
+  for (const l of listeners) {
+    try {
+      l(...args);
+    } catch {
+      // the listener's own failure, not the session's
+    }
+  }
+}
+
 export abstract class SessionBase implements ShellSession {
   abstract readonly kind: ShellKind;
   abstract readonly pid: number;
@@ -33,6 +44,7 @@ export abstract class SessionBase implements ShellSession {
   private readonly outputListeners = new Set<(chunk: string) => void>();
   private readonly activityListeners = new Set<() => void>();
   private readonly exitListeners = new Set<(code: number | null) => void>();
+  private readonly replacedListeners = new Set<() => void>();
 
   constructor(
     readonly name: string,
@@ -161,13 +173,7 @@ export abstract class SessionBase implements ShellSession {
   }
 
   protected emitPromptChange(atPrompt: boolean): void {
-    for (const l of this.promptListeners) {
-      try {
-        l(atPrompt);
-      } catch {
-        // a listener's failure must not break the session
-      }
-    }
+    notify(this.promptListeners, atPrompt);
   }
 
   /** Settle the running command. */
@@ -215,38 +221,29 @@ export abstract class SessionBase implements ShellSession {
     return () => this.exitListeners.delete(listener);
   }
 
+  onReplaced(listener: () => void): () => void {
+    this.replacedListeners.add(listener);
+    return () => this.replacedListeners.delete(listener);
+  }
+
   protected get hasOutputListeners(): boolean {
     return this.outputListeners.size > 0;
   }
 
   protected emitActivity(): void {
-    for (const l of this.activityListeners) {
-      try {
-        l();
-      } catch {
-        // a listener's failure must not break the session
-      }
-    }
+    notify(this.activityListeners);
   }
 
   protected emitOutput(chunk: string): void {
-    for (const l of this.outputListeners) {
-      try {
-        l(chunk);
-      } catch {
-        // a listener's failure must not break the session
-      }
-    }
+    notify(this.outputListeners, chunk);
   }
 
   protected emitExit(code: number | null): void {
-    for (const l of this.exitListeners) {
-      try {
-        l(code);
-      } catch {
-        // as above
-      }
-    }
+    notify(this.exitListeners, code);
+  }
+
+  protected emitReplaced(): void {
+    notify(this.replacedListeners);
   }
 }
 

@@ -121,6 +121,8 @@ export interface ShellSession {
   readonly outputLines: number;
   /** Called when the shell itself ends (e.g. the learner typed `exit`). */
   onExit(listener: (code: number | null) => void): () => void;
+  /** Called when a program replaced the shell with a new bash (`exec bash`) and katarun re-attached to it (a PTY session only). */
+  onReplaced(listener: () => void): () => void;
   /** The last `n` lines as they look on the terminal (progress bars collapsed, colours kept as SGR). */
   tail(n: number): string[];
   /** The whole visible screen as ANSI text, to repaint it when the learner drops into the shell. */

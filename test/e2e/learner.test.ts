@@ -104,12 +104,36 @@ describe('the learner in a terminal', () => {
     const k = await pastIntro(start(['run', e2eFixture('shell-busy')]), 'Step 1/1');
     await enterRuns(k, /\naction-ran-42\n.*✔ exit 0/);
     await k.press(KEYS.enter);
-    await k.waitFor('was replaced (exec)', 15_000, 'history');
+    await k.waitFor('The shell of T1 was replaced (exec)', 15_000, 'history');
     await enterRuns(k, /\nafter-exec-kept\n.*✔ exit 0/);
     await k.press('q');
     expect((await k.waitForExit()).exitCode).toBe(0);
     expect(await k.survivorsAfter()).toEqual([]);
   }, 60_000);
+
+  test('Russian UI, the shell replaced (exec) and then ended: Russian notices, a wordless mark in the terminal, no English sentence anywhere', async () => {
+    const k = start(['run', e2eFixture('shell-change'), '--lang', 'ru'], {cols: 120, rows: 40});
+    await k.waitFor('Enter начать');
+    await k.press(KEYS.enter);
+    await k.waitFor('Шаг 1/1');
+    await enterRuns(k, 'Оболочка T1 заменена (exec)');
+    await enterRuns(k, /\nafter-exec-kept\n.*✔ код 0/);
+    await enterRuns(k, 'Оболочка T1 завершилась (код 3)');
+    await enterRuns(k, /\nafter-exit-kept\n.*✔ код 0/);
+    // The learner's own view of the shell: where it changed is marked, without words.
+    await k.press('s');
+    await k.waitFor('Ctrl-] возвращает к учебнику');
+    await k.waitFor('── katarun ⇄ T1 · exec ──');
+    await k.waitFor('── katarun ↻ T1 · $?=3 ──');
+    // Four Latin words in a row is an English sentence (commands here are shorter, or broken by `;`, `$`, `=`).
+    const english = k.history().split('\n').filter((line) => /\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){3}\b/.test(line));
+    expect(english).toEqual([]);
+    await k.press(KEYS.ctrlBracket);
+    await k.waitFor('Enter завершить');
+    await k.press('q');
+    expect((await k.waitForExit()).exitCode).toBe(0);
+    expect(await k.survivorsAfter()).toEqual([]);
+  }, 90_000);
 
   test('r shows the FAIL line before anything ran; Enter writes the file first, then runs the command that reads it', async () => {
     const k = await pastIntro(start(['run', e2eFixture('file-write')]), 'Step 1/1');

@@ -65,11 +65,16 @@ describe.runIf(ptyAvailable)('PTY session: busy terminal', () => {
     const s = await pty();
     await s.run('export KEEP_ME=yes; mkdir -p sub && cd sub');
     // A plain `exec bash` reads ~/.bashrc, which may add to PROMPT_COMMAND (pyenv does).
+    let replacedHeard = 0;
+    s.onReplaced(() => replacedHeard++);
     const r = await s.run(`exec bash --rcfile <(echo 'PROMPT_COMMAND="true;$PROMPT_COMMAND"')`);
     expect(r.replaced).toBe(true);
+    expect(replacedHeard).toBe(1);
     const after = await s.run('echo "$KEEP_ME $(basename "$PWD")"');
     expect(after.tail).toEqual(['yes sub']);
-    expect(s.screen()).toContain('was replaced (exec)');
+    // A mark without words: the engine's notice says what happened, in the learner's language.
+    expect(s.screen()).toContain('── katarun ⇄ T1 · exec ──');
+    expect(s.screen()).not.toContain('replaced');
     // A redirect-only exec keeps the shell: nothing is replaced and commands go on.
     const redirect = await s.run('exec 3>/dev/null');
     expect(redirect.replaced).toBeUndefined();

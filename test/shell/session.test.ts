@@ -123,6 +123,8 @@ describe.each(kinds)('%s session', (kind) => {
     expect(r.restarted).toBe(true);
     expect(r.exitCode).toBe(3);
     expect(exits).toEqual([3]);
+    // Where the shell changed is marked in its output without words (the notice has them).
+    await waitFor(() => s.tail(10).join('\n').includes('── katarun ↻ T1 · $?=3 ──'), 15_000, 'the restart mark');
     const after = await s.run('echo "$KEEP $PWD"');
     expect(after.tail).toEqual(['kept /']);
   });

@@ -87,6 +87,9 @@ export class FakeSession implements ShellSession {
   onExit(): () => void {
     return () => undefined;
   }
+  onReplaced(): () => void {
+    return () => undefined;
+  }
 
   run(command: string, opts: RunOptions = {}): Promise<CommandResult> {
     const job = this.queue.then(() => this.runNow(command, opts));
