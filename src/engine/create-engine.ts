@@ -201,7 +201,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       const s = store.getSnapshot();
       if (s.phase === 'step') await checks.once(s.stepIndex);
     },
-    revealHint(): Hint | undefined {
+    revealHint(): (Hint & {readonly scriptSeconds?: number}) | undefined {
       const s = store.getSnapshot();
       if (s.phase !== 'step') return undefined;
       const hints = scenario.steps[s.stepIndex]!.hints;
@@ -214,7 +214,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       if (!hint?.script) return hint;
       const seconds = Math.floor(stepElapsed(st, now()) / 1000);
       void runHintScript(hint.script, seconds);
-      return {...hint, text: hint.text || `(asking the hint script, ${seconds} s on this step…)`};
+      return {...hint, scriptSeconds: seconds};
     },
     solution() {
       const s = store.getSnapshot();

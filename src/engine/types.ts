@@ -157,8 +157,11 @@ export interface Engine {
   cancel(terminal?: TerminalId): boolean;
   /** Run the current step's check once now. */
   recheck(): Promise<void>;
-  /** The next hint not yet shown, or undefined when all were shown. */
-  revealHint(): Hint | undefined;
+  /**
+   * The next hint not yet shown, or undefined when all were shown. A hint script's hint comes
+   * later as a notice; `scriptSeconds` (the seconds on the step it was asked with) says one runs.
+   */
+  revealHint(): (Hint & {readonly scriptSeconds?: number}) | undefined;
   /** The solution: Katacoda `answer` markdown and/or the solution script's text. */
   solution(): {readonly markdown?: string; readonly script?: string} | undefined;
   /** The persistent shell behind a terminal, started on first use (for the `s` drop-in). */

@@ -304,7 +304,8 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         if (!hint) return say(t('hint.none'));
         const {state, step} = currentStep(engine);
         const shown = state.steps[state.stepIndex]?.hintsShown ?? 1;
-        return deps.print(hintText(hint.text, shown, step?.hints.length ?? shown, hint.source.file, deps.render()));
+        const text = hint.text || (hint.scriptSeconds !== undefined ? t('hint.askingScript', {seconds: hint.scriptSeconds}) : '');
+        return deps.print(hintText(text, shown, step?.hints.length ?? shown, hint.source.file, deps.render()));
       }
       case 'solution':
         return dispatch({type: 'overlay', overlay: 'confirm-solution'});

@@ -391,6 +391,18 @@ describe('language', () => {
     await app.until('Шаг 1/2 · Run a command');
     expect(app.frame()).toMatch(/\[1.▶.запуск\]/);
   });
+
+  test('a hint script being asked is said in Russian (the engine hands up only the seconds)', async () => {
+    const hinted = scenario([step(0, 'Hinted', 'Text.', [exec(1, 'true')], {hints: [{text: '', source: {file: '/s/step1.md', line: 1}, script: {role: 'hint', path: '/s/hint.sh', language: 'bash', source: {file: '/s/index.json', line: 1}}}]})]);
+    const s = sessionFor(hinted);
+    const app = renderApp({session: s.session, lang: 'ru'});
+    await app.press(KEY.enter);
+    await app.until('Шаг 1/1 · Hinted');
+    await app.press('h');
+    await app.until('спрашиваю скрипт подсказки');
+    expect(app.frame()).toMatch(/\(спрашиваю скрипт подсказки: \d+ с на этом шаге…\)/);
+    expect(app.frame()).not.toContain('asking');
+  });
 });
 
 describe('a cluster found missing only when starting', () => {
