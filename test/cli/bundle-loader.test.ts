@@ -14,6 +14,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {loadBundle} from '../../src/cli/bundle-loader.js';
 import {UserError} from '../../src/cli/exit-codes.js';
 import {repoRoot} from '../e2e/harness.js';
+import {waitFor} from '../wait.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -60,10 +61,6 @@ process.stdout.write(JSON.stringify({cache: caches['katarun.cjs'], result, cache
   return JSON.parse(r.stdout) as {cache: string; result: unknown; caches: Record<string, string>};
 }
 
-const waitFor = async (cond: () => boolean) => {
-  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
-  return cond();
-};
 const cacheFiles = (cacheDir: string, prefix = "katarun-") =>
   existsSync(join(cacheDir, 'v8')) ? readdirSync(join(cacheDir, 'v8')).filter((f) => f.startsWith(prefix) && f.endsWith('.bin')) : [];
 
@@ -121,7 +118,10 @@ describe('the bundle loader', () => {
     const cacheDir = tempDir();
     const loaded = loadBundle(bundle, {cacheDir, writeAfterMs: 0, useCache: false})!;
     expect(loaded.caches.get('katarun.cjs')).toBe('off');
-    await new Promise((r) => setTimeout(r, 50));
+    // A load with the cache on, after it: once its cache is written, a write of the first (due at the same time) would have been too.
+    const control = tempDir();
+    loadBundle(fakeBundle(commands), {cacheDir: control, writeAfterMs: 0});
+    await waitFor(() => cacheFiles(control).length === 1, 15_000, 'the cache of a load with the cache on');
     expect(cacheFiles(cacheDir)).toEqual([]);
   });
 
@@ -130,7 +130,10 @@ describe('the bundle loader', () => {
     const blocker = join(tempDir(), 'file');
     writeFileSync(blocker, 'a file where the cache folder would go');
     const loaded = loadBundle(bundle, {cacheDir: blocker, writeAfterMs: 0})!;
-    await new Promise((r) => setTimeout(r, 50));
+    // Timers due at the same time run in order: once the control's cache is written, the failing write has been tried.
+    const control = tempDir();
+    loadBundle(fakeBundle(commands), {cacheDir: control, writeAfterMs: 0});
+    await waitFor(() => cacheFiles(control).length === 1, 15_000, 'the cache of a load after it');
     expect(await loaded.commands.run([])).toBe(3);
   });
 

@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url';
 import ptyModule from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {afterEach} from 'vitest';
+import {pollUntil, waitFor} from '../wait.js';
 
 const {Terminal} = xterm;
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -100,23 +101,25 @@ export class Katarun {
 
   /** Wait until the visible screen contains the text (or matches the pattern). */
   async waitFor(expected: string | RegExp, timeoutMs = 30_000, where: 'screen' | 'history' = 'screen'): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
     const test = () => {
       const text = where === 'screen' ? this.screen() : this.history();
       return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
     };
-    while (!test()) {
-      if (this.exitInfo) throw new Error(`katarun exited (${JSON.stringify(this.exitInfo)}) before ${String(expected)} appeared:\n${this.screen()}`);
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${this.screen()}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitFor(test, {
+      timeoutMs,
+      intervalMs: 25,
+      what: String(expected),
+      giveUp: () => (this.exitInfo && !test() ? `katarun exited (${JSON.stringify(this.exitInfo)}) before ${String(expected)} appeared:\n${this.screen()}` : undefined),
+      seen: () => `the screen shows:\n${this.screen()}`,
+    });
   }
 
   /** Send keys one per write, the way a person types, with a short pause after each. */
   async press(...keys: string[]): Promise<void> {
     for (const key of keys) {
       this.proc.write(key);
-      await new Promise((r) => setTimeout(r, 60));
+      // Keys written in one burst arrive as one read, and Ink would parse them as one key no person types.
+      await new Promise((r) => setTimeout(r, 60)); // typing cadence between keys, not a wait for a result
     }
   }
 
@@ -136,25 +139,20 @@ export class Katarun {
 
   /** Wait until katarun has written something after `since` and the screen shows the text (a redraw, say after a resize). */
   async redrawn(since: number, expected: string, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.rawOutput.length <= since || !this.screen().includes(expected)) {
-      if (this.exitInfo) throw new Error(`katarun exited (${JSON.stringify(this.exitInfo)}) before redrawing with ${expected}:\n${this.screen()}`);
-      if (Date.now() > deadline) throw new Error(`no redraw showing ${expected} in ${timeoutMs} ms; the screen shows:\n${this.screen()}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    const drawn = () => this.rawOutput.length > since && this.screen().includes(expected);
+    await waitFor(drawn, {
+      timeoutMs,
+      intervalMs: 25,
+      what: `a redraw showing ${expected}`,
+      giveUp: () => (this.exitInfo && !drawn() ? `katarun exited (${JSON.stringify(this.exitInfo)}) before redrawing with ${expected}:\n${this.screen()}` : undefined),
+      seen: () => `the screen shows:\n${this.screen()}`,
+    });
   }
 
   /** The deadline is generous: under a CPU hog, exiting after a 2-million-line flood took over 10 s. */
   async waitForExit(timeoutMs = 60_000): Promise<Exit> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`katarun did not exit within ${timeoutMs} ms; the screen shows:\n${this.screen()}`)), timeoutMs);
-    });
-    try {
-      return await Promise.race([this.exited, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await waitFor(() => this.exitInfo !== undefined, {timeoutMs, intervalMs: 25, what: 'katarun to exit', seen: () => `the screen shows:\n${this.screen()}`});
+    return this.exited;
   }
 
   /** PIDs of live processes that carry this run's marker (katarun and everything it started). */
@@ -177,12 +175,8 @@ export class Katarun {
 
   /** Wait for every marked process to be gone; returns those still alive at the deadline. */
   async survivorsAfter(ms = 15_000): Promise<number[]> {
-    const deadline = Date.now() + ms;
     let alive = this.survivors();
-    while (alive.length > 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      alive = this.survivors();
-    }
+    await pollUntil(() => (alive = this.survivors()).length === 0, {timeoutMs: ms, intervalMs: 50});
     return alive;
   }
 

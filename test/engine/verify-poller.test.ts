@@ -20,7 +20,7 @@ describe('verify poller', () => {
       onAttempt: (_r, n) => seen.push(n),
       attempt: async () => {
         expect(++running).toBe(1);
-        await new Promise((r) => setTimeout(r, 2));
+        await new Promise((r) => setTimeout(r, 2)); // stimulus, not a wait: an attempt that takes a moment, so an overlapping one would show
         running--;
         return result(++calls === 3);
       },
@@ -49,7 +49,7 @@ describe('verify poller', () => {
 
   it('stops when aborted (the learner left the step)', async () => {
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 30);
+    setTimeout(() => ac.abort(), 30); // stimulus, not a wait: the learner leaves while the poller sleeps between attempts
     const started = Date.now();
     const out = await pollCheck({intervalMs: 1000, timeoutMs: 60_000, signal: ac.signal, attempt: async () => result(false)});
     expect(out.status).toBe('aborted');

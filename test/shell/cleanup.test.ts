@@ -25,8 +25,8 @@ for (const kind of kinds) {
 }
 startBackground('bash', ['-c', 'sleep 1000'], {cwd: dir, env, logFile: dir + '/bg.log'});
 void runProcess('bash', ['-c', 'sleep 1000 & sleep 1001'], {cwd: dir, env, timeoutMs: 100000});
-setTimeout(() => process.stdout.write('ready\\n'), 200);
-if (mode === 'exit') setTimeout(() => process.exit(0), 400);
+setTimeout(() => process.stdout.write('ready\\n'), 200); // the child's own timeline (prints later), not a wait of the test's
+if (mode === 'exit') setTimeout(() => process.exit(0), 400); // the child's own timeline (exits later), not a wait of the test's
 else setInterval(() => {}, 1000);
 `;
 

@@ -63,16 +63,14 @@ export function survivors(marker: string): number[] {
   return out;
 }
 
+/** Wait for the marked processes to be gone; those still alive at the deadline (the caller expects `[]`). */
 export async function waitForNoSurvivors(marker: string, ms = 5000): Promise<number[]> {
-  const deadline = Date.now() + ms;
-  let left = survivors(marker);
-  while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    left = survivors(marker);
-  }
+  let left: number[] = [];
+  await pollUntil(() => (left = survivors(marker)).length === 0, {timeoutMs: ms, intervalMs: 100});
   return left;
 }
 
+import {pollUntil} from '../wait.js';
 export {waitFor} from '../wait.js';
 
 /** Whether the PTY addon loads on this machine (the PTY tests run only where it does). */

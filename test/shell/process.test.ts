@@ -72,7 +72,7 @@ describe('runProcess', () => {
   it('feeds input and can be aborted', async () => {
     expect((await runProcess('cat', [], {...base(), input: 'héllo'})).output).toBe('héllo');
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 100);
+    setTimeout(() => ac.abort(), 100); // stimulus, not a wait: an abort while the process runs; the test awaits the result
     const r = await runProcess('sleep', ['30'], {...base(), signal: ac.signal});
     expect(r.aborted).toBe(true);
   });

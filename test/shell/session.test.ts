@@ -56,7 +56,7 @@ describe.each(kinds)('%s session', (kind) => {
     expect(t).toMatchObject({exitCode: 130, timedOut: true, interrupted: false});
     expect(t.durationMs).toBeLessThan(3000);
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 200);
+    setTimeout(() => ac.abort(), 200); // stimulus, not a wait: an abort while the command runs; the test awaits the result
     const a = await s.run('sleep 30', {signal: ac.signal});
     expect(a).toMatchObject({exitCode: 130, interrupted: true, timedOut: false});
   });

@@ -20,6 +20,7 @@ import type {EngineOptions, RunEngine} from '../../src/engine/engine-options.js'
 import type {Engine} from '../../src/engine/types.js';
 import type {Scenario} from '../../src/scenario/model.js';
 import {FakeShellPort} from './fake-shell-port.js';
+import {waitFor} from '../wait.js';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -157,11 +158,7 @@ export function renderApp(props: Partial<AppProps> & Pick<AppProps, 'session'> |
   const frame = () => app.lastFrame() ?? '';
   /** Wait until the frame shows the text (async work such as preflight may take a moment under load). */
   const until = async (text: string, timeoutMs = 10_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!frame().includes(text)) {
-      if (Date.now() > deadline) throw new Error(`the screen never showed ${JSON.stringify(text)} in ${timeoutMs} ms; it shows:\n${frame()}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await waitFor(() => frame().includes(text), {timeoutMs, intervalMs: 10, what: `the screen to show ${JSON.stringify(text)}`, seen: () => `it shows:\n${frame()}`});
     return frame();
   };
   return {...app, press, frame, until, settle: settled, exits, copies, drops};
