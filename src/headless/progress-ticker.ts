@@ -3,7 +3,7 @@
 // `  … step 3/5 · running kubectl wait … · 1:20`. Reads the engine's state; writes nothing else.
 
 import type {RunEngine} from '../engine/engine-options.js';
-import type {Translate} from '../render/i18n.js';
+import {message, type Translate} from '../render/i18n.js';
 import {clockDuration} from '../render/duration.js';
 import {sanitizeText} from '../render/sanitize.js';
 
@@ -27,7 +27,7 @@ export function progressLine(engine: RunEngine, t: Translate, now: number): stri
   const elapsed = clockDuration(now - stepStart + (st.enteredAt !== undefined ? st.elapsedMs : 0));
   const running = Object.values(s.terminals).map((x) => x.running).filter((r) => r !== undefined).sort((a, b) => a.startedAt - b.startedAt)[0];
   if (running) return t('report.running', {k, n, command: sanitizeText(shortCommand(running.command)), elapsed});
-  if (st.check.status === 'polling') return t('report.checking', {k, n, attempts: st.check.attempts, elapsed});
+  if (st.check.status === 'polling') return t('report.checking', {k, n, attempts: message('count.attempts', {n: st.check.attempts}), elapsed});
   return t('report.waiting', {k, n, elapsed});
 }
 

@@ -128,7 +128,6 @@ export const ru: Strings = {
   'notice.shellReplaced': 'Оболочка {id} заменена (exec); katarun подключился к новой: экспортированные переменные и папка сохранились, функции и псевдонимы — нет',
   'busy.waiting': '{id} занят: `{command}` — Ctrl-C остановит, Esc отменит это действие',
   'busy.cancelled': 'Отменено: в {id} ничего не введено.',
-  'notice.refused': '{reason}',
   'notice.controlChars': "Отказано: текст действия содержит управляющие символы, которые скрыли бы то, что выполняется: {text}",
   'notice.langFallback': "Перевода '{lang}' у сценария {id} нет: он показан на '{shown}' (есть: {available}).",
   'notice.noSandbox': "Без песочницы ({why}): команды сценария выполняются от вашего имени и могут читать и менять ваши файлы, домашнюю папку и кластеры. Установите bubblewrap (apt install bubblewrap) или передайте --sandbox none, чтобы убрать это предупреждение.",
@@ -199,7 +198,7 @@ export const ru: Strings = {
   'report.roleForeground': 'основной',
   'report.invalid': 'сценарий некорректен; ничего не запущено',
   'report.running': '  … шаг {k}/{n} · выполняется {command} · {elapsed}',
-  'report.checking': '  … шаг {k}/{n} · проверка (попыток: {attempts}) · {elapsed}',
+  'report.checking': '  … шаг {k}/{n} · проверка ({attempts}) · {elapsed}',
   'report.waiting': '  … шаг {k}/{n} · {elapsed}',
   'report.writeFailed': 'не удалось записать отчёт в {file}: {reason}',
   // Проверки машины (preflight). Команды и адреса приходят параметрами и не переводятся.

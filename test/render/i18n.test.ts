@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {message, registerLocale, registeredLanguages, translator, uiLanguage, type Template} from '../../src/render/i18n.js';
+import {message, registerLocale, registeredLanguages, translator, uiLanguage, type Template, type Translate} from '../../src/render/i18n.js';
 import {spokenDuration} from '../../src/render/duration.js';
 import {en} from '../../src/render/strings-en.js';
 import {ru} from '../../src/render/strings-ru.js';
@@ -62,6 +62,13 @@ describe('translator', () => {
     expect(spokenDuration(1500, translator('en'))).toBe('1.5 s');
     expect(spokenDuration(1500, translator('ru'))).toBe('1,5 с');
     expect(spokenDuration(125_000)).toBe('2 min 5 s');
+  });
+  test('counts in the headless progress line and the class notice take plural forms', () => {
+    const checking = (t: Translate, n: number) => t('report.checking', {k: 1, n: 2, attempts: message('count.attempts', {n}), elapsed: '0:05'});
+    expect(checking(translator('en'), 1)).toBe('  … step 1/2 · checking (1 attempt) · 0:05');
+    expect(checking(translator('ru'), 2)).toBe('  … шаг 1/2 · проверка (2 попытки) · 0:05');
+    expect(translator('en')('count.events', {n: 1})).toBe('1 event');
+    expect([1, 3, 5].map((n) => translator('ru')('count.events', {n}))).toEqual(['1 событие', '3 события', '5 событий']);
   });
   test('a message may nest another, translated in the same language', () => {
     const timeout = message('report.checkTimeout', {attempts: message('count.attempts', {n: 3}), code: '1'});
