@@ -85,8 +85,12 @@ export type Phase = 'intro' | 'setup' | 'step' | 'finish' | 'closed';
 
 export interface SetupState {
   readonly status: 'idle' | 'running' | 'passed' | 'failed';
-  /** Progress lines: katarun's as messages, the setup script's output as it printed it (bounded). */
+  /** Progress lines: katarun's as messages, the setup script's output as it printed it (the last ones, bounded). */
   readonly lines: readonly Text[];
+  /** The first lines, kept when `lines` drops them: a failure's reason is often printed first. */
+  readonly head: readonly Text[];
+  /** How many lines there were in all. */
+  readonly total: number;
 }
 
 export interface EngineState {

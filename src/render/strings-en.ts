@@ -164,6 +164,7 @@ export const en = {
   'report.actual': 'actual:',
   'report.output': {one: 'last line of output:', other: 'last {n} lines of output:'},
   'report.setupFailed': 'setup failed',
+  'report.linesLeftOut': {one: '… {n} line left out (the whole output is in the log) …', other: '… {n} lines left out (the whole output is in the log) …'},
   'report.summary': {one: '{id}: {verdict} — {parts} of {n} step in {duration}', other: '{id}: {verdict} — {parts} of {n} steps in {duration}'},
   'report.passedN': '{n} passed',
   'report.failedN': '{n} failed',
