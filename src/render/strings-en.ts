@@ -124,7 +124,6 @@ export const en = {
   'notice.shellReplaced': 'The shell of {id} was replaced (exec); katarun re-attached to the new one: exported variables and the folder carried over, functions and aliases did not',
   'busy.waiting': '{id} is busy: `{command}` — Ctrl-C to stop it, Esc to cancel this action',
   'busy.cancelled': 'Cancelled: nothing was typed into {id}.',
-  'notice.refused': '{reason}',
   'notice.controlChars': "Refused: this action's text holds control characters that would hide what runs: {text}",
   'notice.langFallback': "There is no '{lang}' translation of {id}: it is shown in '{shown}' (it has: {available}).",
   'notice.noSandbox': "No sandbox ({why}): the scenario's commands run as you, and can read and change your files, your home and your clusters. Install bubblewrap (apt install bubblewrap) or pass --sandbox none to silence this.",
