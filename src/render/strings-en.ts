@@ -74,6 +74,7 @@ export const en = {
   'keys.setup': 'Ctrl-C stop · q quit',
   'hint.title': 'Hint {i}/{n}',
   'hint.none': 'No more hints for this step.',
+  'hint.asking': '(asking the hint script, {n} s on this step…)',
   'solution.ask': 'Show the solution for this step? (y/n)',
   'solution.title': 'Solution',
   'solution.none': 'This step has no solution to show.',

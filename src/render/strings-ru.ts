@@ -77,6 +77,7 @@ export const ru: Strings = {
   'keys.setup': 'Ctrl-C стоп · q выход',
   'hint.title': 'Подсказка {i}/{n}',
   'hint.none': 'Подсказок к этому шагу больше нет.',
+  'hint.asking': '(спрашиваю скрипт подсказки: {n} с на этом шаге…)',
   'solution.ask': 'Показать решение этого шага? (y/n)',
   'solution.title': 'Решение',
   'solution.none': 'У этого шага нет решения.',
