@@ -47,6 +47,10 @@ describe('the lifecycle of page scripts', () => {
     expect(report.steps.map((s) => s.status)).toEqual(['passed']);
     expect(report.exitCode).toBe(0);
     expect(r.stderr).toContain('ok — 1 passed');
+    // A run of its own: the TUI's workspace and saved progress are never touched.
+    expect(existsSync(join(t.xdg.XDG_DATA_HOME!, 'katarun', 'runs'))).toBe(true);
+    expect(existsSync(join(t.xdg.XDG_DATA_HOME!, 'katarun', 'workspaces'))).toBe(false);
+    expect(existsSync(join(t.xdg.XDG_STATE_HOME!, 'katarun', 'progress'))).toBe(false);
   });
 });
 
