@@ -2,8 +2,8 @@
 // most common FAIL lines, then one line per learner, most in need of help first. Every string a
 // learner sent is sanitised again here (the server already cleaned it; the terminal trusts no one).
 
-import type {Translate} from '../render/i18n.js';
 import {clockDuration} from '../render/duration.js';
+import type {Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import type {BoardView, LearnerView} from './board-view.js';
 

@@ -3,8 +3,8 @@
 // `  … step 3/5 · running kubectl wait … · 1:20`. Reads the engine's state; writes nothing else.
 
 import type {RunEngine} from '../engine/engine-options.js';
-import {message, type Translate} from '../render/i18n.js';
 import {clockDuration} from '../render/duration.js';
+import {message, type Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 
 /** 10–30 s is what a CI log reader tolerates; 15 s by default. */

@@ -12,7 +12,7 @@ import {Marked, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {collapseDetails, englishLabels, katarunRenderers, type ActionLabels} from './markdown-tokens.js';
 import {htmlToTerminal} from './html-render.js';
-import {sanitizeText, stripEscapes} from './sanitize.js';
+import {SGR_SEQUENCES, sanitizeText} from './sanitize.js';
 
 /** The bundle's lazy stand-in for cli-highlight (scripts/bundle.mjs); absent when running the
  * plain modules, where highlighting loads with marked-terminal and is always ready. */
@@ -121,7 +121,7 @@ export function fitToWidth(text: string, width: number): string {
     .split('\n')
     .map((line) => {
       if (stringWidth(line) <= width) return line;
-      const plain = stripEscapes(line);
+      const plain = line.replace(SGR_SEQUENCES, '');
       if (TABLE_LINE.test(plain)) return line;
       const lead = /^\s*/.exec(line)![0];
       let hang = stringWidth(HANG.exec(plain)![0]);

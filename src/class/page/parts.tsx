@@ -3,9 +3,8 @@
 // never as HTML.
 
 import type {CellView, LearnerView, ScenarioSummary} from '../board-view.js';
-import {useT} from './lang.js';
 import {clockDuration} from '../../render/duration.js';
-
+import {useT} from './lang.js';
 
 /** A cell's time now: the server's figure plus what passed since, while the learner is on it. */
 export function liveTime(c: CellView, l: LearnerView, step: number, elapsed: number): number {
