@@ -176,6 +176,9 @@ export class EngineLifecycle {
     if (!fg) return;
     // Katacoda typed a foreground script into the first terminal as the page opened; the
     // learner's commands there wait behind it, and so do the page's actions (pageReady).
+    // T1 exists from now on, not once the script file is read: whoever waits on T1 for this
+    // script (headless watches for a REPL it leaves waiting) finds the terminal it will run in.
+    void d.terminals.session('T1').catch(() => undefined);
     const command = fg.language === 'zx'
       ? // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
         ` ${[process.execPath, ...zxNodeArgs(fg.path)].map(shq).join(' ')}`

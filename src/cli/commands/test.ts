@@ -38,7 +38,8 @@ Options:
                                     (the report, the machine checks; default from the locale)
   --shell pipe|pty                  the kind of shell (default pipe; pty for a scenario that types
                                     into a program: ctrl-seq, no-newline, or a line for a REPL,
-                                    an editor or cat that an earlier action started)
+                                    an editor or cat that an earlier action or a page's
+                                    foreground script started)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
   --use-existing-cluster            use a kind cluster of the scenario's name that katarun did
