@@ -88,7 +88,7 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       const ready = engine.pageReady();
       if ((await engine.settleTerminal('T1', ready, o.signal)) === 'input') {
         const page = step.foreground ? step : index === 0 ? engine.scenario.intro : undefined;
-        leftRunning.set('T1', {...running(undefined, ready, true, foregroundLastCommand(page) ?? 'the foreground script', pageStarted), page: step.foreground ? `step${index + 1}` : 'intro'});
+        leftRunning.set('T1', running(undefined, ready, true, foregroundLastCommand(page) ?? 'the foreground script', pageStarted, step.foreground ? `step${index + 1}` : 'intro'));
       }
     }
     const learner = learnerActions(step);
@@ -213,8 +213,9 @@ export interface Running {
   readonly page?: string;
 }
 
-function running(id: number | undefined, done: Promise<unknown>, awaitsInput: boolean, text: string, since: number): Running {
-  const r: Running = {id, done, awaitsInput, text, since, ended: false};
+function running(id: number | undefined, done: Promise<unknown>, awaitsInput: boolean, text: string, since: number, page?: string): Running {
+  // One object: `ended` is set on it when the run settles (a copy would never learn it).
+  const r: Running = {id, done, awaitsInput, text, since, ended: false, ...(page !== undefined ? {page} : {})};
   void done.then(
     () => (r.ended = true),
     () => (r.ended = true),

@@ -95,6 +95,8 @@ describe.runIf(python && ptyAvailable)('headless: REPLs kept open and started by
     const why = JSON.stringify(report, null, 1);
     expect(report.steps.map((x) => x.status), why).toEqual(['passed', 'passed']);
     expect(report.steps[0]!.commands.some((c) => c.text === 'python3 -q' && c.keptRunning === 'input'), why).toBe(true);
+    // Step 2's REPL was left with exit(): it ended, so nothing is kept (nor claimed to be).
+    expect(report.steps[1]!.commands.some((c) => c.keptRunning !== undefined), why).toBe(false);
     expect(why).not.toContain('syntax error');
     // Stopped on purpose (the REPLs end on SIGTERM): not a failing foreground script.
     expect(report.scripts, why).toBeUndefined();
