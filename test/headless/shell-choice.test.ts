@@ -10,9 +10,15 @@ describe('headless shell choice', () => {
     expect(headlessShell(await loadScenario(fixture('busy'), {}))).toBe('auto');
   });
 
-  it('commands that only run (a watcher and its interrupt, checks): pipes', async () => {
+  it("a REPL fed by the next step's action, and one a foreground script (the intro's or a step's) leaves in T1: a terminal", async () => {
+    expect(headlessShell(await loadScenario(fixture('repl-steps'), {}))).toBe('auto');
+    expect(headlessShell(await loadScenario(fixture('repl-foreground'), {}))).toBe('auto');
+  });
+
+  it('commands that only run (a watcher and its interrupt, checks, a server fetched from T2): pipes', async () => {
     expect(headlessShell(await loadScenario(fixture('flow'), {}))).toBe('pipe');
     expect(headlessShell(await loadScenario(fixture('persist'), {}))).toBe('pipe');
+    expect(headlessShell(await loadScenario(fixture('server'), {}))).toBe('pipe');
   });
 
   it('knows programs that read the terminal from programs that run a file', () => {
