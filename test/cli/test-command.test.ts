@@ -123,6 +123,16 @@ describe('katarun test (built CLI)', () => {
     expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 5000)).toBe(true);
   });
 
+  it('the settle period (--settle, default 3s): a watcher runs that long before its Ctrl-C, not to the command limit', () => {
+    const r = katarun([fixture('endless'), '--to', '1', '--reporter', 'json', '--progress', '0', '--sandbox', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    const watcher = (JSON.parse(r.stdout) as {steps: {commands: {text: string; durationMs: number; interrupted: boolean}[]}[]}).steps[0]!.commands[1]!;
+    expect(watcher).toMatchObject({text: 'watch -n 1 cat greeting.txt', interrupted: true});
+    // The default 3 s, then Ctrl-C (a loaded machine gets slack above, none below).
+    expect(watcher.durationMs).toBeGreaterThanOrEqual(3000);
+    expect(watcher.durationMs).toBeLessThan(30_000);
+  });
+
   it('--setup-timeout takes the same durations and clamps as --check-timeout', () => {
     for (const bad of ['soon', '0s', '1000h']) {
       const r = katarun([fixture('setup-hang'), '--setup-timeout', bad]);
