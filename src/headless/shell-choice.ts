@@ -15,12 +15,12 @@ import {readFileSync} from 'node:fs';
 import type {Action, ExecAction, Page, Scenario} from '../scenario/model.js';
 import {terminalFor} from '../engine/action-runner.js';
 
-/** Commands whose program reads what is typed into the terminal. */
+/** Commands whose program reads what is typed into the terminal, named bare or by a path (`/usr/bin/python3`). */
 const READS_TERMINAL = [
-  /^(sudo\s+)?(python[0-9.]*|ipython3?|node|nodejs|irb|ghci|R|julia|lua|scala|sbt\s+console|erl|iex|bc|sqlite3|mysql|mariadb|psql|redis-cli|mongo|mongosh|cqlsh|clickhouse-client|influx|ftp|sftp|telnet|nc|ssh|su|vi|vim|nvim|nano|emacs|cat|tee|read)(\s+-\S+(\s+[^-\s>|&;]\S*)?)*\s*(>{1,2}\s*\S+)?\s*$/,
+  /^(sudo\s+)?([^\s/]*\/)*(python[0-9.]*|ipython3?|node|nodejs|irb|ghci|R|julia|lua|scala|sbt\s+console|erl|iex|bc|sqlite3|mysql|mariadb|psql|redis-cli|mongo|mongosh|cqlsh|clickhouse-client|influx|ftp|sftp|telnet|nc|ssh|su|vi|vim|nvim|nano|emacs|cat|tee|read)(\s+-\S+(\s+[^-\s>|&;]\S*)?)*\s*(>{1,2}\s*\S+)?\s*$/,
   // Editors, pagers, remote shells and database clients take a file, host or database: any
   // arguments, unless they run a command given inline (`-e`, `-c`) or read a file (`<`).
-  /^(sudo\s+)?(vi|vim|nvim|nano|emacs|ssh|telnet|mysql|mariadb|psql|redis-cli|mongo|mongosh|sqlite3|cqlsh)\b(?!.*(\s-[ec]\s|\s--eval\b|<|\|))/,
+  /^(sudo\s+)?([^\s/]*\/)*(vi|vim|nvim|nano|emacs|ssh|telnet|mysql|mariadb|psql|redis-cli|mongo|mongosh|sqlite3|cqlsh)\b(?!.*(\s-[ec]\s|\s--eval\b|<|\|))/,
   /\b(docker|podman|kubectl|oc|crictl|nerdctl)\s+(exec|run|attach)\b.*\s-(it|ti|i|-interactive)\b/,
 ];
 

@@ -22,9 +22,9 @@ describe('headless shell choice', () => {
   });
 
   it('knows programs that read the terminal from programs that run a file', () => {
-    for (const c of ['python3', 'python3 -q', 'node', 'mysql -u root -p', 'cat > notes.txt', 'vim app.conf', 'docker exec -it web bash', 'kubectl exec -it pod -- sh', 'psql -U postgres']) {
+    for (const c of ['python3', 'python3 -q', 'node', 'mysql -u root -p', 'cat > notes.txt', 'vim app.conf', 'docker exec -it web bash', 'kubectl exec -it pod -- sh', 'psql -U postgres', '/usr/bin/python3', 'sudo /usr/bin/python3 -i', '~/bin/mongo', './node_modules/.bin/node']) {
       expect(startsTerminalProgram(c), c).toBe(true);
     }
-    for (const c of ['python3 app.py', 'cat notes.txt', 'node server.js', 'ls -l', 'docker ps', 'echo cat', 'less /etc/passwd', 'ps aux | less', 'mysql -u root -e "show databases"', 'psql -c "select 1"']) expect(startsTerminalProgram(c), c).toBe(false);
+    for (const c of ['python3 app.py', 'cat notes.txt', 'node server.js', 'ls -l', 'docker ps', 'echo cat', 'less /etc/passwd', 'ps aux | less', 'mysql -u root -e "show databases"', 'psql -c "select 1"', '/usr/bin/python3 app.py', 'bin/cat notes.txt']) expect(startsTerminalProgram(c), c).toBe(false);
   });
 });
