@@ -4,16 +4,13 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {fixture, repoRoot, tempDirs, type TempDirs} from '../engine/integration-helpers.js';
 import {parseXml} from '../headless/xml-check.js';
 
 const cli = join(repoRoot, 'dist', 'cli', 'main.js');
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-beforeAll(() => {
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], {cwd: repoRoot, stdio: 'ignore'});
-}, 120_000);
 
 let t: TempDirs;
 beforeEach(() => {
