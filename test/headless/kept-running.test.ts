@@ -45,7 +45,7 @@ const opts = (extra: Partial<HeadlessOptions> = {}): HeadlessOptions => ({
 const gone = () => waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 10_000);
 
 describe.runIf(python && has('curl', '--version'))('headless: a server as a step\'s last action', () => {
-  for (const shell of ['pipe', ...(ptyAvailable ? ['pty'] : [])] as const) {
+  for (const shell of ['pipe', ...(ptyAvailable ? ['pty' as const] : [])] as const) {
     it(`${shell}: it serves into the next step (fetched from T2), is stopped when T1 is used again; a slow command without a socket still fails its step`, async () => {
       const started = Date.now();
       const report = await runHeadless(await loadScenario(fixture('server'), {}), opts({shell}));
