@@ -25,7 +25,10 @@ export function tempDirs(prefix = 'katarun-engine-'): TempDirs {
     state: join(xdg.XDG_STATE_HOME, 'katarun'),
     data: join(xdg.XDG_DATA_HOME, 'katarun'),
     cache: join(xdg.XDG_CACHE_HOME, 'katarun'),
-    cleanup: () => rmSync(root, {recursive: true, force: true}),
+    // Retries: bwrap makes mount points in the workspace's home for PATH folders under the host's
+    // home (~/.pyenv/shims), and a check process the disposed engine had just started may still be
+    // making them, so one rm can meet ENOTEMPTY (seen twice under load in quiz.test.ts).
+    cleanup: () => rmSync(root, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}),
   };
 }
 
