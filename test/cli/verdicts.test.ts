@@ -50,6 +50,31 @@ describe('the lifecycle of page scripts', () => {
   });
 });
 
+describe("the background scripts a learner reads past", () => {
+  it("step 1's actions wait for a quick intro background script to end", () => {
+    // They ran at once: cat found no file, and the script's last line then removed what step 1 made.
+    const r = katarun(['test', fixture('background-reading'), '--reporter', 'json', '--check-timeout', '5s']);
+    expect(r.stderr).not.toMatch(STACK);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps.map((s) => s.status), r.stderr).toEqual(['passed']);
+    expect(report.steps[0]!.commands.map((c) => c.exitCode)).toEqual([0]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('a background script that never ends holds step 1 back for the reading time only, and is stopped at the end', () => {
+    const started = Date.now();
+    const r = katarun(['test', fixture('background-endless'), '--reporter', 'json', '--check-timeout', '5s'], 150_000);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps.map((s) => s.status), r.stderr).toEqual(['passed']);
+    expect(r.code).toBe(0);
+    // The script sleeps 600 s; the run takes the 15 s reading time and a little more.
+    expect(Date.now() - started).toBeLessThan(120_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15_000);
+    const left = spawnSync('pgrep', ['-f', 'katarun-fixture-endless-background'], {encoding: 'utf8'});
+    expect(left.stdout.trim(), 'the background script outlived the run').toBe('');
+  }, 180_000);
+});
+
 describe('failures that passed without a word', () => {
   it('a failing background script and a failing command under a passing check are reported in every reporter', () => {
     const json = katarun(['test', fixture('warnings'), '--reporter', 'json']);
