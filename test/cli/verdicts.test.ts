@@ -75,6 +75,32 @@ describe("the background scripts a learner reads past", () => {
   }, 180_000);
 });
 
+describe("one machine's processes", () => {
+  const run = (sandbox: string) => {
+    const r = katarun(['test', fixture('shared-processes'), '--reporter', 'json', '--check-timeout', '5s', '--sandbox', sandbox]);
+    expect(r.stderr).not.toMatch(STACK);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps.map((s) => s.status), r.stderr).toEqual(['passed', 'passed']);
+    expect(report.steps[1]!.commands.map((c) => c.exitCode)).toEqual([0]);
+    expect(report.steps[1]!.warnings ?? []).toEqual([]);
+    const left = spawnSync('pgrep', ['-f', 'katarun-fixture-(job|daemon)'], {encoding: 'utf8'});
+    expect(left.stdout.trim(), 'a scenario process outlived the run').toBe('');
+  };
+
+  it("without the sandbox, a check sees the learner's background job and T1 stops the intro background's daemon; nothing is left", () => {
+    run('none');
+  }, 120_000);
+
+  // Skipped: a known defect, not fixed yet. In the bwrap sandbox every scenario process has a
+  // PID namespace of its own, so step 1's check never sees the job and step 2's pgrep/pkill find
+  // nothing (barrymister linux-learn-processes fails, linux-learn-signals passes with its commands
+  // failed). A shared namespace per run (a holder joined with bwrap --pidns/--userns) works as
+  // root but setns into the holder's PID namespace is refused to an unprivileged user (EPERM).
+  it.skip('in the sandbox too (one PID namespace per run, as on one machine)', () => {
+    run('bwrap');
+  }, 120_000);
+});
+
 describe('failures that passed without a word', () => {
   it('a failing background script and a failing command under a passing check are reported in every reporter', () => {
     const json = katarun(['test', fixture('warnings'), '--reporter', 'json']);
