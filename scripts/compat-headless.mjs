@@ -119,7 +119,8 @@ const shape = (rep) => ({
 
 // ── sabotage: the same scenario with none of the learner's work done ───────────────────────
 const EXEC_MARK = /^\s*\{\{\s*(execute|exec)\b/;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+// Any indent: a fence inside a list item is indented like the item's text.
+const FENCE = /^\s*(`{3,}|~{3,})/;
 
 /** A page with every command a learner runs replaced by `true` and every file block unwritten. */
 export function sabotagePage(md) {
@@ -128,20 +129,20 @@ export function sabotagePage(md) {
     const open = FENCE.exec(lines[i]);
     if (!open) continue;
     const fence = open[1];
-    const closes = (line) => line.trimStart().startsWith(fence) && /^\s{0,3}[`~]/.test(line);
+    const closes = (line) => line.trimStart().startsWith(fence);
     let j = i + 1;
     while (j < lines.length && !closes(lines[j])) j++;
     if (j >= lines.length) break;
     // The closing fence carries the marker: ```{{execute T2}}
     if (EXEC_MARK.test(lines[j].trimStart().replace(/^[`~]+/, ''))) {
-      lines.splice(i + 1, j - i - 1, 'true');
+      lines.splice(i + 1, j - i - 1, `${/^\s*/.exec(lines[i])[0]}true`);
       j = i + 2;
     }
     i = j;
   }
   return lines
     .join('\n')
-    .replace(/(?<!`)`([^`\n]+)`(\s*\{\{\s*(?:execute|exec)\b)/g, '`true`$2')
+    .replace(/(?<!`)`([^`]+)`(\s*\{\{\s*(?:execute|exec)\b)/g, '`true`$2') // a span may run over lines (`mvn … \ ↵ -D…`)
     .replace(/(<pre\b[^>]*?)\bdata-filename=/gi, '$1data-sabotaged-filename=');
 }
 
@@ -181,7 +182,7 @@ if (isMain) own(scratch);
 function katarunTest(dir, label) {
   const home = own(mkdtempSync(join(scratch, `${label}-`)));
   const report = join(home, 'report.json');
-  const env = {HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), PATH: process.env.PATH, LANG: 'C.UTF-8', CI: 'true'};
+  const env = {HOME: home, USER: asUser ?? process.env.USER ?? '', LOGNAME: asUser ?? process.env.LOGNAME ?? '', XDG_STATE_HOME: join(home, 'state'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), PATH: process.env.PATH, LANG: 'C.UTF-8', CI: 'true'};
   const test = [cli, 'test', dir, '--reporter', 'json', '--output', report, '--check-timeout', checkTimeout, '--command-timeout', commandTimeout, '--sandbox', sandbox, '--keep-going', '--progress', '0'];
   const [cmd, argv] = asUser ? ['runuser', ['-u', asUser, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, ...test]] : [process.execPath, test];
   const started = Date.now();
