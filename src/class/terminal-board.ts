@@ -2,16 +2,12 @@
 // most common FAIL lines, then one line per learner, most in need of help first. Every string a
 // learner sent is sanitised again here (the server already cleaned it; the terminal trusts no one).
 
+import {clockDuration} from '../render/duration.js';
 import type {Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import type {BoardView, LearnerView} from './board-view.js';
 
 const text = (s: string) => sanitizeText(s).replace(/[\n\t]+/g, ' ');
-
-function clock(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 function fit(s: string, width: number): string {
   const chars = Array.from(s);
@@ -22,7 +18,7 @@ function learnerLine(l: LearnerView, t: Translate): string {
   const total = l.steps.length;
   const cell = l.steps[l.currentStep];
   const where = l.finished ? t('class.board.finished') : l.currentStep >= 0 ? t('class.board.step', {k: l.currentStep + 1, n: total}) : '—';
-  const time = cell && !l.finished ? ` ${clock(cell.timeMs)}${cell.estimateMin ? `/${cell.estimateMin}m` : ''}` : '';
+  const time = cell && !l.finished ? ` ${clockDuration(cell.timeMs)}${cell.estimateMin ? `/${cell.estimateMin}m` : ''}` : '';
   const marks = [
     l.hand ? `✋ ${t('class.board.hand')}` : '',
     l.stuck ? `⚠ ${t('class.board.stuck')}` : '',

@@ -18,7 +18,10 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
     const message = first.charAt(0).toLowerCase() + first.slice(1);
     // `katarun --bogus`: the command is katarun itself, named once.
     const bare = command === 'katarun';
-    throw new UserError(bare ? message : `${command}: ${message}`, 2, bare ? "see 'katarun --help'" : `see 'katarun ${command} --help'`);
+    // `--check-timeout -5s`: Node reads the value as another flag; its first sentence alone ("argument is ambiguous") does not say what to do.
+    const dashed = /^option '(--[\w-]+)' argument is ambiguous/i.exec(full);
+    const hint = dashed ? `give ${dashed[1]} its value; a value that starts with a dash is written ${dashed[1]}=-VALUE` : bare ? "see 'katarun --help'" : `see 'katarun ${command} --help'`;
+    throw new UserError(bare ? message : `${command}: ${message}`, 2, hint);
   }
 }
 

@@ -22,7 +22,7 @@ import {checkEnv, katarunVars, plainEnv, scriptEnv} from './script-env.js';
 import {createStore} from './store.js';
 import {TerminalPool} from './terminals.js';
 import {message, type Message, type Text} from '../render/i18n.js';
-import type {EngineEvent, EngineState, NextResult} from './types.js';
+import type {EngineEvent, EngineState, NextResult, RevealedHint} from './types.js';
 import {defaultPathMapper} from './path-mapper.js';
 import {scenarioWorld} from './scenario-world.js';
 import {defaultShellPort} from './shell-port-default.js';
@@ -201,7 +201,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       const s = store.getSnapshot();
       if (s.phase === 'step') await checks.once(s.stepIndex);
     },
-    revealHint(): Hint | undefined {
+    revealHint(): RevealedHint | undefined {
       const s = store.getSnapshot();
       if (s.phase !== 'step') return undefined;
       const hints = scenario.steps[s.stepIndex]!.hints;
@@ -214,7 +214,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
       if (!hint?.script) return hint;
       const seconds = Math.floor(stepElapsed(st, now()) / 1000);
       void runHintScript(hint.script, seconds);
-      return {...hint, text: hint.text || `(asking the hint script, ${seconds} s on this step…)`};
+      return hint.text ? hint : {...hint, asking: message('hint.asking', {n: seconds})};
     },
     solution() {
       const s = store.getSnapshot();

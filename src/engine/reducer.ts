@@ -8,6 +8,7 @@ import type {ActionState, CheckState, EngineState, Notice, Phase, SetupState, St
 
 export const MAX_NOTICES = 50;
 export const MAX_SETUP_LINES = 200;
+export const SETUP_HEAD_LINES = 10;
 
 export type EngineMsg =
   | {readonly type: 'phase'; readonly phase: Phase}
@@ -40,7 +41,7 @@ export function initialState(scenario: Scenario, now: number): EngineState {
       quizAnswered: step.quizzes.map(() => false),
     })),
     terminals: {},
-    setup: {status: 'idle', lines: []},
+    setup: {status: 'idle', lines: [], head: [], total: 0},
     notices: [],
     startedAt: now,
   };
@@ -115,8 +116,10 @@ export function reduce(s: EngineState, m: EngineMsg): EngineState {
       return {...s, terminals: {...s.terminals, [m.id]: {...cur, ...m.patch}}};
     }
     case 'setup': {
-      const lines = m.lines?.length ? [...s.setup.lines, ...m.lines].slice(-MAX_SETUP_LINES) : s.setup.lines;
-      return {...s, setup: {...s.setup, ...m.patch, lines}};
+      if (!m.lines?.length) return {...s, setup: {...s.setup, ...m.patch}};
+      const lines = [...s.setup.lines, ...m.lines].slice(-MAX_SETUP_LINES);
+      const head = s.setup.head.length < SETUP_HEAD_LINES ? [...s.setup.head, ...m.lines].slice(0, SETUP_HEAD_LINES) : s.setup.head;
+      return {...s, setup: {...s.setup, ...m.patch, lines, head, total: s.setup.total + m.lines.length}};
     }
     case 'notice':
       return {...s, notices: [...s.notices, m.notice].slice(-MAX_NOTICES)};

@@ -85,8 +85,18 @@ export type Phase = 'intro' | 'setup' | 'step' | 'finish' | 'closed';
 
 export interface SetupState {
   readonly status: 'idle' | 'running' | 'passed' | 'failed';
-  /** Progress lines: katarun's as messages, the setup script's output as it printed it (bounded). */
+  /** Progress lines: katarun's as messages, the setup script's output as it printed it (the last ones, bounded). */
   readonly lines: readonly Text[];
+  /** The first lines, kept when `lines` drops them: a failure's reason is often printed first. */
+  readonly head: readonly Text[];
+  /** How many lines there were in all. */
+  readonly total: number;
+}
+
+/** A hint as `h` reveals it: a hint script still running has no text yet, only what to say meanwhile. */
+export interface RevealedHint extends Hint {
+  /** While the hint script runs (its answer comes as a notice): "asking the hint script, 42 s on this step…". */
+  readonly asking?: Message;
 }
 
 export interface EngineState {
@@ -158,7 +168,7 @@ export interface Engine {
   /** Run the current step's check once now. */
   recheck(): Promise<void>;
   /** The next hint not yet shown, or undefined when all were shown. */
-  revealHint(): Hint | undefined;
+  revealHint(): RevealedHint | undefined;
   /** The solution: Katacoda `answer` markdown and/or the solution script's text. */
   solution(): {readonly markdown?: string; readonly script?: string} | undefined;
   /** The persistent shell behind a terminal, started on first use (for the `s` drop-in). */

@@ -3,19 +3,12 @@
 // `  … step 3/5 · running kubectl wait … · 1:20`. Reads the engine's state; writes nothing else.
 
 import type {RunEngine} from '../engine/engine-options.js';
+import {clockDuration} from '../render/duration.js';
 import type {Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 
 /** 10–30 s is what a CI log reader tolerates; 15 s by default. */
 export const DEFAULT_PROGRESS_MS = 15_000;
-
-function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60));
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${mm.padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
 
 function shortCommand(text: string): string {
   const first = text.trim().split('\n')[0] ?? '';
@@ -31,7 +24,7 @@ export function progressLine(engine: RunEngine, t: Translate, now: number): stri
   const k = s.stepIndex + 1;
   const n = s.steps.length;
   const stepStart = st.enteredAt ?? st.startedAt ?? now;
-  const elapsed = clock(now - stepStart + (st.enteredAt !== undefined ? st.elapsedMs : 0));
+  const elapsed = clockDuration(now - stepStart + (st.enteredAt !== undefined ? st.elapsedMs : 0));
   const running = Object.values(s.terminals).map((x) => x.running).filter((r) => r !== undefined).sort((a, b) => a.startedAt - b.startedAt)[0];
   if (running) return t('report.running', {k, n, command: sanitizeText(shortCommand(running.command)), elapsed});
   if (st.check.status === 'polling') return t('report.checking', {k, n, attempts: st.check.attempts, elapsed});

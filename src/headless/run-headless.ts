@@ -2,7 +2,8 @@
 // report. A failing step stops the run (unless keepGoing); the steps after it are reported
 // as not run and nothing of them is executed. Steps outside --from/--to are skipped.
 
-import {say, translator, type Translate} from '../render/i18n.js';
+import {message, say, translator, type Translate} from '../render/i18n.js';
+import type {SetupState} from '../engine/types.js';
 import type {Scenario} from '../scenario/model.js';
 import {createEngine} from '../engine/create-engine.js';
 import type {EngineOptions, RunEngine} from '../engine/engine-options.js';
@@ -46,6 +47,15 @@ export class EnvironmentNotReadyError extends Error {
 
 export {ScenarioInvalidError};
 
+/**
+ * A setup's output for a report: its first lines (a failure's reason is often printed first —
+ * a missing image, a refused login) and its last ones, with how many were left out between.
+ */
+export function setupExcerpt(s: SetupState, t: Translate, first = 10, last = 30): string[] {
+  if (s.total <= first + last) return s.lines.slice(-s.total).map((line) => say(t, line));
+  return [...s.head.slice(0, first), message('report.linesLeftOut', {n: s.total - first - last}), ...s.lines.slice(-last)].map((line) => say(t, line));
+}
+
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions = {}): Promise<HeadlessReport> {
   const now = options.now ?? Date.now;
   const t = options.t ?? translator('en');
@@ -76,7 +86,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
     if (from <= to && !signal.aborted) {
       await engine.start(from - 1);
       const s = engine.store.getSnapshot().setup;
-      if (scenario.setup || s.status === 'failed') setup = {status: s.status === 'passed' ? 'passed' : 'failed', output: s.lines.slice(-40).map((line) => say(t, line))};
+      if (scenario.setup || s.status === 'failed') setup = {status: s.status === 'passed' ? 'passed' : 'failed', output: setupExcerpt(s, t)};
     }
     let stop = setup?.status === 'failed';
     for (let i = 0; i < total; i++) {

@@ -12,7 +12,7 @@ import {Marked, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {collapseDetails, englishLabels, katarunRenderers, type ActionLabels} from './markdown-tokens.js';
 import {htmlToTerminal} from './html-render.js';
-import {sanitizeText} from './sanitize.js';
+import {SGR_SEQUENCES, sanitizeText} from './sanitize.js';
 
 /** The bundle's lazy stand-in for cli-highlight (scripts/bundle.mjs); absent when running the
  * plain modules, where highlighting loads with marked-terminal and is always ready. */
@@ -105,8 +105,6 @@ export function columnWidths(rows: readonly (readonly string[])[], width: number
 /** What marked-terminal's listitem puts before an item's text, ordered list or not. */
 const ITEM_MARK = '* ';
 
-// eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]*m/g;
 /** cli-table3's rows: re-wrapping them would break the grid; the terminal wraps them instead. */
 const TABLE_LINE = /^\s*[│┌├└┬┼┴┐┤┘─]/;
 /** A line's indent plus its list marker: where its continuation lines start. */
@@ -123,7 +121,7 @@ export function fitToWidth(text: string, width: number): string {
     .split('\n')
     .map((line) => {
       if (stringWidth(line) <= width) return line;
-      const plain = line.replace(SGR, '');
+      const plain = line.replace(SGR_SEQUENCES, '');
       if (TABLE_LINE.test(plain)) return line;
       const lead = /^\s*/.exec(line)![0];
       let hang = stringWidth(HANG.exec(plain)![0]);

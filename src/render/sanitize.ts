@@ -20,7 +20,9 @@ const SEQUENCES = new RegExp(`${STRING_SEQ}|${CSI}|${OTHER_ESC}`, 'g');
 // overrides and isolates that make text read differently from what it is (U+202A–202E, U+2066–2069).
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const NEEDS_WORK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const SGR = /^(?:\u001b\[|\u009b)[0-9;:]*m$/;
+/** A colour/style sequence (SGR), 7- or 8-bit, its parameters captured: for `String.replace` only (it is global). */
+export const SGR_SEQUENCES = /(?:\u001b\[|\u009b)([0-9;:]*)m/g;
+const SGR = new RegExp(`^${SGR_SEQUENCES.source}$`);
 
 /** Printable text, \n and \t only. \r\n becomes \n; a lone \r is dropped. */
 export function sanitizeText(text: string): string {

@@ -304,7 +304,7 @@ export function createController(deps: ControllerDeps): (intent: Intent) => void
         if (!hint) return say(t('hint.none'));
         const {state, step} = currentStep(engine);
         const shown = state.steps[state.stepIndex]?.hintsShown ?? 1;
-        return deps.print(hintText(hint.text, shown, step?.hints.length ?? shown, hint.source.file, deps.render()));
+        return deps.print(hintText(hint.text || (hint.asking ? t(hint.asking) : ''), shown, step?.hints.length ?? shown, hint.source.file, deps.render()));
       }
       case 'solution':
         return dispatch({type: 'overlay', overlay: 'confirm-solution'});

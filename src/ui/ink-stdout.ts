@@ -6,6 +6,8 @@
 // terminal is very tall, which takes the clear path away entirely; the real height is read by
 // useTerminalSize through `realRows`, and the layout budget is computed from it.
 
+import {SGR_SEQUENCES} from '../render/sanitize.js';
+
 const REAL = Symbol.for('katarun.realStdout');
 const FAKE_ROWS = 10_000;
 
@@ -16,8 +18,7 @@ const FAKE_ROWS = 10_000;
  * shell's own prompt in the live tail), so they are taken out where everything leaves.
  */
 export function withoutColour(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[([0-9;:]*)m/g, (whole, params: string) => {
+  return text.replace(SGR_SEQUENCES, (whole, params: string) => {
     if (params === '') return whole;
     const ps = params.split(/[;:]/);
     const kept: string[] = [];

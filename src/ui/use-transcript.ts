@@ -4,6 +4,8 @@
 import chalk from 'chalk';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Engine, EngineEvent} from '../engine/types.js';
+import {say} from '../render/i18n.js';
+import {sanitizeText} from '../render/sanitize.js';
 import {useSelect} from './use-engine.js';
 import {commandText, finishText, noticeText, stepText, type RenderContext, type TranscriptItem} from './transcript.js';
 
@@ -29,7 +31,9 @@ export function useEngineTranscript(engine: Engine | undefined, print: (text: st
     if (!engine || phase === undefined) return;
     const state = engine.store.getSnapshot();
     if (lastPhase.current === 'setup' && phase !== 'setup' && state.setup.lines.length > 0) {
-      print(chalk.dim(state.setup.lines.slice(-20).join('\n')));
+      // Katarun's own lines are messages (words in the UI's language); the script's are untrusted text.
+      const {t} = render();
+      print(chalk.dim(state.setup.lines.slice(-20).map((line) => sanitizeText(say(t, line))).join('\n')));
     }
     lastPhase.current = phase;
     if (phase === 'step' && stepIndex !== undefined) {

@@ -26,6 +26,16 @@ describe('terminal board', () => {
     expect(out).toContain('step 1/1 1:05/1m');
   });
 
+  it('shows an hour and more as the page and the TUI do (h:mm:ss), not as 75 minutes', () => {
+    const view: BoardView = {
+      now: Date.UTC(2026, 0, 1, 10),
+      joinCode: 'ABC234',
+      scenarios: [],
+      learners: [{id: 'a', name: 'Ann', scenario: {id: 'basics', title: 'Basics'}, currentStep: 0, steps: [{...cell('active'), timeMs: 75 * 60_000 + 5_000}], stuck: false, finished: false, away: false, urgency: 0, joinedAt: 0, lastSeen: 0, events: 1}],
+    };
+    expect(formatBoard(view, translator('en'), 200).join('\n')).toContain('step 1/1 1:15:05/1m');
+  });
+
   it('reads join and board URLs, and says what a bad one lacks', () => {
     expect(parseJoinTarget('http://192.168.1.20:8642/j/abc234')).toEqual({base: 'http://192.168.1.20:8642', code: 'ABC234'});
     expect(parseJoinTarget('192.168.1.20:8642/ABC234')).toEqual({base: 'http://192.168.1.20:8642', code: 'ABC234'});

@@ -55,6 +55,14 @@ describe('what the command line says when it is wrong', () => {
     expect(sub.hint).toBe("see 'katarun test --help'");
   });
 
+  it('a value that starts with a dash (`--check-timeout -5s`) gets a hint saying how to write it, and then a duration error', () => {
+    const dashed = error(() => parseCommandArgs('test', ['--check-timeout', '-5s'], {'check-timeout': {type: 'string'}}));
+    expect(dashed.message).toBe("test: option '--check-timeout' argument is ambiguous");
+    expect(dashed.hint).toBe('give --check-timeout its value; a value that starts with a dash is written --check-timeout=-VALUE');
+    const {values} = parseCommandArgs('test', ['--check-timeout=-5s'], {'check-timeout': {type: 'string'}});
+    expect(error(() => parseDuration(values['check-timeout'] as string, '--check-timeout')).message).toBe("--check-timeout: '-5s' is not a duration");
+  });
+
   it('finds a scenario of ./scenarios by the id `katarun list` shows, and suggests the nearest id for a typo', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'katarun-arg-'));
     try {

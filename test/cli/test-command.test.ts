@@ -4,16 +4,12 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {fixture, processesWithEnv, repoRoot, tempDirs, uniqueMarker, waitFor, type TempDirs} from '../engine/integration-helpers.js';
 import {parseXml} from '../headless/xml-check.js';
 
 const cli = join(repoRoot, 'dist', 'cli', 'main.js');
 
-beforeAll(() => {
-  // Other layers may be mid-change; emit what compiles (tsc emits despite type errors).
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], {cwd: repoRoot, stdio: 'ignore'});
-}, 120_000);
 
 let t: TempDirs;
 let marker: string;

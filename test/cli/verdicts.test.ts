@@ -4,16 +4,13 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {fixture, repoRoot, tempDirs, type TempDirs} from '../engine/integration-helpers.js';
 import {parseXml} from '../headless/xml-check.js';
 
 const cli = join(repoRoot, 'dist', 'cli', 'main.js');
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-beforeAll(() => {
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], {cwd: repoRoot, stdio: 'ignore'});
-}, 120_000);
 
 let t: TempDirs;
 beforeEach(() => {
@@ -47,6 +44,10 @@ describe('the lifecycle of page scripts', () => {
     expect(report.steps.map((s) => s.status)).toEqual(['passed']);
     expect(report.exitCode).toBe(0);
     expect(r.stderr).toContain('ok — 1 passed');
+    // A run of its own: the TUI's workspace and saved progress are never touched.
+    expect(existsSync(join(t.xdg.XDG_DATA_HOME!, 'katarun', 'runs'))).toBe(true);
+    expect(existsSync(join(t.xdg.XDG_DATA_HOME!, 'katarun', 'workspaces'))).toBe(false);
+    expect(existsSync(join(t.xdg.XDG_STATE_HOME!, 'katarun', 'progress'))).toBe(false);
   });
 });
 
@@ -190,6 +191,18 @@ describe('reports a CI job can use', () => {
     const suite = parseXml(readFileSync(out, 'utf8')).children[0]!;
     expect(suite.children.find((c) => c.name === 'testcase')?.children[0]?.attrs.type).toBe('scenario-invalid');
     expect(existsSync(join(t.xdg.XDG_DATA_HOME!, 'katarun'))).toBe(false);
+  });
+
+  it("the human report shows a failed setup's first lines (the reason) and its last ones", () => {
+    const r = katarun(['test', fixture('setup-fails'), '--progress', '0']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('✘ setup failed');
+    // Before, only the last 40 lines: 'retrying 62' to 'retrying 100' and the exit status.
+    expect(r.stdout).toContain('│ error: pull access denied for katarun-example-image');
+    expect(r.stdout).toContain('│ … 62 lines left out (the whole output is in the log) …');
+    expect(r.stdout).toContain('│ retrying 100');
+    expect(r.stdout).toContain('│ the setup script exited with status 4');
+    expect(r.stdout).not.toContain('retrying 40\n');
   });
 
   it('a progress line while a step runs, so a CI log never looks hung', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {message, registerLocale, registeredLanguages, translator, uiLanguage, type Template} from '../../src/render/i18n.js';
@@ -85,5 +85,20 @@ describe('translator', () => {
   });
   test('the generated list of languages is the strings files beside i18n.ts', () => {
     expect(readFileSync(join(renderDir, 'locales.generated.ts'), 'utf8')).toBe(localesModule(renderDir));
+  });
+});
+
+describe('the string tables hold no dead entries', () => {
+  test("every English key is named in src/ (whole, or by a prefix a template completes: `sandbox.why.${reason}`)", () => {
+    const srcDir = join(renderDir, '..');
+    const files = (readdirSync(srcDir, {recursive: true}) as string[]).filter((f) => /\.tsx?$/.test(f) && !/strings-[a-z-]+\.ts$/.test(f) && !f.endsWith('.generated.ts'));
+    const code = files.map((f) => readFileSync(join(srcDir, f), 'utf8')).join('\n');
+    const named = (key: string) => {
+      if (code.includes(`'${key}'`) || code.includes(`"${key}"`)) return true;
+      const parts = key.split('.');
+      for (let i = parts.length - 1; i > 0; i--) if (code.includes(`\`${parts.slice(0, i).join('.')}.\${`)) return true;
+      return false;
+    };
+    expect(Object.keys(en).filter((k) => !named(k))).toEqual([]);
   });
 });

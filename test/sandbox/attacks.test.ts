@@ -6,7 +6,7 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, cpSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {sandboxStatus} from '../../src/shell/sandbox.js';
 import {processesWithEnv, repoRoot, tempDirs, uniqueMarker, waitFor, type TempDirs} from '../engine/integration-helpers.js';
 
@@ -14,10 +14,6 @@ const cli = join(repoRoot, 'dist', 'cli', 'main.js');
 const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'sandbox', name);
 const bwrapHere = sandboxStatus().usable;
 
-beforeAll(() => {
-  // Other layers may be mid-change; emit what compiles (tsc emits despite type errors).
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], {cwd: repoRoot, stdio: 'ignore'});
-}, 120_000);
 
 let t: TempDirs;
 let marker: string;

@@ -393,6 +393,22 @@ describe('language', () => {
   });
 });
 
+describe('the setup script', () => {
+  test('its lines go to the transcript sanitised: a title or a screen clear in its output never reaches the terminal', async () => {
+    const setup = {path: '/s/setup.sh', language: 'bash' as const, role: 'setup' as const, source: {file: '/s/index.json', line: 1}};
+    const port = new FakeShellPort(undefined, (script) => (script.path === setup.path ? {exitCode: 0, output: 'pulled \u001b]0;pwned\u0007the image\n\u001b[2Jready\n'} : {exitCode: 1}));
+    const {session} = sessionFor(scenario(demo().steps, {setup}), {}, port);
+    const app = renderApp({session});
+    await app.press(KEY.enter);
+    await app.until('Step 1/2');
+    const shown = app.frames.join('\n');
+    expect(shown).toContain('pulled the image');
+    expect(shown).toContain('ready');
+    expect(shown).not.toContain('pwned');
+    expect(shown).not.toContain('\u001b[2J');
+  });
+});
+
 describe('a cluster found missing only when starting', () => {
   test('asks with the name the check reports, then creates it', async () => {
     const {session, engine, created} = sessionFor(demo(), {missingCluster: async () => 'katarun-istio'});

@@ -167,9 +167,11 @@ export class FakeShellPort implements ShellPort {
     this.sessions.set(options.name, s);
     return s;
   }
-  async runScript(script: Script): Promise<ProcessResult> {
+  async runScript(script: Script, options?: {readonly onOutput?: (chunk: string) => void}): Promise<ProcessResult> {
     this.scriptsRun.push(script.path);
     const a = this.checks(script);
+    // As a real script streams it (the setup script's lines reach the screen this way).
+    if (a.output) options?.onOutput?.(a.output);
     return {exitCode: a.exitCode, timedOut: false, aborted: false, output: a.output ?? '', durationMs: 1};
   }
   async startBackground(_script: Script, options: {readonly logFile: string}): Promise<BackgroundHandle> {

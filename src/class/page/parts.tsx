@@ -3,13 +3,8 @@
 // never as HTML.
 
 import type {CellView, LearnerView, ScenarioSummary} from '../board-view.js';
+import {clockDuration} from '../../render/duration.js';
 import {useT} from './lang.js';
-
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const m = Math.floor(s / 60);
-  return m >= 60 ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${m}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** A cell's time now: the server's figure plus what passed since, while the learner is on it. */
 export function liveTime(c: CellView, l: LearnerView, step: number, elapsed: number): number {
@@ -62,7 +57,7 @@ function Cell({c, l, step, elapsed}: {c: CellView; l: LearnerView; step: number;
   const failing = c.status !== 'passed' && c.lastFail !== undefined;
   const cls = c.status === 'passed' ? 'passed' : c.status === 'failed' || failing ? 'failing' : c.status === 'active' ? 'active' : c.status === 'not-run' ? 'not-run' : 'pending';
   const time = liveTime(c, l, step, elapsed);
-  const shown = c.status === 'pending' && time === 0 ? '' : clock(time);
+  const shown = c.status === 'pending' && time === 0 ? '' : clockDuration(time);
   const over = c.estimateMin !== undefined && time > 2 * c.estimateMin * 60_000 && c.status !== 'passed';
   const title = [c.lastFail ? `FAIL: ${c.lastFail}` : '', c.expected ? `EXPECTED: ${c.expected}` : '', c.actual ? `ACTUAL: ${c.actual}` : '', c.hints ? t('class.page.hints', {n: c.hints}) : '', c.solution ? t('class.page.solution') : ''].filter(Boolean).join('\n');
   return (

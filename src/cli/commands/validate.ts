@@ -165,13 +165,14 @@ export async function run(argv: string[]): Promise<number> {
         else warnings++;
       }
     }
-    // Which rule each check is judged by (exit status, or Katacoda's `done` line): said once per scenario.
+    // Which rule each check is judged by (exit status, or Katacoda's `done` line): said once per
+    // scenario — its translations (other folders) usually say the very same line.
     const ruled = new Set<string>();
     for (const r of results) {
-      if (ruled.has(r.scenario.dir)) continue;
-      ruled.add(r.scenario.dir);
       const line = checkRulesLine(r.scenario);
-      if (line) process.stdout.write(`${line}\n`);
+      if (!line || ruled.has(line)) continue;
+      ruled.add(line);
+      process.stdout.write(`${line}\n`);
     }
     const names = results.map((r) => `${r.scenario.id}${r.scenario.languages.length > 1 ? ` (${r.scenario.lang})` : ''}`);
     const verdict = invalid.length === 0 ? 'valid' : results.length === 1 ? 'invalid' : `${invalid.length} of ${results.length} invalid`;

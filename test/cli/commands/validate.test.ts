@@ -17,6 +17,12 @@ describe('katarun validate (built CLI)', () => {
     expect(r.stdout).toMatch(/: valid — 0 errors, \d+ warnings?\n$/);
   });
 
+  it("says once which rule a scenario's checks get, not again for each translation", () => {
+    const r = katarun(['validate', join('scenarios', 'basics')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('basics: checks pass'))).toHaveLength(1);
+  });
+
   it('prints compiler-style lines with paths relative to the current folder, then a summary; exit 2', () => {
     const r = katarun(['validate', fx('broken-json'), fx('missing-files')]);
     expect(r.code).toBe(2);
