@@ -27,6 +27,7 @@ const integration = [
   'test/engine/environment/prepare-language.test.ts',
   'test/headless/quiz.test.ts',
   'test/headless/run-headless.test.ts',
+  'test/headless/kept-running.test.ts',
   'test/istio/shellcheck.test.ts',
   'test/istio/fetch-istioctl.test.ts',
   'test/class/server.test.ts',

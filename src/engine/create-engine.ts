@@ -130,6 +130,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     progress: options.progress ?? true,
     autoCheck: options.autoCheck ?? true,
     ...(options.freshWorkspace !== undefined ? {freshWorkspace: options.freshWorkspace} : {}),
+    ...(options.setupTimeoutMs !== undefined ? {setupTimeoutMs: options.setupTimeoutMs} : {}),
     prepare: async (log) => {
       const provider = await environmentProvider(scenario.environment);
       prepared = (await provider.prepare(scenario, envOptions(log))).env;
@@ -238,6 +239,8 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     pageReady: () => life.pageReady(),
     runSolution: (step) => life.runSolution(step),
     settleTerminal: (id, ended, signal) => terminals.settle(id, ended, signal),
+    serving: (id) => terminals.serving(id),
+    awaitsInput: (id) => terminals.awaitsInput(id),
     checkToEnd: async (step) => checks.poll(step),
     finishStep: (step, status) => life.finishStep(step, status),
     finish: () => life.enterFinish(),

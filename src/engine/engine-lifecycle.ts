@@ -42,6 +42,8 @@ export interface LifecycleDeps {
   readonly progress: boolean;
   readonly autoCheck: boolean;
   readonly freshWorkspace?: boolean;
+  /** How long the scenario's setup script may run (`--setup-timeout`; default SETUP_TIMEOUT_MS). */
+  readonly setupTimeoutMs?: number;
   /** Prepare the environment (cluster, guarded KUBECONFIG…); progress lines go to `log`. */
   readonly prepare: (log: (line: Text) => void) => Promise<void>;
 }
@@ -54,7 +56,8 @@ export class ScenarioInvalidError extends Error {
   }
 }
 
-const SETUP_TIMEOUT_MS = 30 * 60_000;
+/** The scenario's setup script is stopped (and fails) after this long unless told otherwise. */
+export const SETUP_TIMEOUT_MS = 30 * 60_000;
 
 /**
  * How long a page's actions wait for its background scripts (and the intro's) to end: a learner
@@ -127,7 +130,7 @@ export class EngineLifecycle {
     const res = await d.port.runScript(d.scenario.setup!, {
       cwd: d.workspace,
       env: d.shellEnv(),
-      timeoutMs: SETUP_TIMEOUT_MS,
+      timeoutMs: d.setupTimeoutMs ?? SETUP_TIMEOUT_MS,
       logFile: join(d.logDir, 'setup.log'),
       onOutput: (chunk) => {
         const lines = (partial + chunk).split('\n');
@@ -198,6 +201,9 @@ export class EngineLifecycle {
     if (!fg) return;
     // Katacoda typed a foreground script into the first terminal as the page opened; the
     // learner's commands there wait behind it, and so do the page's actions (pageReady).
+    // T1 exists from now on, not once the script file is read: whoever waits on T1 for this
+    // script (headless watches for a REPL it leaves waiting) finds the terminal it will run in.
+    void d.terminals.session('T1').catch(() => undefined);
     const command = fg.language === 'zx'
       ? // A zx script cannot be typed line by line into bash: T1 runs it with katarun's own Node and zx.
         ` ${[process.execPath, ...zxNodeArgs(fg.path)].map(shq).join(' ')}`

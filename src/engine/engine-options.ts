@@ -16,6 +16,8 @@ export interface EngineOptions {
   readonly shell?: 'auto' | 'pty' | 'pipe';
   /** `--check-timeout`: overrides every step's own check timeout. */
   readonly checkTimeoutMs?: number;
+  /** `--setup-timeout`: stop the scenario's setup script (and fail the run) after this long (default 30 min). */
+  readonly setupTimeoutMs?: number;
   /** Kill a single command after this long (headless backstop; default: none). */
   readonly commandTimeoutMs?: number;
   /** The user's environment the shells start from (default: process.env). */
@@ -65,6 +67,10 @@ export interface RunEngine extends Engine {
    * its prompt, 'input' once a program there (a REPL, an editor, `cat`) waits for typed input.
    */
   settleTerminal(terminal: TerminalId, ended: Promise<unknown>, signal: AbortSignal): Promise<'prompt' | 'input'>;
+  /** The command running in `terminal` is a server: one of its processes listens on a TCP port. */
+  serving(terminal: TerminalId): Promise<boolean>;
+  /** A program other than the shell holds `terminal` and waits for typed input now. */
+  awaitsInput(terminal: TerminalId): Promise<boolean>;
   /** Poll the step's check to the end (pass or timeout); undefined when it has none. */
   checkToEnd(step: number): Promise<PollOutcome | undefined>;
   /** Record the step's result (headless decides it), with its event. */

@@ -393,6 +393,20 @@ export class TerminalPool {
     if (s && (s.busy || !s.atPrompt)) s.interrupt();
   }
 
+  /** The command running in the terminal is a server (holds a listening TCP socket). */
+  async serving(id: TerminalId): Promise<boolean> {
+    const e = this.entries.get(id);
+    const s = e ? await e.session.catch(() => undefined) : undefined;
+    return s?.serving?.() ?? false;
+  }
+
+  /** The terminal's foreground program waits for typed input (a REPL, an editor, `cat`). */
+  async awaitsInput(id: TerminalId): Promise<boolean> {
+    const e = this.entries.get(id);
+    const s = e ? await e.session.catch(() => undefined) : undefined;
+    return s?.awaitsInput() ?? false;
+  }
+
   /** True while the terminal runs a command. */
   async busy(id: TerminalId): Promise<boolean> {
     const e = this.entries.get(id);

@@ -3,8 +3,8 @@
 // them for a moment and presses Ctrl-C; headless does the same (runs it for the settle period,
 // then Ctrl-C, reported as stopped on purpose) instead of waiting for the command limit.
 // Only the last command of a line decides (`kubectl apply -f x && kubectl get pods -w`); a
-// server (`python3 -m http.server`) is not recognised by form and still runs to its limit
-// unless an `interrupt` action or another terminal follows it.
+// server (`python3 -m http.server`) is not recognised by form: the step runner sees it listen
+// on a port (shell/listening.ts) and keeps it running instead.
 
 const FOLLOW = /^(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow(?:=\S*)?)$/;
 const WATCH = /^(?:-w|--watch(?:-only)?(?:=\S*)?)$/;

@@ -25,7 +25,11 @@ export function progressLine(engine: RunEngine, t: Translate, now: number): stri
   const n = s.steps.length;
   const stepStart = st.enteredAt ?? st.startedAt ?? now;
   const elapsed = clockDuration(now - stepStart + (st.enteredAt !== undefined ? st.elapsedMs : 0));
-  const running = Object.values(s.terminals).map((x) => x.running).filter((r) => r !== undefined).sort((a, b) => a.startedAt - b.startedAt)[0];
+  // What this step runs: a server or a REPL an earlier step left running is not news.
+  const running = Object.values(s.terminals)
+    .map((x) => x.running)
+    .filter((r) => r !== undefined && r.startedAt >= stepStart)
+    .sort((a, b) => a!.startedAt - b!.startedAt)[0];
   if (running) return t('report.running', {k, n, command: sanitizeText(shortCommand(running.command)), elapsed});
   if (st.check.status === 'polling') return t('report.checking', {k, n, attempts: st.check.attempts, elapsed});
   return t('report.waiting', {k, n, elapsed});

@@ -5,13 +5,25 @@ export type StepOutcome = 'passed' | 'failed' | 'not-run' | 'skipped';
 export interface CommandReport {
   readonly text: string;
   readonly terminal: string;
-  readonly exitCode: number;
+  /** null: it had not ended when the step did (keptRunning). */
+  readonly exitCode: number | null;
   readonly durationMs: number;
   /** Stopped on purpose (a watcher before an `interrupt` action). */
   readonly interrupted: boolean;
   readonly timedOut: boolean;
   /** It was still running when the step ended (left running while another terminal was used) and was stopped then. */
   readonly stoppedAtEnd?: boolean;
+  /**
+   * Still running when the step ended, and kept running into the next steps as on Katacoda: a
+   * server (it listened on a TCP port) or a program waiting for typed input (a REPL). Stopped on
+   * purpose (Ctrl-C, then harder) when an action next used its terminal, or at the scenario's end.
+   */
+  readonly keptRunning?: 'server' | 'input';
+}
+
+/** A command that counts against its step: it timed out, or it ended by itself with a non-zero status. */
+export function commandFailed(c: CommandReport): boolean {
+  return c.timedOut || (!c.interrupted && c.keptRunning === undefined && c.exitCode !== 0);
 }
 
 /** A quiz question of the step: nobody can answer headless, so the scenario's answer key does. */
@@ -107,5 +119,9 @@ export function stepNotes(s: StepReport): string[] {
   const notes: string[] = [];
   if (s.bySolution && s.status === 'passed') notes.push('passed by its solution, not by the commands a learner runs');
   for (const c of s.commands.filter((x) => x.stoppedAtEnd)) notes.push(`\`${c.text.trim().split('\n')[0] ?? ''}\` (${c.terminal}) was still running at the end of the step and was stopped`);
+  for (const c of s.commands.filter((x) => x.keptRunning)) {
+    const what = c.keptRunning === 'server' ? 'a server (it listens on a TCP port)' : 'a program waiting for typed input';
+    notes.push(`\`${c.text.trim().split('\n')[0] ?? ''}\` (${c.terminal}), ${what}, kept running into the next steps; stopped on purpose when its terminal was next used or at the end of the scenario`);
+  }
   return notes;
 }

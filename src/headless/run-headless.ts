@@ -10,8 +10,8 @@ import type {EngineOptions, RunEngine} from '../engine/engine-options.js';
 import {headlessShell} from './shell-choice.js';
 import type {PreflightReport} from '../engine/environment/types.js';
 import {ScenarioInvalidError} from '../engine/engine-lifecycle.js';
-import {summarize, wholeMs, type HeadlessReport, type ScriptReport, type StepReport} from './report.js';
-import {runStep} from './step-runner.js';
+import {commandFailed, summarize, wholeMs, type HeadlessReport, type ScriptReport, type StepReport} from './report.js';
+import {runStep, stopCarried, type Carry} from './step-runner.js';
 
 export interface HeadlessOptions extends EngineOptions {
   /** 1-based, inclusive. */
@@ -73,8 +73,11 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
   const steps: StepReport[] = [];
   let setup: HeadlessReport['setup'];
   const scripts: ScriptReport[] = [];
+  // Servers and REPLs a step left running keep running into the next steps, until the end.
+  const carry: Carry = new Map();
   const offScripts = engine.onEvent((e) => {
-    if (e.type === 'script-ended' && e.exitCode !== 0) scripts.push({page: e.page, role: e.role, exitCode: e.exitCode, output: e.tail});
+    // A foreground script ending in a REPL that headless stopped on purpose did not fail.
+    if (e.type === 'script-ended' && e.exitCode !== 0 && !(e.role === 'foreground' && carry.stoppedScripts?.has(e.page))) scripts.push({page: e.page, role: e.role, exitCode: e.exitCode, output: e.tail});
   });
   const skip = (i: number, status: 'skipped' | 'not-run'): StepReport => ({number: i + 1, title: scenario.steps[i]!.title, status, durationMs: 0, commands: [], feedback: [], output: []});
   try {
@@ -97,7 +100,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
         engine.finishStep(i, 'not-run');
       } else {
         try {
-          report = withWarnings(await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now, ...(options.solve ? {solve: true} : {})}), options.strict ?? false);
+          report = withWarnings(await runStep(engine, i, {settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, signal, now, carry, ...(options.solve ? {solve: true} : {})}), options.strict ?? false);
         } catch (err) {
           if (!signal.aborted) throw err;
           report = {...skip(i, 'not-run'), message: 'interrupted'};
@@ -110,6 +113,8 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
       steps.push(report);
       options.onStep?.(report, total);
     }
+    // The scenario's end: what was kept running is stopped as a learner would (Ctrl-C, then harder).
+    if (!signal.aborted) await stopCarried(engine, carry);
     if (!signal.aborted && steps.every((s) => s.status === 'passed' || s.status === 'skipped') && to === total) {
       engine.finish();
       // The finish page's foreground script runs as the learner reads it: wait for it, then end.
@@ -143,9 +148,9 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions =
 function withWarnings(step: StepReport, strict: boolean): StepReport {
   const rounded = {...step, durationMs: wholeMs(step.durationMs), commands: step.commands.map((c) => ({...c, durationMs: wholeMs(c.durationMs)}))};
   if (step.status !== 'passed') return rounded;
-  const bad = step.commands.filter((c) => c.timedOut || (!c.interrupted && c.exitCode !== 0));
+  const bad = step.commands.filter(commandFailed);
   if (bad.length === 0) return rounded;
-  const warnings = [{kind: 'commands-failed' as const, commands: bad.map((c) => ({command: c.text.trim().split('\n')[0]!.slice(0, 80), exitCode: c.exitCode}))}];
+  const warnings = [{kind: 'commands-failed' as const, commands: bad.map((c) => ({command: c.text.trim().split('\n')[0]!.slice(0, 80), exitCode: c.exitCode ?? 0}))}];
   if (!strict) return {...rounded, warnings};
   const first = warnings[0].commands[0]!;
   return {

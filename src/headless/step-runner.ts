@@ -6,10 +6,17 @@
 // followed by an `interrupt` action is a watcher: it runs for the settle period and is then
 // stopped with Ctrl-C; so is a command that by its form never ends (`watch`, `tail -f`, see
 // endless.ts). A command still running when the next action targets another terminal
-// keeps running there (start a server in T1, curl it from T2) and is stopped after the check,
-// reported as such. In a terminal (PTY), a program that waits for typed input — a REPL started
-// by one action, `cat`, an editor — gets the next actions' lines and keys typed into it, as on
-// Katacoda; one still waiting at the end of the step is stopped there, reported as such. Quiz questions are answered from the scenario's own answer key.
+// keeps running there (start a server in T1, curl it from T2). In a terminal (PTY), a program
+// that waits for typed input — a REPL started by an action or by the page's foreground script,
+// `cat`, an editor — gets the next actions' lines and keys typed into it, as on Katacoda.
+// A command still running after the settle period that holds a listening TCP socket is a
+// server (read from /proc, not guessed from its form): the walk goes on while it serves. A
+// merely slow command (no socket) is waited for: its exit status still decides a step without
+// a check. At the step's end, a server and a program waiting for input keep running into the
+// next steps (the Carry, run-wide), reported as such, and are stopped (Ctrl-C, then harder)
+// when an action next uses their terminal otherwise, or at the scenario's end; anything else
+// still running is stopped there, reported as such. Quiz questions are answered from the
+// scenario's own answer key.
 
 import type {Action, ExecAction, TerminalId} from '../scenario/model.js';
 import type {RunEngine} from '../engine/engine-options.js';
@@ -19,7 +26,8 @@ import {abortableSleep} from '../engine/verify-poller.js';
 import type {EngineEvent} from '../engine/types.js';
 import {answerKey, answerKeyText} from '../engine/quiz-answer.js';
 import {runsUntilStopped} from './endless.js';
-import type {CommandReport, QuizReport, StepReport} from './report.js';
+import {commandFailed, type CommandReport, type QuizReport, type StepReport} from './report.js';
+import {foregroundLastCommand} from './shell-choice.js';
 
 export const OUTPUT_LINES = 40;
 
@@ -29,7 +37,18 @@ export interface StepRunOptions {
   readonly now: () => number;
   /** Run each step's solution after its actions (`--solve`), not only for steps with nothing to run. */
   readonly solve?: boolean;
+  /** What earlier steps left running on purpose (servers, REPLs); the run stops it at its end (stopCarried). */
+  readonly carry?: Carry;
 }
+
+/** Commands left running in their terminals, across steps: servers and programs waiting for input. */
+export type Carry = Map<TerminalId, Running> & {
+  /** Pages (`intro`, `step2`) whose foreground script was stopped on purpose: its exit status is no failure. */
+  stoppedScripts?: Set<string>;
+};
+
+/** How often a command still running after the settle period is looked at for a listening socket. */
+const SERVER_POLL_MS = 250;
 
 const solutionActions = (actions: readonly Action[]) => actions.filter((a) => (a.kind === 'exec' || a.kind === 'file') && a.context === 'solution');
 
@@ -40,7 +59,7 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   const tails = new Map<number, readonly string[]>();
   const watchers = new Set<number>();
   /** Commands left running in their terminal: while the next action went to another one, or waiting for typed input. */
-  const leftRunning = new Map<TerminalId, Running>();
+  const leftRunning: Carry = o.carry ?? new Map<TerminalId, Running>();
   const stoppedAtEnd = new Set<number>();
   const off = engine.onEvent((e: EngineEvent) => {
     if (e.type !== 'action-finished' || e.step !== index || e.action.kind !== 'exec') return;
@@ -58,8 +77,20 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
     });
   });
   try {
+    // The page's foreground script is typed into T1: what an earlier step left there is stopped first.
+    if (step.foreground) await freeTerminal(engine, 'T1', leftRunning, stoppedAtEnd);
     engine.goTo(index);
-    await engine.pageReady();
+    if (leftRunning.has('T1')) await engine.pageReady();
+    else {
+      // A foreground script (the intro's or the step's) that ends in a REPL (`python3`, `mongo`)
+      // leaves it waiting in T1: the actions are typed into it, as a learner would.
+      const pageStarted = Date.now();
+      const ready = engine.pageReady();
+      if ((await engine.settleTerminal('T1', ready, o.signal)) === 'input') {
+        const page = step.foreground ? step : index === 0 ? engine.scenario.intro : undefined;
+        leftRunning.set('T1', running(undefined, ready, true, foregroundLastCommand(page) ?? 'the foreground script', pageStarted, step.foreground ? `step${index + 1}` : 'intro'));
+      }
+    }
     const learner = learnerActions(step);
     const bySolution = o.solve === true || (learner.length === 0 && (step.solution !== undefined || solutionActions(step.actions).length > 0));
     const actions = bySolution ? [...learner, ...solutionActions(step.actions)] : learner;
@@ -78,17 +109,21 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
         await running;
       } else if (a.kind === 'exec' && next?.kind === 'exec' && terminalFor(next) !== terminalFor(a)) {
         // As on Katacoda, the next action does not wait for this one: it keeps running in its terminal.
+        const since = Date.now();
         const runningAction = engine.runAction(a.id);
         const settled = await Promise.race([runningAction.then(() => true), abortableSleep(o.settleMs, o.signal).then(() => false)]);
-        if (!settled) leftRunning.set(terminalFor(a), running(a.id, runningAction, false));
+        if (!settled) leftRunning.set(terminalFor(a), running(a.id, runningAction, false, a.text, since));
       } else if (a.kind === 'exec') {
         // As a learner would: the next action comes once this one ended — or once the program it
         // started (or was typed into) waits for input, to be typed into in turn.
+        // A server (still running after the settle period, listening on a port) is not waited
+        // for: it serves while the walk goes on, as the learner leaves it running.
         const t = terminalFor(a);
+        const since = Date.now();
         const runningAction = engine.runAction(a.id);
-        const state = await engine.settleTerminal(t, runningAction, o.signal);
+        const state = await settleOrServe(engine, t, runningAction, o);
         if (state === 'prompt') leftRunning.delete(t);
-        else if (!leftRunning.has(t)) leftRunning.set(t, running(a.id, runningAction, true));
+        else if (!leftRunning.has(t)) leftRunning.set(t, running(a.id, runningAction, state === 'input', a.text, since));
       } else {
         await engine.runAction(a.id);
       }
@@ -103,7 +138,21 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       correct: engine.answerQuiz(i, answerKey(q)).correct,
     }));
     const outcome = o.signal.aborted ? undefined : await engine.checkToEnd(index);
-    for (const t of [...leftRunning.keys()]) await freeTerminal(engine, t, leftRunning, stoppedAtEnd);
+    // A server and a program waiting for input keep running into the next steps; the rest is stopped now.
+    for (const [t, l] of [...leftRunning]) {
+      if (l.ended) {
+        leftRunning.delete(t);
+        continue;
+      }
+      if (l.kept !== undefined) continue;
+      const kind = !o.signal.aborted && o.carry ? ((await engine.serving(t)) ? 'server' : l.awaitsInput || (await engine.awaitsInput(t)) ? 'input' : undefined) : undefined;
+      if (kind === undefined || l.ended) {
+        await freeTerminal(engine, t, leftRunning, stoppedAtEnd);
+        continue;
+      }
+      l.kept = kind;
+      commands.push({text: l.text, terminal: t, exitCode: null, durationMs: Date.now() - l.since, interrupted: false, timedOut: false, keptRunning: kind});
+    }
     const check = engine.store.getSnapshot().steps[index]!.check;
     const base = {
       number: index + 1,
@@ -130,15 +179,17 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       };
     }
     // No check: the step stands or falls with its commands.
-    const bad = commands.findIndex((c) => c.timedOut || (!c.interrupted && c.exitCode !== 0));
+    const bad = commands.findIndex(commandFailed);
     if (bad < 0) return {...base, status: 'passed', durationMs, feedback: [], output: []};
     const c = commands[bad]!;
+    // commandFailed: a kept command (exit status null) never counts against its step.
+    const exitCode = c.exitCode ?? 0;
     return {
       ...base,
       status: 'failed',
       durationMs,
-      message: c.timedOut ? `\`${oneLine(c.text)}\` did not finish in time` : `\`${oneLine(c.text)}\` exited with status ${c.exitCode}`,
-      reason: c.timedOut ? {kind: 'command-timed-out', command: oneLine(c.text)} : {kind: 'command-failed', command: oneLine(c.text), exitCode: c.exitCode},
+      message: c.timedOut ? `\`${oneLine(c.text)}\` did not finish in time` : `\`${oneLine(c.text)}\` exited with status ${exitCode}`,
+      reason: c.timedOut ? {kind: 'command-timed-out', command: oneLine(c.text)} : {kind: 'command-failed', command: oneLine(c.text), exitCode},
       feedback: [],
       output: (tails.get(bad) ?? []).slice(-OUTPUT_LINES),
     };
@@ -147,16 +198,24 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   }
 }
 
-/** A command left running: its action, its run, whether it waits for typed input, whether it ended by itself. */
-interface Running {
-  readonly id: number;
+/** A command left running: its action (none for a foreground script), its run, whether it waits for typed input, whether it ended by itself. */
+export interface Running {
+  readonly id: number | undefined;
   readonly done: Promise<unknown>;
   readonly awaitsInput: boolean;
+  /** What the learner sees running, for the report. */
+  readonly text: string;
+  readonly since: number;
   ended: boolean;
+  /** Kept running past its step's end: why. */
+  kept?: 'server' | 'input';
+  /** A page's foreground script (`intro`, `step2`) rather than an action. */
+  readonly page?: string;
 }
 
-function running(id: number, done: Promise<unknown>, awaitsInput: boolean): Running {
-  const r: Running = {id, done, awaitsInput, ended: false};
+function running(id: number | undefined, done: Promise<unknown>, awaitsInput: boolean, text: string, since: number, page?: string): Running {
+  // One object: `ended` is set on it when the run settles (a copy would never learn it).
+  const r: Running = {id, done, awaitsInput, text, since, ended: false, ...(page !== undefined ? {page} : {})};
   void done.then(
     () => (r.ended = true),
     () => (r.ended = true),
@@ -164,15 +223,44 @@ function running(id: number, done: Promise<unknown>, awaitsInput: boolean): Runn
   return r;
 }
 
+/**
+ * After an action in terminal `t`: 'prompt' or 'input' as settleTerminal says, or 'server' once
+ * the command, still running after the settle period, holds a listening TCP socket.
+ */
+async function settleOrServe(engine: RunEngine, t: TerminalId, run: Promise<unknown>, o: StepRunOptions): Promise<'prompt' | 'input' | 'server'> {
+  const stop = new AbortController();
+  const signal = AbortSignal.any([o.signal, stop.signal]);
+  const server = (async (): Promise<'server' | undefined> => {
+    await abortableSleep(o.settleMs, signal);
+    while (!signal.aborted) {
+      if (await engine.serving(t)) return 'server';
+      await abortableSleep(SERVER_POLL_MS, signal);
+    }
+    return undefined;
+  })();
+  try {
+    return await Promise.race([engine.settleTerminal(t, run, signal), server.then((s) => s ?? new Promise<never>(() => undefined))]);
+  } finally {
+    stop.abort();
+  }
+}
+
 /** A command left running in terminal `id` is stopped (Ctrl-C, then harder) before the terminal is used again. */
-async function freeTerminal(engine: RunEngine, id: TerminalId, left: Map<TerminalId, Running>, stopped: Set<number>): Promise<void> {
+async function freeTerminal(engine: RunEngine, id: TerminalId, left: Carry, stopped: Set<number>): Promise<void> {
   const l = left.get(id);
   if (!l) return;
   left.delete(id);
   if (l.ended) return;
-  stopped.add(l.id);
+  // One kept from an earlier step was reported there; one of this step is reported as stopped at its end.
+  if (l.id !== undefined && l.kept === undefined) stopped.add(l.id);
+  if (l.page !== undefined) (left.stoppedScripts ??= new Set()).add(l.page);
   engine.interrupt(id);
   await l.done;
+}
+
+/** At the scenario's end (or before the finish page): everything kept running is stopped, Ctrl-C then harder. */
+export async function stopCarried(engine: RunEngine, carry: Carry): Promise<void> {
+  for (const t of [...carry.keys()]) await freeTerminal(engine, t, carry, new Set());
 }
 
 function oneLine(text: string): string {

@@ -157,6 +157,8 @@ export const en = {
   'report.title': 'katarun test {id} ({title}, {lang})',
   'report.step': 'step {k}/{n} {title}',
   'report.bySolution': 'passed by its solution',
+  'report.keptServer': '`{command}` ({terminal}) serves on a port: kept running into the next steps, stopped on purpose when its terminal is next used or at the end',
+  'report.keptInput': '`{command}` ({terminal}) waits for typed input: kept open into the next steps, which type into it; stopped on purpose when its terminal is next used otherwise or at the end',
   'report.stoppedAtEnd': '`{command}` ({terminal}) was still running at the end of the step and was stopped',
   'report.skipped': '(skipped)',
   'report.notRun': '(not run)',

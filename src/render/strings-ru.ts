@@ -160,6 +160,8 @@ export const ru: Strings = {
   'report.title': 'katarun test {id} ({title}, {lang})',
   'report.step': 'шаг {k}/{n} {title}',
   'report.bySolution': 'пройден его решением',
+  'report.keptServer': '`{command}` ({terminal}) слушает порт: работает и в следующих шагах, остановлен намеренно, когда терминал понадобится снова, или в конце',
+  'report.keptInput': '`{command}` ({terminal}) ждёт ввода: остаётся открытым в следующих шагах, их строки вводятся в него; остановлен намеренно, когда терминал понадобится для другого, или в конце',
   'report.stoppedAtEnd': '`{command}` ({terminal}) ещё работала в конце шага и была остановлена',
   'report.skipped': '(пропущен)',
   'report.notRun': '(не запускался)',

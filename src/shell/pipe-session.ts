@@ -11,6 +11,7 @@ import {StringDecoder} from 'node:string_decoder';
 import {LineTail} from './line-tail.js';
 import {LogFollower} from './log-follower.js';
 import {groupMembers, killGroup, terminate} from './kill-tree.js';
+import {holdsListeningSocket} from './listening.js';
 import {register} from './process-registry.js';
 import {ESCALATE_MS, SessionBase, stripAnsi} from './session-base.js';
 import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, shq, writeCommandFile, type SessionPaths} from './session-files.js';
@@ -119,6 +120,9 @@ export class PipeSession extends SessionBase {
 
   protected send(id: number, command: string): string {
     const {file, source} = writeCommandFile(this.paths, id, '', command);
+    // Without job control a command shares the shell's process group with the jobs put in the
+    // background before it: what is in the group now is not this command.
+    this.groupBefore = new Set(this.child.pid ? groupMembers(this.child.pid) : []);
     this.startLines = this.lines.lineCount;
     this.child.stdin!.write(`__kc_id=${id}; __kc_in=1; ${source} </dev/null >>"$__kc_log" 2>&1; __kc_end\n`);
     // Live output for listeners and tail() while it runs; the rest is read at its sentinel.
@@ -127,6 +131,16 @@ export class PipeSession extends SessionBase {
     this.poll = setInterval(() => this.log.drain(), 20);
     this.poll.unref();
     return file;
+  }
+
+  /** The shell's process group as the running command found it (the shell, earlier `&` jobs). */
+  private groupBefore = new Set<number>();
+
+  /** The running command is a server: a process it started (not an earlier `&` job) listens on a TCP port. */
+  override serving(): boolean {
+    const pgid = this.child.pid;
+    if (!this.pending || !pgid || this.disposed) return false;
+    return holdsListeningSocket(groupMembers(pgid).filter((pid) => !this.groupBefore.has(pid)));
   }
 
   get outputLines(): number {

@@ -10,7 +10,8 @@ import {createRequire} from 'node:module';
 import type {IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import type {IBufferCell, IMarker, Terminal as TerminalType} from '@xterm/headless';
-import {killGroup, killSession, readStat, terminate} from './kill-tree.js';
+import {groupMembers, killGroup, killSession, readStat, terminate} from './kill-tree.js';
+import {holdsListeningSocket} from './listening.js';
 import {register} from './process-registry.js';
 import {COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc} from './pty-rc.js';
 import {ESCALATE_MS, SessionBase} from './session-base.js';
@@ -286,6 +287,14 @@ export class PtySession extends SessionBase {
 
   screen(): string {
     return screenAnsi(this.term.buffer.active, this.cols, this.rows, this.cell);
+  }
+
+  /** The terminal's foreground job (not the shell) is a server: one of its processes listens on a TCP port. */
+  override serving(): boolean {
+    if (this.atPrompt || this.disposed) return false;
+    const fg = foregroundGroupOf(this.pty.pid);
+    if (fg === undefined || this.shellGroup === undefined || fg === this.shellGroup) return false;
+    return holdsListeningSocket(groupMembers(fg));
   }
 
   async dispose(): Promise<void> {

@@ -153,6 +153,10 @@ export abstract class SessionBase implements ShellSession {
     return false;
   }
 
+  serving(): boolean {
+    return false;
+  }
+
   private readonly promptListeners = new Set<(atPrompt: boolean) => void>();
 
   onPromptChange(listener: (atPrompt: boolean) => void): () => void {

@@ -98,6 +98,11 @@ export interface ShellSession {
    * its prompt, an editor, `cat`). Always false for a pipe session: it has no terminal to type into.
    */
   awaitsInput(): boolean;
+  /**
+   * The command running now is a server: one of its processes holds a listening TCP socket
+   * (read from /proc, not guessed from its form). False at the prompt and where /proc is unknown.
+   */
+  serving?(): boolean;
   /** Called whenever the shell reaches its prompt (true) or leaves it (false). Returns the unsubscribe function. */
   onPromptChange(listener: (atPrompt: boolean) => void): () => void;
   /**

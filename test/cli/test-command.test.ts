@@ -97,6 +97,48 @@ describe('katarun test (built CLI)', () => {
     expect(r.stderr).not.toContain('was not found');
   });
 
+  it('--setup-timeout: a setup script that never ends fails the run at the limit (exit 1), the report is written, nothing is left running', async () => {
+    const out = join(t.root, 'report.json');
+    const started = Date.now();
+    const child = spawn(process.execPath, [cli, 'test', fixture('setup-hang'), '--sandbox', 'none', '--setup-timeout', '2s', '--reporter', 'json', '--output', out, '--progress', '0'], {cwd: t.root, env: env(), stdio: ['ignore', 'pipe', 'pipe']});
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    // The setup script runs (its loop and its background sleep are alive) before the limit ends it.
+    expect(await waitFor(() => existsSync(markerFile), 30_000)).toBe(true);
+    expect(processesWithEnv('KATARUN_TEST_ID', marker).length).toBeGreaterThan(2);
+    expect(await exited, stderr).toBe(1);
+    // Stopped at the limit, not at the 30-minute default (a loaded machine gets a minute's slack).
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {setup?: {status: string; output: string[]}; steps: {status: string}[]; exitCode: number};
+    expect(report.exitCode).toBe(1);
+    expect(report.setup?.status).toBe('failed');
+    expect(report.setup?.output).toContain('setup: waiting for a service that never comes');
+    expect(report.setup?.output.join('\n')).toContain('the setup script timed out');
+    expect(report.steps.map((s) => s.status)).toEqual(['not-run']);
+    expect(await waitFor(() => processesWithEnv('KATARUN_TEST_ID', marker).length === 0, 5000)).toBe(true);
+  });
+
+  it('the settle period (--settle, default 3s): a watcher runs that long before its Ctrl-C, not to the command limit', () => {
+    const r = katarun([fixture('endless'), '--to', '1', '--reporter', 'json', '--progress', '0', '--sandbox', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    const watcher = (JSON.parse(r.stdout) as {steps: {commands: {text: string; durationMs: number; interrupted: boolean}[]}[]}).steps[0]!.commands[1]!;
+    expect(watcher).toMatchObject({text: 'watch -n 1 cat greeting.txt', interrupted: true});
+    // The default 3 s, then Ctrl-C (a loaded machine gets slack above, none below).
+    expect(watcher.durationMs).toBeGreaterThanOrEqual(3000);
+    expect(watcher.durationMs).toBeLessThan(30_000);
+  });
+
+  it('--setup-timeout takes the same durations and clamps as --check-timeout', () => {
+    for (const bad of ['soon', '0s', '1000h']) {
+      const r = katarun([fixture('setup-hang'), '--setup-timeout', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain('--setup-timeout');
+      expect(r.stderr).not.toContain('    at ');
+    }
+    expect(existsSync(markerFile)).toBe(false);
+  });
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} during a run: cleans up, exit 130, no survivors`, async () => {
       // The marker is a host file the sandbox rightly hides; test/sandbox/ covers signals in bwrap.

@@ -10,15 +10,21 @@ describe('headless shell choice', () => {
     expect(headlessShell(await loadScenario(fixture('busy'), {}))).toBe('auto');
   });
 
-  it('commands that only run (a watcher and its interrupt, checks): pipes', async () => {
+  it("a REPL fed by the next step's action, and one a foreground script (the intro's or a step's) leaves in T1: a terminal", async () => {
+    expect(headlessShell(await loadScenario(fixture('repl-steps'), {}))).toBe('auto');
+    expect(headlessShell(await loadScenario(fixture('repl-foreground'), {}))).toBe('auto');
+  });
+
+  it('commands that only run (a watcher and its interrupt, checks, a server fetched from T2): pipes', async () => {
     expect(headlessShell(await loadScenario(fixture('flow'), {}))).toBe('pipe');
     expect(headlessShell(await loadScenario(fixture('persist'), {}))).toBe('pipe');
+    expect(headlessShell(await loadScenario(fixture('server'), {}))).toBe('pipe');
   });
 
   it('knows programs that read the terminal from programs that run a file', () => {
-    for (const c of ['python3', 'python3 -q', 'node', 'mysql -u root -p', 'cat > notes.txt', 'vim app.conf', 'docker exec -it web bash', 'kubectl exec -it pod -- sh', 'psql -U postgres']) {
+    for (const c of ['python3', 'python3 -q', 'node', 'mysql -u root -p', 'cat > notes.txt', 'vim app.conf', 'docker exec -it web bash', 'kubectl exec -it pod -- sh', 'psql -U postgres', '/usr/bin/python3', 'sudo /usr/bin/python3 -i', '~/bin/mongo', './node_modules/.bin/node']) {
       expect(startsTerminalProgram(c), c).toBe(true);
     }
-    for (const c of ['python3 app.py', 'cat notes.txt', 'node server.js', 'ls -l', 'docker ps', 'echo cat', 'less /etc/passwd', 'ps aux | less', 'mysql -u root -e "show databases"', 'psql -c "select 1"']) expect(startsTerminalProgram(c), c).toBe(false);
+    for (const c of ['python3 app.py', 'cat notes.txt', 'node server.js', 'ls -l', 'docker ps', 'echo cat', 'less /etc/passwd', 'ps aux | less', 'mysql -u root -e "show databases"', 'psql -c "select 1"', '/usr/bin/python3 app.py', 'bin/cat notes.txt']) expect(startsTerminalProgram(c), c).toBe(false);
   });
 });

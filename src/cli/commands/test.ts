@@ -21,6 +21,8 @@ Options:
   --output FILE                     write the report to FILE (progress and a summary go to stderr)
   --from N, --to N                  run only steps N..M (1-based); the others are reported as skipped
   --check-timeout DURATION          give every check this long (e.g. 30s, 5m)
+  --setup-timeout DURATION          stop the scenario's setup script after this long and fail
+                                    the run, its report still written (default 30m)
   --settle DURATION                 how long a long-running command runs before its Ctrl-C (default 3s)
   --command-timeout DURATION        stop a command that runs longer than this (default 10m), so a
                                     prompt nobody answers cannot hang a CI job
@@ -36,7 +38,8 @@ Options:
                                     (the report, the machine checks; default from the locale)
   --shell pipe|pty                  the kind of shell (default pipe; pty for a scenario that types
                                     into a program: ctrl-seq, no-newline, or a line for a REPL,
-                                    an editor or cat that an earlier action started)
+                                    an editor or cat that an earlier action or a page's
+                                    foreground script started)
   --create-cluster                  create the kind cluster a scenario needs when it is missing
   --context NAME                    use this kube context instead of a kind cluster
   --use-existing-cluster            use a kind cluster of the scenario's name that katarun did
@@ -64,6 +67,7 @@ const OPTIONS = {
   from: {type: 'string'},
   to: {type: 'string'},
   'check-timeout': {type: 'string'},
+  'setup-timeout': {type: 'string'},
   settle: {type: 'string'},
   'command-timeout': {type: 'string'},
   'keep-going': {type: 'boolean'},
@@ -128,6 +132,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   const from = stepNumber(v.from, '--from');
   const to = stepNumber(v.to, '--to');
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
+  const setupTimeoutMs = v['setup-timeout'] !== undefined ? parseDuration(v['setup-timeout'], '--setup-timeout') : undefined;
   const settleMs = v.settle !== undefined ? parseDuration(v.settle, '--settle') : undefined;
   const commandTimeoutMs = v['command-timeout'] !== undefined ? parseDuration(v['command-timeout'], '--command-timeout') : undefined;
 
@@ -235,6 +240,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       ...(from !== undefined ? {from} : {}),
       ...(to !== undefined ? {to} : {}),
       ...(checkTimeoutMs !== undefined ? {checkTimeoutMs} : {}),
+      ...(setupTimeoutMs !== undefined ? {setupTimeoutMs} : {}),
       ...(settleMs !== undefined ? {settleMs} : {}),
       ...(commandTimeoutMs !== undefined ? {commandTimeoutMs} : {}),
       onEngine: (engine) => {
