@@ -25,6 +25,8 @@
 //   [--limit N] [--only REGEX] [--jobs N] [--check-timeout 20s] [--command-timeout 3m]
 //   [--sandbox auto|bwrap|none] [--as-user NAME] [--scratch DIR] [--no-sabotage]
 //   [--attributions FILE] [--json FILE] [--markdown FILE] [--cli dist/cli/main.js of a build]
+//   or, to redo the table from a run's JSON with reviewed attributions:
+//   node scripts/compat-headless.mjs outcomes.json --from-json run.json --attributions F [--markdown F]
 
 import {spawn, spawnSync} from 'node:child_process';
 import {chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
@@ -261,7 +263,12 @@ function sabotageVerdict(row) {
   const stillPass = checkedPassed.filter((s) => s.sabotage?.startsWith('P'));
   const unchecked = row.steps.filter((s) => !s.checked && s.status.startsWith('P'));
   const parts = [];
-  if (checkedPassed.length) parts.push(stillPass.length ? `CHECK PASSES WITHOUT THE WORK: step ${stillPass.map((s) => s.n).join(', ')}` : `${checkedPassed.length}/${checkedPassed.length} checked steps fail`);
+  // A step already flagged P! (commands failed, --strict fails it) is not a silent pass.
+  const silent = stillPass.filter((s) => s.status === 'P');
+  const flagged = stillPass.filter((s) => s.status !== 'P');
+  if (checkedPassed.length) parts.push(`${checkedPassed.length - stillPass.length}/${checkedPassed.length} checked steps fail`);
+  if (silent.length) parts.push(`CHECK PASSES WITHOUT THE WORK: step ${silent.map((s) => s.n).join(', ')}`);
+  if (flagged.length) parts.push(`step ${flagged.map((s) => s.n).join(', ')} passes without the work but is flagged P! (--strict fails it)`);
   if (unchecked.length) parts.push(`${unchecked.length} no check: pass on their commands (${unchecked.filter((s) => s.commandsFailed === 0).length} all exit 0)`);
   return parts.join('; ') || 'nothing passed';
 }
@@ -290,6 +297,16 @@ function markdown(rows) {
 }
 
 async function main() {
+  // --from-json: no run, the table again from an earlier run's --json with the attributions as
+  // reviewed since (a person reads the failures after the run).
+  if (opt('--from-json')) {
+    const {summary, rows} = JSON.parse(readFileSync(opt('--from-json'), 'utf8'));
+    rmSync(scratch, {recursive: true, force: true});
+    const table = `${summary}\n\n${markdown(rows)}\n`;
+    if (opt('--markdown')) writeFileSync(opt('--markdown'), table);
+    else process.stdout.write(table);
+    return;
+  }
   const list = JSON.parse(readFileSync(outcomes, 'utf8'));
   const leftOut = new Map();
   const bash = list.filter((r) => r.label === 'OK' && r.environment === 'bash' && r.steps > 0 && (!only || only.test(r.rel)));
@@ -324,7 +341,7 @@ async function main() {
   rmSync(scratch, {recursive: true, force: true});
 
   const passed = rows.filter((r) => r.exit === 0);
-  const falsePass = rows.filter((r) => sabotageVerdict(r).startsWith('CHECK PASSES') || sabotageVerdict(r).includes('CHECK PASSES'));
+  const falsePass = rows.filter((r) => sabotageVerdict(r).includes('CHECK PASSES'));
   const checkedPassing = passed.filter((r) => r.steps.some((s) => s.checked && s.status.startsWith('P')));
   const summary = `${rows.length} scenarios (${rows.filter((r) => r.checked > 0).length} with checks, ${rows.reduce((n, r) => n + r.checked, 0)} checked steps): ${passed.length} passed, ${rows.length - passed.length} failed, ${rows.filter((r) => r.crash).length} crashed; ${checkedPassing.length} passing with checks; checks that pass without the work: ${falsePass.length}`;
   console.log(`\n${summary}`);
