@@ -4,16 +4,8 @@
 // workspace, and the process tree lives in its own PID namespace that dies with katarun.
 // Nothing above src/shell/ sees bwrap: it hands over a SandboxSpec (what to mount where) and
 // asks `sandboxStatus()` whether it works here.
-//
-// One PID namespace per spec (one run), as on Katacoda's one machine: the terminals, the
-// background scripts and the checks see each other's processes (a check's `pgrep -f "sleep 600"`
-// finds the learner's `sleep 600 &`; `pkill` in T1 reaches a background script's daemon). A
-// holder (`unshare --user --pid`, killed with katarun through setpriv --pdeathsig) keeps the
-// namespace; every sandboxed process joins it with bwrap --userns/--pidns. When the holder ends
-// (endSandbox at the end of the run, or katarun going) the kernel ends everything left in it.
-// Where the holder cannot start, each process keeps a namespace of its own, as before.
 
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, statSync} from 'node:fs';
 import {delimiter, dirname, join, posix, relative} from 'node:path';
 
@@ -157,39 +149,6 @@ export function toHost(spec: SandboxSpec, sandboxPath: string): string {
   return best ? posix.join(best.from, relative(best.to, sandboxPath)) : sandboxPath;
 }
 
-const holders = new WeakMap<SandboxSpec, ChildProcess>();
-
-/** The host PID of the process that holds the spec's PID namespace, started on first use. */
-function holderOf(spec: SandboxSpec): number | undefined {
-  const h = holders.get(spec);
-  if (h) return h.pid !== undefined && h.exitCode === null && h.signalCode === null ? h.pid : undefined;
-  // `sleep` is the namespace's PID 1; unshare kills it (and so the namespace) when unshare goes,
-  // and unshare goes with katarun (--pdeathsig) or at endSandbox.
-  const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'unshare', '--user', '--map-current-user', '--pid', '--fork', '--kill-child', 'sleep', 'infinity'], {cwd: '/', stdio: 'ignore'});
-  child.on('error', () => undefined);
-  child.unref();
-  holders.set(spec, child);
-  return child.pid;
-}
-
-/** End the spec's PID namespace and every process still in it (at the end of a run). */
-export function endSandbox(spec: SandboxSpec | undefined): void {
-  const h = spec ? holders.get(spec) : undefined;
-  if (!spec || !h) return;
-  holders.delete(spec);
-  h.kill('SIGKILL');
-}
-
-// Run by /bin/sh before bwrap: $0 is the holder's PID, $1 bwrap. Joins the namespaces of the
-// holder's child; when there is none (the holder could not start), a namespace of its own.
-const JOIN = [
-  'h=$0 b=$1; shift; i=0',
-  'while :; do c=; read -r c _ </proc/$h/task/$h/children 2>/dev/null; [ -n "$c" ] && break',
-  '  i=$((i+1)); [ $i -lt 300 ] && [ -d /proc/$h ] || exec "$b" --unshare-pid "$@"; sleep 0.01; done',
-  'exec 7</proc/$c/ns/user 8</proc/$c/ns/pid || exec "$b" --unshare-pid "$@"',
-  'exec "$b" --userns 7 --pidns 8 "$@"',
-].join('\n');
-
 /** The command to spawn instead of `command args` when a spec is given. */
 export function wrapSpawn(command: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>>, spec?: SandboxSpec): WrappedSpawn {
   if (!spec) return {command, args: [...args], cwd, env: {...env}};
@@ -198,13 +157,7 @@ export function wrapSpawn(command: string, args: readonly string[], cwd: string,
   // the sandbox (a snapshot says /root), which on the host may not exist or be closed to this
   // user (/root is 0700: every check of an unprivileged learner failed with 'permission denied').
   // The process starts where it asked, through --chdir.
-  const inner = [...s.args, '--chdir', s.chdir, '--', command, ...args];
-  const holder = holderOf(spec);
-  if (holder === undefined) return {command: spec.bwrap, args: inner, cwd: '/', env: s.env};
-  // Into the run's shared namespace instead of one of its own.
-  const end = inner.indexOf('--');
-  const joined = inner.filter((a, i) => i >= end || (a !== '--unshare-pid' && a !== '--as-pid-1'));
-  return {command: '/bin/sh', args: ['-c', JOIN, String(holder), spec.bwrap, ...joined], cwd: '/', env: s.env};
+  return {command: spec.bwrap, args: [...s.args, '--chdir', s.chdir, '--', command, ...args], cwd: '/', env: s.env};
 }
 
 export interface SandboxStatus {
