@@ -59,10 +59,20 @@ export class ScenarioInvalidError extends Error {
 /** The scenario's setup script is stopped (and fails) after this long unless told otherwise. */
 export const SETUP_TIMEOUT_MS = 30 * 60_000;
 
+/**
+ * How long a page's actions wait for its background scripts (and the intro's) to end: a learner
+ * reads the page while they run, so on Katacoda a quick one (git init and a few commits) is done
+ * before the first command is typed. One that runs longer (a server, a cluster coming up) is left
+ * running in the background after this.
+ */
+export const BACKGROUND_READING_MS = 15_000;
+
 export class EngineLifecycle {
   private started: Promise<void> | undefined;
   /** The foreground script of each page that has one, and the page on screen. */
   private readonly ready = new Map<string, Promise<void>>();
+  /** The background script of each page that has one: ended, or read past (BACKGROUND_READING_MS). */
+  private readonly readBackground = new Map<string, Promise<void>>();
   private pageKey = 'intro';
   private saving: Promise<void> = Promise.resolve();
   private disposed: Promise<void> | undefined;
@@ -169,8 +179,23 @@ export class EngineLifecycle {
     if (this.pagesStarted.has(key)) return;
     this.pagesStarted.add(key);
     if (page.background) {
-      const onEnd = (exitCode: number | null, tail: string[]) => d.emit({type: 'script-ended', page: key, role: 'background', exitCode, tail});
-      d.background.start(key, page.background, d.workspace, d.shellEnv(), onEnd).catch((err: Error) => d.notice('warning', message('notice.backgroundFailed', {page: key, message: errorParam(err)})));
+      let ended = (): void => undefined;
+      const read = new Promise<void>((resolve) => {
+        ended = resolve;
+        setTimeout(resolve, BACKGROUND_READING_MS).unref();
+      });
+      this.readBackground.set(key, read);
+      const onEnd = (exitCode: number | null, tail: string[]) => {
+        ended();
+        d.emit({type: 'script-ended', page: key, role: 'background', exitCode, tail});
+      };
+      d.background.start(key, page.background, d.workspace, d.shellEnv(), onEnd).then(
+        (log) => log === undefined && ended(),
+        (err: Error) => {
+          ended();
+          d.notice('warning', message('notice.backgroundFailed', {page: key, message: errorParam(err)}));
+        },
+      );
     }
     const fg = page.foreground;
     if (!fg) return;
@@ -198,11 +223,13 @@ export class EngineLifecycle {
   }
 
   /**
-   * Resolves when every foreground script started so far is done: the page's own, and the
-   * intro's, which prepares what step 1 uses. Never rejects.
+   * Resolves when every foreground script started so far is done — the page's own, and the
+   * intro's, which prepares what step 1 uses — and every background script has ended or had
+   * BACKGROUND_READING_MS since it started (the time a learner spends reading the page). Never
+   * rejects.
    */
   pageReady(): Promise<void> {
-    return Promise.all(this.ready.values()).then(() => undefined, () => undefined);
+    return Promise.all([...this.ready.values(), ...this.readBackground.values()]).then(() => undefined, () => undefined);
   }
 
   enterStep(i: number): void {

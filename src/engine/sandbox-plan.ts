@@ -88,6 +88,15 @@ function firstMissing(p: string): string | undefined {
 
 const BIN_TARGET = '/usr/local/bin';
 
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether the scenario uses `p` as a folder: names something inside it, or makes or enters it. */
+function usedAsFolder(p: string, named: readonly string[], text: string): boolean {
+  if (named.some((o) => o.startsWith(`${p}/`))) return true;
+  const at = escapeRe(p);
+  return new RegExp(`${at}/|\\b(mkdir|cd|pushd|WORKDIR)\\b[^\\n;|&]*?\\s${at}(?![\\w.+-])`).test(text);
+}
+
 /** The sandbox folders (as the scenario sees them) that are the workspace's. */
 export function derivedTargets(scenario: Scenario): string[] {
   const targets = new Set<string>(['/root', '/tmp']);
@@ -101,7 +110,9 @@ export function derivedTargets(scenario: Scenario): string[] {
     if (inWs.startsWith(WORKSPACE_BIN)) targets.add(BIN_TARGET);
     else targets.add(`/${inWs}`.replace(/\/+$/, ''));
   }
-  for (const p of absolutePathsIn(scenarioText(scenario))) {
+  const text = scenarioText(scenario);
+  const named = absolutePathsIn(text);
+  for (const p of named) {
     if (targets.size >= MAX_DERIVED) break;
     if (SYSTEM.test(p)) continue;
     const home = HOME_LIKE.exec(p);
@@ -114,7 +125,14 @@ export function derivedTargets(scenario: Scenario): string[] {
       continue;
     }
     const missing = firstMissing(p);
-    if (missing && !SYSTEM.test(missing)) targets.add(missing);
+    if (!missing || SYSTEM.test(missing)) continue;
+    // A missing last component is made a folder only when the scenario uses it as one: a file it
+    // writes (`echo amazing > /etc/my-second-file`), reads (`tail /var/log/syslog`) or names to
+    // show an error (`ls /bin/usr 2> ls-error.txt`) was a folder, and every one of them failed
+    // with 'Is a directory' or passed where it should fail (public linux-cli and learning-linux
+    // scenarios, found by the issue-9 headless table).
+    if (missing === p && !usedAsFolder(p, named, text)) continue;
+    targets.add(missing);
   }
   // A folder inside another target is already the workspace's.
   const sorted = [...targets].sort();

@@ -51,6 +51,59 @@ describe('the lifecycle of page scripts', () => {
   });
 });
 
+describe("the background scripts a learner reads past", () => {
+  it("step 1's actions wait for a quick intro background script to end", () => {
+    // They ran at once: cat found no file, and the script's last line then removed what step 1 made.
+    const r = katarun(['test', fixture('background-reading'), '--reporter', 'json', '--check-timeout', '5s']);
+    expect(r.stderr).not.toMatch(STACK);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps.map((s) => s.status), r.stderr).toEqual(['passed']);
+    expect(report.steps[0]!.commands.map((c) => c.exitCode)).toEqual([0]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('a background script that never ends holds step 1 back for the reading time only, and is stopped at the end', () => {
+    const started = Date.now();
+    const r = katarun(['test', fixture('background-endless'), '--reporter', 'json', '--check-timeout', '5s'], 150_000);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps.map((s) => s.status), r.stderr).toEqual(['passed']);
+    expect(r.code).toBe(0);
+    // The script sleeps 600 s; the run takes the 15 s reading time and a little more.
+    expect(Date.now() - started).toBeLessThan(120_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15_000);
+    const left = spawnSync('pgrep', ['-f', 'katarun-fixture-endless-background'], {encoding: 'utf8'});
+    expect(left.stdout.trim(), 'the background script outlived the run').toBe('');
+  }, 180_000);
+});
+
+describe("one machine's processes", () => {
+  const run = (sandbox: string) => {
+    const r = katarun(['test', fixture('shared-processes'), '--reporter', 'json', '--check-timeout', '5s', '--sandbox', sandbox]);
+    expect(r.stderr).not.toMatch(STACK);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.steps.map((s) => s.status), r.stderr).toEqual(['passed', 'passed']);
+    expect(report.steps[1]!.commands.map((c) => c.exitCode)).toEqual([0]);
+    expect(report.steps[1]!.warnings ?? []).toEqual([]);
+    const left = spawnSync('pgrep', ['-f', 'katarun-fixture-(job|daemon)'], {encoding: 'utf8'});
+    expect(left.stdout.trim(), 'a scenario process outlived the run').toBe('');
+  };
+
+  it("without the sandbox, a check sees the learner's background job and T1 stops the intro background's daemon; nothing is left", () => {
+    run('none');
+  }, 120_000);
+
+  // Skipped: a known defect, not fixed yet. In the bwrap sandbox every scenario process has a
+  // PID namespace of its own, so step 1's check never sees the job and step 2's pgrep/pkill find
+  // nothing (barrymister linux-learn-processes fails, linux-learn-signals passes with its commands
+  // failed). A shared namespace per run works unprivileged (holder: setpriv --pdeathsig KILL unshare
+  // --user --map-current-user --pid --fork --kill-child sleep infinity; bwrap --userns/--pidns
+  // joining it) and made this test pass, but broke the sandbox attack tests (setsid/nohup children,
+  // three runs at once) together with the headless running-command detection; reverted.
+  it.skip('in the sandbox too (one PID namespace per run, as on one machine)', () => {
+    run('bwrap');
+  }, 120_000);
+});
+
 describe('failures that passed without a word', () => {
   it('a failing background script and a failing command under a passing check are reported in every reporter', () => {
     const json = katarun(['test', fixture('warnings'), '--reporter', 'json']);

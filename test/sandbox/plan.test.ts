@@ -32,6 +32,16 @@ describe('which paths are the workspace’s', () => {
     expect(derivedTargets(s)).toEqual(['/home/scrapbook', '/ks', '/opt/app', '/root', '/tmp', '/usr/local/bin']);
   });
 
+  it('makes a missing path a folder only when the scenario uses it as one', () => {
+    // dashohoxha linux-cli lesson4 (`ls -l /bin/usr 2> ls-error.txt` must fail), killercoda
+    // learning-linux (`echo amazing > /etc/my-second-file`), `tail /var/log/syslog`: each was made a
+    // folder, so the command failed with 'Is a directory' or passed where it should fail.
+    const files = scenario([step(0, [exec(1, 'ls -l /usr/katarun-no-such 2> err.txt'), exec(2, 'echo amazing > /etc/katarun-no-such-file'), exec(3, 'tail /var/log/katarun-no-such.log')])], {dir});
+    expect(derivedTargets(files)).toEqual(['/root', '/tmp']);
+    const folders = scenario([step(0, [exec(1, 'mkdir -p /katarun-data && cd /katarun-data'), exec(2, 'cp x /katarun-app/'), exec(3, 'bash /katarun-ks/wait.sh')])], {dir});
+    expect(derivedTargets(folders)).toEqual(['/katarun-app', '/katarun-data', '/katarun-ks', '/root', '/tmp']);
+  });
+
   it("starts the shells where Katacoda's scrapbook images did when the scenario names that folder", () => {
     // katacoda/scenario-examples verified-steps: `git init`, checked by `[ -d /home/scrapbook/tutorial/.git ]`.
     expect(startFolderInHome(scenario([step(0, [exec(1, 'git init'), exec(2, 'ls /home/scrapbook/tutorial/.git')])], {dir}))).toBe('tutorial');
