@@ -28,7 +28,7 @@ function katarun(args: string[], timeout = 60_000) {
 interface JsonReport {
   exitCode: number;
   durationMs: number;
-  steps: {status: string; durationMs: number; commands: {durationMs: number}[]; warnings?: {commands: {command: string; exitCode: number}[]}[]}[];
+  steps: {status: string; durationMs: number; commands: {durationMs: number; exitCode: number | null}[]; warnings?: {commands: {command: string; exitCode: number}[]}[]}[];
   scripts?: {page: string; role: string; exitCode: number; output: string[]}[];
   error?: {kind: string; message: string; details: string[]};
 }
