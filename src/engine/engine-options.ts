@@ -71,6 +71,10 @@ export interface RunEngine extends Engine {
   serving(terminal: TerminalId): Promise<boolean>;
   /** A program other than the shell holds `terminal` and waits for typed input now. */
   awaitsInput(terminal: TerminalId): Promise<boolean>;
+  /** The program names of `terminal`'s foreground job, not the shell (`['git', 'less']`); empty at the prompt or for pipes. */
+  foregroundPrograms(terminal: TerminalId): Promise<string[]>;
+  /** Keys typed into `terminal` as they are, for the program holding it (`q`, Ctrl-D); no Enter added. */
+  typeKeys(terminal: TerminalId, keys: string): Promise<void>;
   /** Poll the step's check to the end (pass or timeout); undefined when it has none. */
   checkToEnd(step: number): Promise<PollOutcome | undefined>;
   /** Record the step's result (headless decides it), with its event. */

@@ -412,6 +412,20 @@ export class TerminalPool {
     return s?.awaitsInput() ?? false;
   }
 
+  /** The program names of the terminal's foreground job (not the shell). */
+  async foregroundPrograms(id: TerminalId): Promise<string[]> {
+    const e = this.entries.get(id);
+    const s = e ? await e.session.catch(() => undefined) : undefined;
+    return s?.foregroundPrograms?.() ?? [];
+  }
+
+  /** Keys typed into the terminal as they are (`q` for a pager, Ctrl-D for `cat`); nothing when it is not started. */
+  async type(id: TerminalId, keys: string): Promise<void> {
+    const e = this.entries.get(id);
+    const s = e ? await e.session.catch(() => undefined) : undefined;
+    s?.write(keys);
+  }
+
   /** True while the terminal runs a command. */
   async busy(id: TerminalId): Promise<boolean> {
     const e = this.entries.get(id);

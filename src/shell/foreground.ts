@@ -49,6 +49,19 @@ export function foregroundOf(sessionPid: number, tty: string | undefined, shellG
 }
 
 /**
+ * The programs of the terminal's foreground job (not the shell's own group): each member's
+ * program name (`less` of `git log`'s pager, `vim` of `man`… ), for headless to tell a pager or
+ * an editor from a REPL. Empty at the prompt and where /proc is unknown.
+ */
+export function foregroundPrograms(sessionPid: number, shellGroup?: number): string[] {
+  const st = readStat(sessionPid);
+  if (!st || !(st.tpgid > 0) || st.tpgid === (shellGroup ?? sessionPid)) return [];
+  return groupMembers(st.tpgid)
+    .map((pid) => (readText(`/proc/${pid}/cmdline`) ?? '').split('\0')[0]?.split('/').pop() ?? '')
+    .filter(Boolean);
+}
+
+/**
  * The terminal's foreground program (not the shell) is waiting for what is typed: asleep in the
  * tty's read (`cat`, `read`), or in poll/select with the terminal raw (a readline REPL at its
  * prompt, an editor). False while it computes or sleeps, so a line typed now is read at once

@@ -17,7 +17,7 @@ import {COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc} from './pty-rc.js';
 import {ESCALATE_MS, SessionBase} from './session-base.js';
 import {newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
 import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
-import {awaitsInput, foregroundGroupOf, foregroundOf} from './foreground.js';
+import {awaitsInput, foregroundGroupOf, foregroundOf, foregroundPrograms} from './foreground.js';
 import type {ForegroundInfo, ShellSessionOptions} from './types.js';
 import {message, MessageError} from '../render/i18n.js';
 import {shellMarker} from './shell-marker.js';
@@ -220,6 +220,11 @@ export class PtySession extends SessionBase {
   override awaitsInput(): boolean {
     if (this.atPrompt || this.disposed) return false;
     return awaitsInput(this.pty.pid, (this.pty as {ptsName?: string}).ptsName, this.shellGroup);
+  }
+
+  override foregroundPrograms(): string[] {
+    if (this.atPrompt || this.disposed || this.shellGroup === undefined) return [];
+    return foregroundPrograms(this.pty.pid, this.shellGroup);
   }
 
   /** A bash that replaced ours (`exec bash`) has sourced our rc again: its hooks are in place. */

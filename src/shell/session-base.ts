@@ -169,6 +169,10 @@ export abstract class SessionBase implements ShellSession {
     return false;
   }
 
+  foregroundPrograms(): string[] {
+    return [];
+  }
+
   private readonly promptListeners = new Set<(atPrompt: boolean) => void>();
 
   onPromptChange(listener: (atPrompt: boolean) => void): () => void {

@@ -103,6 +103,8 @@ export interface ShellSession {
    * (read from /proc, not guessed from its form). False at the prompt and where /proc is unknown.
    */
   serving?(): boolean;
+  /** The program names of the foreground job (not the shell): `['git', 'less']`. Empty at the prompt, for pipes, where unknown. */
+  foregroundPrograms?(): string[];
   /** Called whenever the shell reaches its prompt (true) or leaves it (false). Returns the unsubscribe function. */
   onPromptChange(listener: (atPrompt: boolean) => void): () => void;
   /**
