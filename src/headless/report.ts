@@ -19,6 +19,8 @@ export interface CommandReport {
    * purpose (Ctrl-C, then harder) when an action next used its terminal, or at the scenario's end.
    */
   readonly keptRunning?: 'server' | 'input';
+  /** Stopped on purpose as a learner does: a pager quit with `q` once it waited, an editor the step only opened closed at its end without saving. */
+  readonly quit?: 'pager' | 'editor';
 }
 
 /** A command that counts against its step: it timed out, or it ended by itself with a non-zero status. */
@@ -119,6 +121,7 @@ export function stepNotes(s: StepReport): string[] {
   const notes: string[] = [];
   if (s.bySolution && s.status === 'passed') notes.push('passed by its solution, not by the commands a learner runs');
   for (const c of s.commands.filter((x) => x.stoppedAtEnd)) notes.push(`\`${c.text.trim().split('\n')[0] ?? ''}\` (${c.terminal}) was still running at the end of the step and was stopped`);
+  for (const c of s.commands.filter((x) => x.quit)) notes.push(`\`${c.text.trim().split('\n')[0] ?? ''}\` (${c.terminal}) ${c.quit === 'pager' ? 'waited in a pager and was quit with q' : 'left an editor open, closed at the end of the step without saving'}, as a learner does`);
   for (const c of s.commands.filter((x) => x.keptRunning)) {
     const what = c.keptRunning === 'server' ? 'a server (it listens on a TCP port)' : 'a program waiting for typed input';
     notes.push(`\`${c.text.trim().split('\n')[0] ?? ''}\` (${c.terminal}), ${what}, kept running into the next steps; stopped on purpose when its terminal was next used or at the end of the scenario`);

@@ -7,7 +7,9 @@
 // by another action for the same terminal in the same step. Pagers (`less`, `| less`) are not
 // such programs: a learner quits them before the next command, and through pipes they print
 // their input and end, which is the learner's path. The next action may be on a later page (a
-// REPL started as step 1's last action is fed by step 2, as on Katacoda); and a page's
+// REPL started as step 1's last action is fed by step 2, as on Katacoda). An editor opened by
+// an action needs a terminal even when nothing is typed into it after: through pipes `vim f`
+// fails, while a learner sees it open (the step runner closes it at the step's end). A page's
 // foreground script whose last command starts such a program (`python3`, `mongo`, `ssh host`)
 // leaves it in T1 for the page's actions (the intro's: step 1's) to type into.
 
@@ -23,6 +25,14 @@ const READS_TERMINAL = [
   /^(sudo\s+)?([^\s/]*\/)*(vi|vim|nvim|nano|emacs|ssh|telnet|mysql|mariadb|psql|redis-cli|mongo|mongosh|sqlite3|cqlsh)\b(?!.*(\s-[ec]\s|\s--eval\b|<|\|))/,
   /\b(docker|podman|kubectl|oc|crictl|nerdctl)\s+(exec|run|attach)\b.*\s-(it|ti|i|-interactive)\b/,
 ];
+
+/** An editor on a file, run interactively (not `vim -c …`, `ed < script`). */
+const EDITOR = /^(sudo\s+)?([^\s/]*\/)*(vi|vim|nvim|view|nano|emacs)(\s+[^-<>|&;]\S*|\s+-\S+)*\s*$/;
+
+export function opensEditor(command: string): boolean {
+  const line = command.trim().split('\n').pop()!.trim();
+  return EDITOR.test(line) && !/\s-[ecs]\b|\s--batch\b|\s-E\b/.test(line);
+}
 
 export function startsTerminalProgram(command: string): boolean {
   const line = command.trim().split('\n').pop()!.trim();
@@ -54,7 +64,7 @@ export function typedAction(scenario: Scenario): ExecAction | undefined {
   const all = pages.flatMap(execsOf);
   for (let i = 0; i < all.length; i++) {
     const a = all[i]!;
-    if (a.ctrlSeq || a.noNewline) return a;
+    if (a.ctrlSeq || a.noNewline || opensEditor(a.text)) return a;
     // The next action for the same terminal, on this page or a later one.
     const next = all.slice(i + 1).find((x) => terminalFor(x) === terminalFor(a));
     if (next && !next.interrupt && startsTerminalProgram(a.text)) return next;

@@ -8,7 +8,12 @@
 // endless.ts). A command still running when the next action targets another terminal
 // keeps running there (start a server in T1, curl it from T2). In a terminal (PTY), a program
 // that waits for typed input — a REPL started by an action or by the page's foreground script,
-// `cat`, an editor — gets the next actions' lines and keys typed into it, as on Katacoda.
+// `cat`, an editor — gets the next actions' lines and keys typed into it, as on Katacoda;
+// but a pager that waits (`… | less`, `man ls`, `git log`) is quit with `q` (then Ctrl-C,
+// harder) as a learner does before the next command, and `cat` reading to end-of-file is ended
+// with Ctrl-D before a line that reads as a shell command (held-by.ts). At the step's end an
+// editor the step left open is closed without saving, and `cat` is ended with Ctrl-D: both
+// stopped on purpose, never carried into the next steps (a REPL is).
 // A command still running after the settle period that holds a listening TCP socket is a
 // server (read from /proc, not guessed from its form): the walk goes on while it serves. A
 // merely slow command (no socket) is waited for: its exit status still decides a step without
@@ -28,6 +33,7 @@ import {answerKey, answerKeyText} from '../engine/quiz-answer.js';
 import {runsUntilStopped} from './endless.js';
 import {commandFailed, type CommandReport, type QuizReport, type StepReport} from './report.js';
 import {foregroundLastCommand} from './shell-choice.js';
+import {editorQuitKeys, holdsEditor, holdsPager, looksLikeCommand, readsToEnd} from './held-by.js';
 
 export const OUTPUT_LINES = 40;
 
@@ -61,6 +67,8 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   /** Commands left running in their terminal: while the next action went to another one, or waiting for typed input. */
   const leftRunning: Carry = o.carry ?? new Map<TerminalId, Running>();
   const stoppedAtEnd = new Set<number>();
+  /** Pagers quit (`q`) once they waited, editors closed at the step's end: stopped on purpose, as a learner does. */
+  const quit = new Map<number, 'pager' | 'editor'>();
   const off = engine.onEvent((e: EngineEvent) => {
     if (e.type !== 'action-finished' || e.step !== index || e.action.kind !== 'exec') return;
     const a = e.action as ExecAction;
@@ -71,9 +79,10 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       terminal: terminalFor(a),
       exitCode: e.exitCode,
       durationMs: e.durationMs,
-      interrupted: watchers.has(a.id) || stoppedAtEnd.has(a.id) || st?.status === 'interrupted',
+      interrupted: watchers.has(a.id) || stoppedAtEnd.has(a.id) || quit.has(a.id) || st?.status === 'interrupted',
       timedOut: st?.status === 'timed-out',
       ...(stoppedAtEnd.has(a.id) ? {stoppedAtEnd: true} : {}),
+      ...(quit.has(a.id) ? {quit: quit.get(a.id)} : {}),
     });
   });
   try {
@@ -97,8 +106,16 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
     for (let k = 0; k < actions.length && !o.signal.aborted; k++) {
       const a = actions[k]!;
       const next = actions[k + 1];
-      // A program waiting for input (a REPL, an editor, `cat`) gets the next line typed into it.
-      if (a.kind === 'exec' && !leftRunning.get(terminalFor(a))?.awaitsInput) await freeTerminal(engine, terminalFor(a), leftRunning, stoppedAtEnd);
+      // A program waiting for input (a REPL, an editor, `cat`) gets the next line typed into it —
+      // but `cat` reading to end-of-file is ended (Ctrl-D, as the page tells the learner) before
+      // a line that reads as a shell command (`cat > f`, text, then `cat f`).
+      const held = a.kind === 'exec' ? leftRunning.get(terminalFor(a)) : undefined;
+      if (a.kind === 'exec' && held?.awaitsInput && !a.ctrlSeq && !a.noNewline && readsToEnd(held.text) && looksLikeCommand(a.text)) {
+        leftRunning.delete(terminalFor(a));
+        if (!held.ended) await stopWithKeys(engine, terminalFor(a), held.done, ['\x04'], o.signal);
+      }
+      const typedInto = a.kind === 'exec' && !!leftRunning.get(terminalFor(a))?.awaitsInput;
+      if (a.kind === 'exec' && !typedInto) await freeTerminal(engine, terminalFor(a), leftRunning, stoppedAtEnd);
       // A watcher: followed by an `interrupt` action, or by its form a command that never ends
       // (`watch …`, `tail -f`, `kubectl get -w`) — a learner watches it and presses Ctrl-C.
       if (a.kind === 'exec' && ((next?.kind === 'exec' && next.interrupt) || (!a.ctrlSeq && !a.noNewline && runsUntilStopped(a.text)))) {
@@ -121,7 +138,13 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
         const t = terminalFor(a);
         const since = Date.now();
         const runningAction = engine.runAction(a.id);
-        const state = await settleOrServe(engine, t, runningAction, o);
+        let state = await settleOrServe(engine, t, runningAction, o);
+        // A pager (`… | less`, `man ls`, `git log`) waiting: the learner reads and presses `q`.
+        if (state === 'input' && !typedInto && holdsPager(await engine.foregroundPrograms(t))) {
+          quit.set(a.id, 'pager');
+          await stopWithKeys(engine, t, runningAction, ['q'], o.signal);
+          state = 'prompt';
+        }
         if (state === 'prompt') leftRunning.delete(t);
         else if (!leftRunning.has(t)) leftRunning.set(t, running(a.id, runningAction, state === 'input', a.text, since));
       } else {
@@ -145,6 +168,11 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
         continue;
       }
       if (l.kept !== undefined) continue;
+      if (!o.signal.aborted && l.awaitsInput && (await endInput(engine, t, l, quit, o.signal))) {
+        leftRunning.delete(t);
+        if (l.page !== undefined) (leftRunning.stoppedScripts ??= new Set()).add(l.page);
+        continue;
+      }
       const kind = !o.signal.aborted && o.carry ? ((await engine.serving(t)) ? 'server' : l.awaitsInput || (await engine.awaitsInput(t)) ? 'input' : undefined) : undefined;
       if (kind === undefined || l.ended) {
         await freeTerminal(engine, t, leftRunning, stoppedAtEnd);
@@ -243,6 +271,42 @@ async function settleOrServe(engine: RunEngine, t: TerminalId, run: Promise<unkn
   } finally {
     stop.abort();
   }
+}
+
+/** How long a program is given to end after its keys (`q`, Ctrl-D, an editor's quit) before Ctrl-C and harder. */
+const QUIT_WAIT_MS = 3000;
+
+/** Keys typed as a learner would to end the program holding terminal `t` (`done`: its run), each given a moment; Ctrl-C and harder if it stays. */
+async function stopWithKeys(engine: RunEngine, t: TerminalId, done: Promise<unknown>, keys: readonly string[], signal: AbortSignal): Promise<void> {
+  let ended = false;
+  const over = done.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
+  for (const k of keys) {
+    if (ended || signal.aborted) break;
+    await engine.typeKeys(t, k);
+    await Promise.race([over, abortableSleep(QUIT_WAIT_MS, signal)]);
+  }
+  if (!ended) engine.interrupt(t);
+  await over;
+}
+
+/**
+ * At its step's end, a program waiting for input that the next steps do not type into: an
+ * editor the step opened is closed without saving (reported as stopped on purpose), `cat` is
+ * ended with Ctrl-D as the page told the learner. False for a REPL: it is kept.
+ */
+async function endInput(engine: RunEngine, t: TerminalId, l: Running, quit: Map<number, 'pager' | 'editor'>, signal: AbortSignal): Promise<boolean> {
+  const programs = await engine.foregroundPrograms(t);
+  if (holdsEditor(programs)) {
+    if (l.id !== undefined) quit.set(l.id, 'editor');
+    await stopWithKeys(engine, t, l.done, editorQuitKeys(programs) ?? [], signal);
+    return true;
+  }
+  if (!readsToEnd(l.text)) return false;
+  await stopWithKeys(engine, t, l.done, ['\x04'], signal);
+  return true;
 }
 
 /** A command left running in terminal `id` is stopped (Ctrl-C, then harder) before the terminal is used again. */

@@ -159,6 +159,8 @@ export const en = {
   'report.bySolution': 'passed by its solution',
   'report.keptServer': '`{command}` ({terminal}) serves on a port: kept running into the next steps, stopped on purpose when its terminal is next used or at the end',
   'report.keptInput': '`{command}` ({terminal}) waits for typed input: kept open into the next steps, which type into it; stopped on purpose when its terminal is next used otherwise or at the end',
+  'report.quitPager': '`{command}` ({terminal}) waited in a pager: quit with q, as a learner does',
+  'report.quitEditor': '`{command}` ({terminal}) left an editor open: closed at the end of the step without saving, as a learner does',
   'report.stoppedAtEnd': '`{command}` ({terminal}) was still running at the end of the step and was stopped',
   'report.skipped': '(skipped)',
   'report.notRun': '(not run)',

@@ -103,3 +103,54 @@ describe.runIf(python && ptyAvailable)('headless: REPLs kept open and started by
     expect(await gone()).toBe(true);
   }, 120_000);
 });
+
+// Issue 9: a pager in a terminal waited to the command limit; `vim f` alone failed through
+// pipes; `cat > f` got typed into a bare `cat` left waiting before it (the file never existed).
+describe.runIf(ptyAvailable)('headless: pagers, an editor left open, cat ended with Ctrl-D', () => {
+  it('pty: `| less`, `more`, `less f` are quit with q once they wait (stopped on purpose), and the next command runs in the shell', async () => {
+    const started = Date.now();
+    const report = await runHeadless(await loadScenario(fixture('pager'), {}), opts({shell: 'pty'}));
+    const why = JSON.stringify(report.steps, null, 1);
+    expect(report.steps.map((s) => s.status), why).toEqual(['passed']);
+    const cmds = report.steps[0]!.commands;
+    for (const text of ['cat long.txt | less', 'more long.txt', 'less long.txt']) expect(cmds.find((c) => c.text === text), why).toMatchObject({quit: 'pager', interrupted: true, timedOut: false});
+    expect(cmds.find((c) => c.text === 'touch after-pagers.txt'), why).toMatchObject({exitCode: 0});
+    expect(cmds.some((c) => c.keptRunning !== undefined), why).toBe(false);
+    expect(Date.now() - started).toBeLessThan(40_000);
+    const en = translator('en');
+    expect(formatReport.human(report, en)).toContain('waited in a pager: quit with q');
+    expect(formatReport.tap(report, en)).toContain('waited in a pager and was quit with q');
+    expect(formatReport.human(report, translator('ru'))).toContain('выход по q');
+    expect(await gone()).toBe(true);
+  }, 120_000);
+
+  it('pipe: the pagers print and end (nothing to quit)', async () => {
+    const report = await runHeadless(await loadScenario(fixture('pager'), {}), opts({shell: 'pipe'}));
+    const why = JSON.stringify(report.steps, null, 1);
+    expect(report.steps.map((s) => s.status), why).toEqual(['passed']);
+    expect(report.steps[0]!.commands.every((c) => c.exitCode === 0 && !c.interrupted && c.quit === undefined), why).toBe(true);
+  }, 120_000);
+
+  it('`vi notes.txt` alone opens in a terminal and is closed at the step\'s end without saving; the next step\'s command runs in the shell', async () => {
+    const s = await loadScenario(fixture('editor-alone'), {});
+    const report = await runHeadless(s, opts());
+    const why = JSON.stringify(report.steps, null, 1);
+    expect(report.steps.map((x) => x.status), why).toEqual(['passed', 'passed']);
+    expect(report.steps[0]!.commands.find((c) => c.text === 'vi notes.txt'), why).toMatchObject({quit: 'editor', interrupted: true, timedOut: false});
+    expect(report.steps[0]!.commands.some((c) => c.keptRunning !== undefined), why).toBe(false);
+    expect(formatReport.human(report, translator('en'))).toContain('closed at the end of the step without saving');
+    expect(await gone()).toBe(true);
+  }, 120_000);
+
+  it('`cat > f`, a typed line, then `cat f`: with a Ctrl-D action and without one, the file is written and shown (a bare `cat` before is ended first)', async () => {
+    const report = await runHeadless(await loadScenario(fixture('cat-file'), {}), opts({keepGoing: true}));
+    const why = JSON.stringify(report.steps, null, 1);
+    expect(report.steps.map((x) => x.status), why).toEqual(['passed', 'passed']);
+    for (const [k, text] of [[0, 'cat > first.txt'], [1, 'cat > second.txt']] as const) expect(report.steps[k]!.commands.find((c) => c.text === text), why).toMatchObject({exitCode: 0});
+    // `cat second.txt` ran in the shell after `cat > second.txt` ended, not typed into it.
+    const order = report.steps[1]!.commands.map((c) => c.text);
+    expect(order.indexOf('cat > second.txt'), why).toBeLessThan(order.indexOf('cat second.txt'));
+    expect(report.steps.flatMap((x) => x.commands).some((c) => c.keptRunning !== undefined), why).toBe(false);
+    expect(await gone()).toBe(true);
+  }, 120_000);
+});

@@ -34,6 +34,7 @@ function stepLines(step: StepReport, total: number, t: Translate): string[] {
   if (step.status === 'not-run') return [`${head} ${t('report.notRun')}`];
   const lines = [`${head} (${spokenDuration(step.durationMs, t)})${step.bySolution && step.status === 'passed' ? ` — ${t('report.bySolution')}` : ''}`];
   for (const c of step.commands.filter((x) => x.stoppedAtEnd)) lines.push(`    ■ ${t('report.stoppedAtEnd', {command: c.text.trim().split('\n')[0] ?? '', terminal: c.terminal})}`);
+  for (const c of step.commands.filter((x) => x.quit)) lines.push(`    ■ ${t(c.quit === 'pager' ? 'report.quitPager' : 'report.quitEditor', {command: c.text.trim().split('\n')[0] ?? '', terminal: c.terminal})}`);
   for (const c of step.commands.filter((x) => x.keptRunning)) lines.push(`    ■ ${t(c.keptRunning === 'server' ? 'report.keptServer' : 'report.keptInput', {command: c.text.trim().split('\n')[0] ?? '', terminal: c.terminal})}`);
   for (const q of step.quizzes ?? []) lines.push(`    ? ${t('report.quiz', {id: q.id, answer: q.answer})}`);
   for (const w of step.warnings ?? []) for (const c of w.commands) lines.push(`    ${t('report.stepWarning', {command: c.command, code: c.exitCode})}`);
