@@ -71,9 +71,10 @@ export function foregroundPrograms(sessionPid: number, shellGroup?: number): str
 export function awaitsInput(sessionPid: number, tty: string | undefined, shellGroup?: number): boolean {
   const st = readStat(sessionPid);
   if (!st || !(st.tpgid > 0) || st.tpgid === (shellGroup ?? sessionPid)) return false;
-  // A pipeline's group outlives its leader (`ps aux | less`: ps has ended, less reads): then its members.
-  const leader = readText(`/proc/${st.tpgid}/wchan`);
-  const wchans = leader !== undefined ? [leader] : groupMembers(st.tpgid).map((pid) => readText(`/proc/${pid}/wchan`) ?? '');
+  // A pipeline's members, not only its leader: in `ls -l /usr/bin | less` the leader `ls` waits
+  // to write into the full pipe while `less` reads the terminal (and the leader may have ended).
+  const members = groupMembers(st.tpgid);
+  const wchans = (members.length > 0 ? members : [st.tpgid]).map((pid) => readText(`/proc/${pid}/wchan`) ?? '');
   if (wchans.some((w) => /tty|wait_woken/.test(w))) return true;
   return wchans.some((w) => /poll|select/.test(w)) && tty !== undefined && rawMode(tty);
 }
