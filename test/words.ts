@@ -1,7 +1,7 @@
 // What the engine hands up (messages, plain text, errors) in the words a learner reads: the
 // tests translate at the edge, as the UI and the reporters do.
 import type {PreflightCheck} from '../src/engine/environment/types.js';
-import {errorParam, say, translator, type Text, type Translate} from '../src/render/i18n.js';
+import {errorParam, say, translator, userErrorText, type Message, type Text, type Translate} from '../src/render/i18n.js';
 
 export const english = translator('en');
 
@@ -24,3 +24,9 @@ export async function rejection(p: Promise<unknown>, t: Translate = english): Pr
   }
   throw new Error('expected a rejection');
 }
+
+/** A usage error's hint in words ('' when it has none). */
+export const hintWords = (err: {readonly hint?: Message | undefined}, t: Translate = english): string => (err.hint ? t(err.hint) : '');
+
+/** A usage error as main.ts prints it after `katarun: error:`: its sentence, then its hint. */
+export const userErrorWords = (err: {readonly msg: Message; readonly hint?: Message | undefined}, t: Translate = english): string => userErrorText(t, err);

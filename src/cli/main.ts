@@ -117,9 +117,12 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UserError) {
-      process.stderr.write(`katarun: error: ${sanitizeText(`${err.message}${err.hint ? ` — ${err.hint}` : ''}`)}\n`);
       process.exitCode = err.exitCode;
-      return;
+      // In the language the command line asked for (--lang, else the locale); i18n is loaded only now.
+      return import('../render/i18n.js').then(({commandLineLanguage, translator, userErrorText}) => {
+        const t = translator(commandLineLanguage(process.argv.slice(2)));
+        process.stderr.write(`${t('cli.error', {text: sanitizeText(userErrorText(t, err))})}\n`);
+      });
     }
     // A bug of ours, not a user mistake: say so, with the stack for the bug report.
     process.stderr.write(`katarun: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -9,6 +9,7 @@ import {bundledScenariosDir} from '../../scenario/bundled.js';
 import {discoverScenarios, type ScenarioSummary} from '../../scenario/discover.js';
 import {parseChoice, parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 
 const HELP = `Usage: katarun list [dir] [options]
 
@@ -39,9 +40,9 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const format = parseChoice(values.format, ['text', 'json'], '--format', 'format', 'text');
-  if (positionals.length > 1) throw new UserError('list: give at most one folder', ExitCode.invalid, 'katarun list ./my-scenarios');
+  if (positionals.length > 1) throw new UserError(message('cli.in', {command: 'list', text: message('cli.list.oneFolder')}), ExitCode.invalid, message('cli.example', {command: 'katarun list ./my-scenarios'}));
   const given = positionals[0];
-  if (given !== undefined && !existsSync(given)) throw new UserError(`list: ${given}: no such folder`, ExitCode.invalid, 'name a folder of scenarios');
+  if (given !== undefined && !existsSync(given)) throw new UserError(message('cli.in', {command: 'list', text: message('cli.list.noFolder', {dir: given})}), ExitCode.invalid, message('cli.list.noFolder.hint'));
   const local = resolve(given ?? 'scenarios');
   const scenarios = await discoverScenarios([bundledScenariosDir(), ...(existsSync(local) ? [local] : [])]);
 

@@ -7,6 +7,7 @@ import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 import type {PickerEntry, PickerSource} from '../../ui/session.js';
 import {TUI_OPTIONS, interactiveTerminal, loadChecked, preloadTui, readFlags, scenarioSession, startTui, withClassroom, type TuiFlags} from './run.js';
 
@@ -81,10 +82,10 @@ export async function run(argv: string[]): Promise<number> {
   void preloadTui();
   if (positionals.length === 0) {
     const flags = readFlags(values);
-    if (flags.join !== undefined) throw new UserError('--join needs a scenario', ExitCode.invalid, 'usage: katarun <scenario> --join <url>');
+    if (flags.join !== undefined) throw new UserError(message('cli.open.joinAlone'), ExitCode.invalid, message('cli.usage.plain', {usage: 'katarun <scenario> --join <url>'}));
     return startTui({picker: await pickerSource(flags)}, flags.lang);
   }
-  if (positionals.length !== 1) throw new UserError('give one scenario', ExitCode.invalid, "usage: katarun <scenario> (see 'katarun --help')");
+  if (positionals.length !== 1) throw new UserError(message('cli.oneScenario'), ExitCode.invalid, message('cli.usage.hint', {usage: 'katarun <scenario>', help: 'katarun --help'}));
   const flags = readFlags(values);
   const {resolveScenarioDir} = await import('../scenario-arg.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
