@@ -1,6 +1,30 @@
 // The command line's own words: usage errors and their hints (src/cli, src/class/join-target.ts),
 // translated where main.ts prints them. Russian in strings-command-ru.ts.
 export const cliEn = {
+  'cli.usage.main': `Usage: katarun [command] [options]
+
+Commands:
+  katarun                        open the scenario picker (on a terminal)
+  katarun <scenario>             open a scenario (headless test when not on a terminal or under CI)
+  katarun run <scenario>         open a scenario in the terminal UI
+  katarun test <scenario>        run a scenario headless and report (human|json|junit|tap)
+  katarun validate <dir>...      check scenarios without running them
+  katarun list [dir]             list bundled and local scenarios
+  katarun doctor [scenario]      check that this machine can run a scenario
+  katarun down <scenario>        delete the cluster a scenario created
+  katarun class serve            run a class: a live board of learners (who is stuck, on what)
+  katarun class board <url>      show a class's board in the terminal
+
+Options:
+  -h, --help                     show help (katarun <command> --help for a command's options)
+  -v, --version                  print the version
+`,
+  'cli.usage.open': `Usage: katarun <scenario>        open a scenario (headless test here)
+       katarun test <scenario>   run it headless and report
+       katarun list              show the scenarios
+`,
+  'cli.noScenario.ci': 'katarun: no scenario given, and {ci}={value} is set, so the terminal UI is not started (unset {ci} to use it).',
+  'cli.noScenario.noTerminal': 'katarun: no scenario given, and this is not an interactive terminal.',
   'cli.error': 'katarun: error: {text}',
   'cli.withHint': '{text} — {hint}',
   'cli.in': '{command}: {text}',

@@ -3,6 +3,30 @@ import type {cliEn} from './strings-command-en.js';
 import type {Template} from './strings-en.js';
 
 export const cliRu: Record<keyof typeof cliEn, Template> = {
+  'cli.usage.main': `Запуск: katarun [команда] [параметры]
+
+Команды:
+  katarun                        выбор сценария (в терминале)
+  katarun <scenario>             открыть сценарий (без терминала или под CI — проверка без экрана)
+  katarun run <scenario>         открыть сценарий в терминальном интерфейсе
+  katarun test <scenario>        пройти сценарий без экрана и выдать отчёт (human|json|junit|tap)
+  katarun validate <dir>...      проверить сценарии, не запуская их
+  katarun list [dir]             встроенные и локальные сценарии
+  katarun doctor [scenario]      готова ли эта машина к сценарию
+  katarun down <scenario>        удалить кластер, созданный сценарием
+  katarun class serve            провести занятие: живая доска учеников (кто застрял и на чём)
+  katarun class board <url>      доска класса в терминале
+
+Параметры:
+  -h, --help                     справка (katarun <команда> --help — параметры команды)
+  -v, --version                  версия
+`,
+  'cli.usage.open': `Запуск: katarun <scenario>        открыть сценарий (здесь — проверка без экрана)
+        katarun test <scenario>   пройти его без экрана и выдать отчёт
+        katarun list              список сценариев
+`,
+  'cli.noScenario.ci': 'katarun: сценарий не указан, и задана переменная {ci}={value}, поэтому терминальный интерфейс не запущен (уберите {ci}, чтобы им пользоваться).',
+  'cli.noScenario.noTerminal': 'katarun: сценарий не указан, а это не интерактивный терминал.',
   'cli.error': 'katarun: ошибка: {text}',
   'cli.withHint': '{text}; {hint}',
   'cli.in': '{command}: {text}',
