@@ -30,3 +30,20 @@ export const hintWords = (err: {readonly hint?: Message | undefined}, t: Transla
 
 /** A usage error as main.ts prints it after `katarun: error:`: its sentence, then its hint. */
 export const userErrorWords = (err: {readonly msg: Message; readonly hint?: Message | undefined}, t: Translate = english): string => userErrorText(t, err);
+
+/**
+ * The lines of `text` that hold an English sentence: four Latin words in a row (commands, flags,
+ * paths and ids are shorter, or broken by `<`, `'`, `-`, `=`, `/`).
+ */
+export const englishLines = (text: string): string[] => text.split('\n').filter((line) => /\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){3}\b/.test(line));
+
+/** What `fn` throws, in words: a usage error's sentence and hint, or another error's text. */
+export function thrownWords(fn: () => unknown, t: Translate = english): string {
+  try {
+    fn();
+  } catch (err) {
+    const e = err as {msg?: Message; hint?: Message};
+    return e.msg ? userErrorWords({msg: e.msg, hint: e.hint}, t) : errorWords(err, t);
+  }
+  throw new Error('expected a throw');
+}

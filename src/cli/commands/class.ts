@@ -123,7 +123,7 @@ async function serve(positionals: string[], v: {port?: string; bind?: string; st
 
 async function board(positionals: string[], v: {token?: string; once?: boolean; interval?: string; lang?: string}): Promise<number> {
   if (positionals.length !== 1) throw new UserError(message('cli.in', {command: 'class board', text: message('cli.class.whichBoard')}), ExitCode.invalid, message('cli.class.boardUrl.hint'));
-  const [{parseBoardUrl}, {requestJson, errorText}, {formatBoard}, {translator, uiLanguage}, {parseDuration}] = await Promise.all([
+  const [{parseBoardUrl}, {requestJson, refusal}, {formatBoard}, {translator, uiLanguage}, {parseDuration}] = await Promise.all([
     import('../../class/join-target.js'),
     import('../../class/http-json.js'),
     import('../../class/terminal-board.js'),
@@ -141,7 +141,7 @@ async function board(positionals: string[], v: {token?: string; once?: boolean; 
   for (;;) {
     const r = await requestJson('GET', `${base}/api/board`, undefined, {authorization: `Bearer ${token}`}).catch((err: Error) => ({status: 0, body: {error: err.message}}));
     if (r.status !== 200) {
-      const unreachable = message('class.board.unreachable', {server: base, error: errorText(r)});
+      const unreachable = message('class.board.unreachable', {server: base, error: refusal(r)});
       if (!live) throw new UserError(unreachable, ExitCode.envNotReady, message(r.status === 401 ? 'cli.class.tokenHint' : 'cli.class.serverHint'));
       process.stdout.write(`\u001b[2J\u001b[H${t(unreachable)}\n`);
     } else {
