@@ -124,8 +124,10 @@ describe('katarun test (built CLI)', () => {
     expect(r.code, r.stderr).toBe(0);
     const watcher = (JSON.parse(r.stdout) as {steps: {commands: {text: string; durationMs: number; interrupted: boolean}[]}[]}).steps[0]!.commands[1]!;
     expect(watcher).toMatchObject({text: 'watch -n 1 cat greeting.txt', interrupted: true});
-    // The default 3 s, then Ctrl-C (a loaded machine gets slack above, none below).
-    expect(watcher.durationMs).toBeGreaterThanOrEqual(3000);
+    // The default 3 s, then Ctrl-C. The settle clock starts when the action is sent and the
+    // command's own clock when the shell starts it, a few ms later (2993 ms seen under load), so
+    // the floor is 2.5 s: still above any shorter default. A loaded machine gets slack above.
+    expect(watcher.durationMs).toBeGreaterThanOrEqual(2500);
     expect(watcher.durationMs).toBeLessThan(30_000);
   });
 
