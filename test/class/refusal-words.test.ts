@@ -16,6 +16,15 @@ import {tempDir, waitFor} from './helpers.js';
 const russian = translator('ru');
 const full = {status: 503, body: {error: 'the class is full (2000 learners)', code: 'full', limit: 2000}};
 
+/** A learner's client with one event to send, once every attempt has failed and it is offline. */
+async function turnedAway(request: ConstructorParameters<typeof ClassClient>[0]['request']): Promise<ClassClient> {
+  const client = new ClassClient({target: {base: 'http://127.0.0.1:9', code: 'ABC234'}, name: 'Ада', scenario: {id: 'demo', title: 'Demo'}, steps: [{title: 'One'}], dir: tempDir(), heartbeatMs: 60_000, request});
+  client.start();
+  client.send({type: 'step', step: 0, status: 'active'});
+  await waitFor(() => (client.getSnapshot().status === 'offline' ? true : undefined), 10_000, 'the client to be turned away');
+  return client;
+}
+
 describe('the class server refusing a learner, in the learner language', () => {
   it('a code becomes a message with its number; no code, or one this katarun does not know, stays text', () => {
     expect(words(refusal(full), russian)).toBe('класс заполнен (2\u00a0000 учеников)');
@@ -36,18 +45,7 @@ describe('the class server refusing a learner, in the learner language', () => {
   });
 
   it('a full class: the status bar and the line at the end of the run say so in Russian', async () => {
-    const client = new ClassClient({
-      target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
-      name: 'Ада',
-      scenario: {id: 'demo', title: 'Demo'},
-      steps: [{title: 'One'}],
-      dir: tempDir(),
-      heartbeatMs: 60_000,
-      request: async () => full,
-    });
-    client.start();
-    client.send({type: 'step', step: 0, status: 'active'});
-    await waitFor(() => (client.getSnapshot().status === 'offline' ? true : undefined), 10_000, 'the client to be turned away');
+    const client = await turnedAway(async () => full);
     expect(connectionText(client.getSnapshot(), russian)).toBe('класс: нет связи, в очереди 1');
     let said = '';
     const state = await closeClassSession(client, 200, russian, {write: (s: string) => (said += s)}, 'http://127.0.0.1:9');
@@ -62,20 +60,9 @@ describe('the class server refusing a learner, in the learner language', () => {
   });
 
   it('a server that does not answer: the system code inside a Russian sentence, and the status in words when there is no reason', async () => {
-    const client = new ClassClient({
-      target: {base: 'http://127.0.0.1:9', code: 'ABC234'},
-      name: 'Ада',
-      scenario: {id: 'demo', title: 'Demo'},
-      steps: [{title: 'One'}],
-      dir: tempDir(),
-      heartbeatMs: 60_000,
-      request: async () => {
-        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {code: 'ECONNREFUSED'});
-      },
+    const client = await turnedAway(async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {code: 'ECONNREFUSED'});
     });
-    client.start();
-    client.send({type: 'step', step: 0, status: 'active'});
-    await waitFor(() => (client.getSnapshot().status === 'offline' ? true : undefined), 10_000, 'the client to give up for now');
     let said = '';
     await closeClassSession(client, 200, russian, {write: (s: string) => (said += s)}, 'http://127.0.0.1:9');
     expect(said).toContain('(сервер не отвечает (ECONNREFUSED))');
