@@ -59,9 +59,11 @@ const PARAM = /\{(\w+)\}/g;
 export function translator(lang: UiLang): Translate {
   const locale = locales.get(lang.toLowerCase()) ?? locales.get('en')!;
   const plurals = new Intl.PluralRules(locale.code);
-  const numbers = new Intl.NumberFormat(locale.code);
+  // Made at the first number: building a NumberFormat costs ~14 ms, which `katarun list` and a
+  // usage error (no numbers, mostly) should not pay.
+  let numbers: Intl.NumberFormat | undefined;
   const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
-    options ? new Intl.NumberFormat(locale.code, options).format(n) : numbers.format(n);
+    options ? new Intl.NumberFormat(locale.code, options).format(n) : (numbers ??= new Intl.NumberFormat(locale.code)).format(n);
 
   const fill = (key: StringKey, params: Params | undefined): string => {
     const template: Template = locale.strings[key] ?? en[key];

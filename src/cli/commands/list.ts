@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const difficulty = (d: string | undefined) => (d === undefined ? '—' : DIFFICULTIES.includes(d as Difficulty) ? t(`difficulty.${d as Difficulty}`) : d);
-  const time = (s: ScenarioSummary) => (s.timeMinutes !== undefined ? t('cli.list.minutes', {n: Math.round(s.timeMinutes)}) : (s.time ?? '—'));
+  const time = (s: ScenarioSummary) => (s.timeMinutes !== undefined ? t('cli.list.minutes', {n: String(Math.round(s.timeMinutes))}) : (s.time ?? '—'));
   const rows = [
     COLUMNS.map((c) => t(`cli.list.column.${c}`)),
     ...scenarios.map((s) => [s.id, s.problem ? t('cli.list.unreadable', {title: s.title}) : s.title, difficulty(s.difficulty), time(s), String(s.steps), s.languages.join(', '), s.origin === 'bundled' ? t('cli.list.bundled') : relative(process.cwd(), s.dir) || '.']),
