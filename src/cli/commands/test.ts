@@ -3,7 +3,7 @@
 // calls runTestCommand when stdout is not a terminal or CI is set.
 
 import {readFileSync} from 'node:fs';
-import {access, constants, mkdir, writeFile} from 'node:fs/promises';
+import {access, constants, mkdir, stat, writeFile} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
@@ -312,11 +312,34 @@ function ioReason(err: unknown): Text {
   return known ? message(`cli.io.${known}`) : (e.message ?? String(err)).split('\n')[0]!;
 }
 
+/**
+ * `mkdir -p`, one folder at a time: Node's recursive mkdir never returns for a path under
+ * /proc (`--output /proc/nope/r.xml` hung), so the missing folders are found with stat and
+ * made one by one, and the first refusal is the error.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if (!(await stat(d)).isDirectory()) throw Object.assign(new Error(`${d} is not a folder`), {code: 'ENOTDIR'});
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(d) === d) throw err;
+      missing.push(d);
+    }
+  }
+  for (const d of missing.reverse()) {
+    await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  }
+}
+
 /** The report's folder exists (or is made) and can be written; else a one-line usage error. */
 async function checkWritable(output: string): Promise<void> {
   const file = resolve(output);
   try {
-    await mkdir(dirname(file), {recursive: true});
+    await makeFolders(dirname(file));
     await access(dirname(file), constants.W_OK);
   } catch (err) {
     throw new UserError(message('cli.test.output', {file: output, reason: ioReason(err)}), ExitCode.invalid, message('cli.test.output.hint'));
