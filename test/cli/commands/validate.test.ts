@@ -31,7 +31,7 @@ describe('katarun validate (built CLI)', () => {
     // Three missing files are errors; the asset glob that matches nothing is a warning.
     expect(lines.filter((l) => /^test\/fixtures\/scenarios\/missing-files\/index\.json:\d+:\d+: error: /.test(l))).toHaveLength(3);
     expect(lines.filter((l) => /^test\/fixtures\/scenarios\/missing-files\/index\.json:\d+:\d+: warning: asset '\*\.yaml' matches no file/.test(l))).toHaveLength(1);
-    expect(lines.at(-1)).toBe('broken-json, missing-files: 2 of 2 invalid — 5 errors, 0 warnings');
+    expect(lines.at(-1)).toBe('broken-json, missing-files: 2 of 2 invalid — 4 errors, 1 warning');
   });
 
   it('keeps warnings from failing the run', () => {
