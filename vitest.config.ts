@@ -10,6 +10,7 @@ const e2e = [
   'test/cli/test-command.test.ts',
   'test/cli/repl-input.test.ts',
   'test/cli/bundle-loader.test.ts',
+  'test/cli/commands/russian-errors.test.ts',
   'test/istio/wiring.test.ts',
   'test/istio/validate.test.ts',
   'test/istio/kind-e2e.test.ts',

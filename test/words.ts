@@ -1,7 +1,7 @@
 // What the engine hands up (messages, plain text, errors) in the words a learner reads: the
 // tests translate at the edge, as the UI and the reporters do.
 import type {PreflightCheck} from '../src/engine/environment/types.js';
-import {errorParam, say, translator, type Text, type Translate} from '../src/render/i18n.js';
+import {errorParam, say, translator, userErrorText, type Message, type Text, type Translate} from '../src/render/i18n.js';
 
 export const english = translator('en');
 
@@ -23,4 +23,27 @@ export async function rejection(p: Promise<unknown>, t: Translate = english): Pr
     return errorWords(err, t);
   }
   throw new Error('expected a rejection');
+}
+
+/** A usage error's hint in words ('' when it has none). */
+export const hintWords = (err: {readonly hint?: Message | undefined}, t: Translate = english): string => (err.hint ? t(err.hint) : '');
+
+/** A usage error as main.ts prints it after `katarun: error:`: its sentence, then its hint. */
+export const userErrorWords = (err: {readonly msg: Message; readonly hint?: Message | undefined}, t: Translate = english): string => userErrorText(t, err);
+
+/**
+ * The lines of `text` that hold an English sentence: four Latin words in a row (commands, flags,
+ * paths and ids are shorter, or broken by `<`, `'`, `-`, `=`, `/`).
+ */
+export const englishLines = (text: string): string[] => text.split('\n').filter((line) => /\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){3}\b/.test(line));
+
+/** What `fn` throws, in words: a usage error's sentence and hint, or another error's text. */
+export function thrownWords(fn: () => unknown, t: Translate = english): string {
+  try {
+    fn();
+  } catch (err) {
+    const e = err as {msg?: Message; hint?: Message};
+    return e.msg ? userErrorWords({msg: e.msg, hint: e.hint}, t) : errorWords(err, t);
+  }
+  throw new Error('expected a throw');
 }

@@ -7,7 +7,8 @@ import {randomBytes} from 'node:crypto';
 import {appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {JoinTarget} from './join-target.js';
-import {errorText, learnerAgent, requestJson, type JsonResponse} from './http-json.js';
+import {errorText, learnerAgent, refusal, requestJson, type JsonResponse} from './http-json.js';
+import {message, type Text} from '../render/message.js';
 import {LIMITS, type ClassEvent, type ClassEventBody, type Pace, type StepInfo} from './protocol.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
@@ -15,8 +16,8 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 export interface ConnectionState {
   readonly status: ConnectionStatus;
   readonly pace?: Pace;
-  /** Why the server is not reached or refused us, one line. */
-  readonly error?: string;
+  /** Why the server is not reached or refused us, one line: its code as a message, or the text as it came. */
+  readonly error?: Text;
   /** Events not yet acknowledged by the server. */
   readonly queued: number;
 }
@@ -115,7 +116,7 @@ export class ClassClient {
 
   private set(next: Partial<ConnectionState>): void {
     const merged = {...this.state, ...next, queued: this.queue.length};
-    if (merged.status === this.state.status && merged.error === this.state.error && merged.queued === this.state.queued && JSON.stringify(merged.pace) === JSON.stringify(this.state.pace)) return;
+    if (merged.status === this.state.status && JSON.stringify(merged.error) === JSON.stringify(this.state.error) && merged.queued === this.state.queued && JSON.stringify(merged.pace) === JSON.stringify(this.state.pace)) return;
     this.state = merged;
     for (const l of [...this.listeners]) l();
   }
@@ -157,7 +158,7 @@ export class ClassClient {
 
   private fail(r: JsonResponse | Error): void {
     this.failures++;
-    const error = r instanceof Error ? r.message : errorText(r);
+    const error = r instanceof Error ? unreachable(r) : refusal(r);
     // A kept-alive connection the server had just closed: a new one at once, not a back-off.
     const reset = r instanceof Error && ((r as NodeJS.ErrnoException).code === 'ECONNRESET' || r.message === 'socket hang up');
     if (reset && this.failures === 1) return this.schedule(0);
@@ -167,7 +168,7 @@ export class ClassClient {
 
   private refuse(r: JsonResponse): void {
     // The server said no to who we are (wrong code, an id that is someone else's): retrying cannot help.
-    this.set({status: 'refused', error: errorText(r)});
+    this.set({status: 'refused', error: refusal(r)});
   }
 
   private pace(body: unknown): Pace | undefined {
@@ -206,7 +207,7 @@ export class ClassClient {
         const bad = /^batch\/events\/(\d+)/.exec(errorText(r));
         this.queue.splice(bad ? Number(bad[1]) : 0, bad ? 1 : batch.length);
         this.persistQueue();
-        this.set({error: errorText(r)});
+        this.set({error: refusal(r)});
         return this.schedule(0);
       }
       if (r.status !== 200) return this.fail(r);
@@ -238,4 +239,10 @@ export class ClassClient {
     this.agent.destroy();
     return this.state;
   }
+}
+
+/** A connection that failed below HTTP: the usual causes in words (with the system's code), else Node's text. */
+function unreachable(err: Error): Text {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code && ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT'].includes(code) ? message('class.error.unreachable', {detail: code}) : err.message;
 }

@@ -6,11 +6,16 @@
 import type {IncomingMessage} from 'node:http';
 import {isIP} from 'node:net';
 import {hostname} from 'node:os';
+import type {ClassErrorCode} from './error-codes.js';
 
+/** A refusal: its HTTP status, English text (the reply's `error`) and code (the reply's `code`, worded by the client). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: ClassErrorCode,
+    /** A number the client's sentence names (the class's size, a body's limit). */
+    readonly limit?: number,
   ) {
     super(message);
   }
@@ -32,31 +37,31 @@ export function hostAllowed(host: string | undefined): boolean {
 
 /** A browser tells where a request comes from; only the board's own page may call the API. */
 export function checkOrigin(req: IncomingMessage): void {
-  if (!hostAllowed(req.headers.host)) throw new HttpError(421, `host '${String(req.headers.host)}' is not this server: use its address`);
+  if (!hostAllowed(req.headers.host)) throw new HttpError(421, `host '${String(req.headers.host)}' is not this server: use its address`, 'wrongHost');
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== 'null' && origin !== `http://${req.headers.host}`) throw new HttpError(403, 'requests from other sites are refused');
-  if (origin === 'null') throw new HttpError(403, 'requests from other sites are refused');
+  if (origin !== undefined && origin !== 'null' && origin !== `http://${req.headers.host}`) throw new HttpError(403, 'requests from other sites are refused', 'crossSite');
+  if (origin === 'null') throw new HttpError(403, 'requests from other sites are refused', 'crossSite');
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, 'requests from other sites are refused');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, 'requests from other sites are refused', 'crossSite');
 }
 
 /** The body as JSON, at most `limit` bytes; a clear 4xx otherwise. */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'send the body as application/json');
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'send the body as application/json', 'notJsonType');
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, `the body is over ${limit} bytes`);
+  if (declared > limit) throw new HttpError(413, `the body is over ${limit} bytes`, 'tooLarge', limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new HttpError(413, `the body is over ${limit} bytes`);
+    if (size > limit) throw new HttpError(413, `the body is over ${limit} bytes`, 'tooLarge', limit);
     chunks.push(chunk);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
-    throw new HttpError(400, 'the body is not JSON');
+    throw new HttpError(400, 'the body is not JSON', 'notJson');
   }
 }
 

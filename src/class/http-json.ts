@@ -3,6 +3,8 @@
 
 import {request as httpRequest, Agent as HttpAgent} from 'node:http';
 import {request as httpsRequest} from 'node:https';
+import {message, type Text} from '../render/message.js';
+import {isClassErrorCode} from './error-codes.js';
 
 export interface JsonResponse {
   readonly status: number;
@@ -49,10 +51,22 @@ export function requestJson(method: 'GET' | 'POST', url: string, body: unknown, 
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), {code: 'ETIMEDOUT'})));
     req.on('error', reject);
     req.end(data);
   });
+}
+
+/**
+ * Why the server said no, for the learner: its `code` as a message when it sent a known one
+ * (worded in the learner's language), else its `error` text as it came.
+ */
+export function refusal(r: JsonResponse): Text {
+  const body = typeof r.body === 'object' && r.body !== null ? (r.body as {code?: unknown; limit?: unknown}) : {};
+  if (!isClassErrorCode(body.code)) return errorText(r);
+  const limit = typeof body.limit === 'number' && Number.isFinite(body.limit) ? body.limit : undefined;
+  if (body.code === 'invalid') return message('class.error.invalid', {detail: errorText(r)});
+  return message(`class.error.${body.code}`, limit !== undefined ? {n: limit} : undefined);
 }
 
 /** The server's `{error}` text, one line and bounded. */

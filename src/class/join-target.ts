@@ -5,6 +5,7 @@
 
 import {ExitCode, UserError} from '../cli/exit-codes.js';
 import type {Translate} from '../render/i18n.js';
+import {message} from '../render/message.js';
 import {discoverClass, normalizeCode} from './discovery.js';
 
 export interface JoinTarget {
@@ -14,7 +15,8 @@ export interface JoinTarget {
 }
 
 const CODE = /^[A-Za-z0-9]{4,12}$/;
-const HINT = "use the join URL the instructor's 'katarun class serve' shows, e.g. http://192.168.1.20:8642/j/ABC234";
+const EXAMPLE = 'http://192.168.1.20:8642/j/ABC234';
+const HINT = message('cli.join.hint', {example: EXAMPLE});
 
 /** A bare code as typed ("K7QX-42", "k7qx42"), spelled as the server does; undefined for a URL. */
 export function bareCode(text: string): string | undefined {
@@ -27,20 +29,20 @@ export function parseJoinTarget(text: string, env: Readonly<Record<string, strin
   const bare = bareCode(given);
   if (bare !== undefined) {
     const server = env.KATARUN_CLASS_SERVER;
-    if (!server) throw new UserError(`--join: '${given}' is a code without a server`, ExitCode.invalid, `${HINT} (or set KATARUN_CLASS_SERVER=HOST:PORT)`);
+    if (!server) throw new UserError(message('cli.join.codeNoServer', {given}), ExitCode.invalid, message('cli.join.codeNoServer.hint', {example: EXAMPLE}));
     return parseJoinTarget(`${server.replace(/\/+$/, '')}/j/${bare}`, {});
   }
   let url: URL;
   try {
     url = new URL(/^[a-z]+:\/\//i.test(given) ? given : `http://${given}`);
   } catch {
-    throw new UserError(`--join: '${given}' is not a join URL`, ExitCode.invalid, HINT);
+    throw new UserError(message('cli.join.notUrl', {given}), ExitCode.invalid, HINT);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`--join: '${url.protocol}' is not http`, ExitCode.invalid, HINT);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(message('cli.join.notHttp', {protocol: url.protocol}), ExitCode.invalid, HINT);
   const parts = url.pathname.split('/').filter(Boolean);
   const code = parts[parts.length - 1] ?? '';
   if (!CODE.test(code) || parts.length > 2 || (parts.length === 2 && parts[0] !== 'j')) {
-    throw new UserError(`--join: '${given}' has no join code`, ExitCode.invalid, HINT);
+    throw new UserError(message('cli.join.noCode', {given}), ExitCode.invalid, HINT);
   }
   return {base: `${url.protocol}//${url.host}`, code: code.toUpperCase()};
 }
@@ -51,11 +53,11 @@ export function parseBoardUrl(text: string, token: string | undefined): {base: s
   try {
     url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `http://${text}`);
   } catch {
-    throw new UserError(`class board: '${text}' is not a URL`, ExitCode.invalid, "give the board URL 'katarun class serve' printed");
+    throw new UserError(message('cli.in', {command: 'class board', text: message('cli.board.notUrl', {text})}), ExitCode.invalid, message('cli.class.boardUrl.hint'));
   }
   const fromHash = new URLSearchParams(url.hash.replace(/^#/, '')).get('token') ?? undefined;
   const t = token ?? fromHash;
-  if (!t) throw new UserError('class board: no token', ExitCode.invalid, "give the board URL with its #token=… as printed by 'katarun class serve', or --token");
+  if (!t) throw new UserError(message('cli.in', {command: 'class board', text: message('cli.board.noToken')}), ExitCode.invalid, message('cli.board.noToken.hint'));
   return {base: `${url.protocol}//${url.host}`, token: t};
 }
 
@@ -75,7 +77,7 @@ export async function resolveJoin(text: string, t: Translate, out: {write(text: 
   const seconds = Math.max(1, Math.round(waitMs / 1000));
   out.write(`${t('class.discover.looking', {code, n: seconds})}\n`);
   const found = await (o.discover ?? discoverClass)(code, {waitMs});
-  if (found === undefined) throw new UserError(t('class.discover.none', {code, n: seconds}), ExitCode.envNotReady, t('class.discover.hint', {code}));
+  if (found === undefined) throw new UserError(message('class.discover.none', {code, n: seconds}), ExitCode.envNotReady, message('class.discover.hint', {code}));
   out.write(`${t('class.discover.found', {url: found})}\n`);
   return found;
 }

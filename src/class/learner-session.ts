@@ -5,7 +5,7 @@
 import {userInfo} from 'node:os';
 import {join} from 'node:path';
 import {safeId} from '../engine/dirs.js';
-import {message, type Translate} from '../render/i18n.js';
+import {message, say, type Translate} from '../render/i18n.js';
 import {sanitizeText} from '../render/sanitize.js';
 import type {Scenario} from '../scenario/model.js';
 import {ClassClient, type ConnectionState} from './client.js';
@@ -61,7 +61,7 @@ export function openClassSession(o: ClassSessionOptions): ClassClient {
 
 /** The connection in a few words, for the status bar and the end of a headless run. */
 export function connectionText(s: ConnectionState, t: Translate): string {
-  if (s.status === 'refused') return t('class.refused', {error: sanitizeText(s.error ?? '')});
+  if (s.status === 'refused') return t('class.refused', {error: sanitizeText(say(t, s.error ?? ''))});
   if (s.status === 'offline') return t('class.offline', {queued: s.queued});
   if (s.status === 'connecting') return t('class.connecting');
   if (s.pace && s.pace.step >= 0) return t('class.pace', {past: s.pace.past, total: s.pace.total, step: s.pace.step + 1});
@@ -71,7 +71,7 @@ export function connectionText(s: ConnectionState, t: Translate): string {
 /** Close the client (waiting up to `waitMs` to deliver) and say what became of the queue. */
 export async function closeClassSession(client: ClassClient, waitMs: number, t: Translate, out: {write(text: string): unknown}, server: string): Promise<ConnectionState> {
   const s = await client.close(waitMs);
-  if (s.queued > 0) out.write(`${t('class.unsent', {events: message('count.events', {n: s.queued}), error: sanitizeText(s.error ?? s.status)})}\n`);
+  if (s.queued > 0) out.write(`${t('class.unsent', {events: message('count.events', {n: s.queued}), error: sanitizeText(say(t, s.error ?? message(`class.status.${s.status}`)))})}\n`);
   else if (s.status === 'refused') out.write(`${connectionText(s, t)}\n`);
   else out.write(`${t('class.delivered', {server})}\n`);
   return s;

@@ -83,7 +83,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     return given.length === want.length && timingSafeEqual(given, want);
   };
   const needToken = (req: IncomingMessage) => {
-    if (!tokenOk(req)) throw new HttpError(401, "the board needs the instructor's token (Authorization: Bearer …)");
+    if (!tokenOk(req)) throw new HttpError(401, "the board needs the instructor's token (Authorization: Bearer …)", 'token');
   };
   // The pace a learner is told is a count over the whole class: counted at most every PACE_MS
   // per scenario and step, not once per request (300 learners × 300 rows a second adds up).
@@ -148,30 +148,30 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     if (req.method === 'GET' && /^\/board\.(js|css)$/.test(path)) {
       const name = path.slice(1);
       const text = await readFile(new URL(name, assetsDir), 'utf8').catch(() => undefined);
-      if (text === undefined) throw new HttpError(404, `${name} is missing: build katarun ('npm run build')`);
+      if (text === undefined) throw new HttpError(404, `${name} is missing: build katarun ('npm run build')`, 'notFound');
       return send(res, 200, text, ASSET_TYPES[name]);
     }
     if (req.method === 'GET' && path.startsWith('/j/')) {
       return send(res, 200, `This is a katarun class. Join it from a terminal:\n\n  katarun <scenario> --join http://${req.headers.host}${path}\n`, 'text/plain; charset=utf-8');
     }
     if (req.method === 'POST' && path === '/api/join') {
-      if (!joins.take(address)) throw new HttpError(429, 'too many joins from this address: wait a minute');
+      if (!joins.take(address)) throw new HttpError(429, 'too many joins from this address: wait a minute', 'tooManyJoins');
       const checked = checkJoin(await readJson(req, LIMITS.bodyBytes));
-      if (!checked.ok) throw new HttpError(400, checked.error);
-      if (checked.value.code.toUpperCase() !== store.identity.joinCode) throw new HttpError(403, 'wrong join code');
-      if (!store.rows.has(checked.value.learner) && store.rows.size >= MAX_LEARNERS) throw new HttpError(503, `the class is full (${MAX_LEARNERS} learners)`);
+      if (!checked.ok) throw new HttpError(400, checked.error, 'invalid');
+      if (checked.value.code.toUpperCase() !== store.identity.joinCode) throw new HttpError(403, 'wrong join code', 'wrongCode');
+      if (!store.rows.has(checked.value.learner) && store.rows.size >= MAX_LEARNERS) throw new HttpError(503, `the class is full (${MAX_LEARNERS} learners)`, 'full', MAX_LEARNERS);
       const result = store.join(cleanJoin(checked.value), now());
-      if (result === 'taken') throw new HttpError(409, 'this learner id belongs to someone else: start with a fresh id');
+      if (result === 'taken') throw new HttpError(409, 'this learner id belongs to someone else: start with a fresh id', 'taken');
       dirty.add(checked.value.learner);
       return send(res, 200, {joined: result, pace: pace(store.rows.get(checked.value.learner)!)});
     }
     const events = /^\/api\/learners\/([A-Za-z0-9._:-]{1,80})\/events$/.exec(path);
     if (req.method === 'POST' && events) {
       const row = store.learnerFor(events[1]!, bearer(req) ?? '');
-      if (!row) throw new HttpError(401, "unknown learner or wrong secret: a learner posts only its own events");
-      if (!posts.take(row.id)) throw new HttpError(429, 'too many requests: slow down');
+      if (!row) throw new HttpError(401, "unknown learner or wrong secret: a learner posts only its own events", 'unknownLearner');
+      if (!posts.take(row.id)) throw new HttpError(429, 'too many requests: slow down', 'tooManyRequests');
       const checked = checkBatch(await readJson(req, LIMITS.bodyBytes));
-      if (!checked.ok) throw new HttpError(400, checked.error);
+      if (!checked.ok) throw new HttpError(400, checked.error, 'invalid');
       const t = now();
       // The learner's clock may be off: shift its times by the offset at sending, never into the future.
       const offset = t - checked.value.sentAt;
@@ -202,17 +202,19 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
       req.on('close', () => streams.delete(res));
       return;
     }
-    throw new HttpError(404, `no ${req.method} ${path} here`);
+    throw new HttpError(404, `no ${req.method} ${path} here`, 'notFound');
   }
 
   const server: Server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       const message = err instanceof HttpError ? err.message : 'internal error';
+      const code = err instanceof HttpError ? err.code : 'internal';
+      const limit = err instanceof HttpError ? err.limit : undefined;
       if (!(err instanceof HttpError)) process.stderr.write(`katarun class: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       // The rest of an oversized body is not read: close the connection after answering.
       if (status === 413) res.setHeader('connection', 'close');
-      if (!res.headersSent) send(res, status, {error: message});
+      if (!res.headersSent) send(res, status, {error: message, code, ...(limit !== undefined ? {limit} : {})});
       else res.end();
     });
   });

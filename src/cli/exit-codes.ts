@@ -1,4 +1,6 @@
 // The one table of exit codes (documented in the README).
+import type {Message} from '../render/i18n.js';
+
 export const ExitCode = {
   ok: 0,
   stepFailed: 1,
@@ -8,14 +10,18 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** A mistake of the user's (bad flag, missing folder): printed as one line, never a stack trace. */
+/**
+ * A mistake of the user's (bad flag, missing folder): printed as one line, never a stack trace,
+ * in the user's language — its words are a message (and a hint, another), translated where
+ * main.ts prints it (`userErrorLine` in render/i18n.ts). Its `message` is the code, for logs.
+ */
 export class UserError extends Error {
   constructor(
-    message: string,
+    readonly msg: Message,
     readonly exitCode: number = ExitCode.invalid,
-    readonly hint?: string,
+    readonly hint?: Message,
   ) {
-    super(message);
+    super(msg.code);
     this.name = 'UserError';
   }
 }

@@ -67,24 +67,6 @@ async function plainModules(plain: () => Promise<CommandModule>): Promise<Comman
   return plain();
 }
 
-const USAGE = `Usage: katarun [command] [options]
-
-Commands:
-  katarun                        open the scenario picker (on a terminal)
-  katarun <scenario>             open a scenario (headless test when not on a terminal or under CI)
-  katarun run <scenario>         open a scenario in the terminal UI
-  katarun test <scenario>        run a scenario headless and report (human|json|junit|tap)
-  katarun validate <dir>...      check scenarios without running them
-  katarun list [dir]             list bundled and local scenarios
-  katarun doctor [scenario]      check that this machine can run a scenario
-  katarun down <scenario>        delete the cluster a scenario created
-  katarun class serve            run a class: a live board of learners (who is stuck, on what)
-  katarun class board <url>      show a class's board in the terminal
-
-Options:
-  -h, --help                     show help (katarun <command> --help for a command's options)
-  -v, --version                  print the version
-`;
 
 async function version(): Promise<string> {
   const {readFile} = await import('node:fs/promises');
@@ -99,7 +81,9 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (first === '-h' || first === '--help' || first === 'help') {
-    process.stdout.write(USAGE);
+    // In the user's language (the locale, or --lang): i18n is loaded only for the help.
+    const {commandLineLanguage, translator} = await import('../render/i18n.js');
+    process.stdout.write(translator(commandLineLanguage(argv))('cli.usage.main'));
     return ExitCode.ok;
   }
   if (first !== undefined && first in commands) {
@@ -117,9 +101,12 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UserError) {
-      process.stderr.write(`katarun: error: ${sanitizeText(`${err.message}${err.hint ? ` — ${err.hint}` : ''}`)}\n`);
       process.exitCode = err.exitCode;
-      return;
+      // In the language the command line asked for (--lang, else the locale); i18n is loaded only now.
+      return import('../render/i18n.js').then(({commandLineLanguage, translator, userErrorText}) => {
+        const t = translator(commandLineLanguage(process.argv.slice(2)));
+        process.stderr.write(`${t('cli.error', {text: sanitizeText(userErrorText(t, err))})}\n`);
+      });
     }
     // A bug of ours, not a user mistake: say so, with the stack for the bug report.
     process.stderr.write(`katarun: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -6,6 +6,7 @@ import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {bundledScenariosDir} from '../scenario/bundled.js';
 import {editDistance} from '../scenario/index/index-reader.js';
+import {message} from '../render/message.js';
 import {ExitCode, UserError} from './exit-codes.js';
 
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
@@ -32,8 +33,8 @@ export function resolveScenarioDir(arg: string, cwd = process.cwd()): string {
     .filter((x) => x.d <= Math.max(1, Math.min(3, Math.floor(x.id.length / 3))) || x.id.toLowerCase().startsWith(arg.toLowerCase()))
     .sort((a, b) => a.d - b.d)[0];
   throw new UserError(
-    `no scenario '${arg}'`,
+    message('cli.scenario.none', {arg}),
     ExitCode.invalid,
-    near ? `did you mean '${near.id}'? (see 'katarun list')` : "give a folder with an index.json, or a scenario id such as 'basics' (see 'katarun list')",
+    near ? message('cli.scenario.near', {id: near.id}) : message('cli.scenario.noneHint'),
   );
 }

@@ -9,45 +9,14 @@
 
 import {en, type PluralForms, type StringKey, type Strings, type Template} from './strings-en.js';
 import {bundledLocales} from './locales.generated.js';
+import type {Message, Params, Text} from './message.js';
 
 export type {PluralForms, StringKey, Strings, Template} from './strings-en.js';
 /** A registered language's code: 'en', 'ru', or one added by a `strings-<code>.ts` file. */
 export type UiLang = string;
 
-/**
- * A parameter: text is shown as given (names, paths, ports, exit statuses-as-text — anything that
- * must not be regrouped), a number is formatted for the language ('1,234' / '1 234', '1.5' /
- * '1,5'), a message is translated in place.
- */
-export type Param = string | number | Decimal | Message;
-
-/** A number shown with a fixed count of decimals ('4.0 GiB' / '4,0 ГиБ'). */
-export interface Decimal {
-  readonly decimal: number;
-  readonly digits: number;
-}
-
-export function decimal(value: number, digits: number): Decimal {
-  return {decimal: value, digits};
-}
-export type Params = Readonly<Record<string, Param>>;
-
-/** What the layers below the edges say: a code of strings-en.ts and its parameters. */
-export interface Message {
-  readonly code: StringKey;
-  readonly params?: Params;
-}
-
-/** What is shown to the learner: katarun's words as a message, or text as it came (a tool's output). */
-export type Text = string | Message;
-
-export function message(code: StringKey, params?: Params): Message {
-  return params ? {code, params} : {code};
-}
-
-export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as Message).code === 'string';
-}
+export {decimal, isMessage, message} from './message.js';
+export type {Decimal, Message, Param, Params, Text} from './message.js';
 
 export interface Locale {
   /** BCP 47 code, e.g. 'ru' or 'pt-BR'; also the tag given to Intl for plurals and numbers. */
@@ -90,9 +59,11 @@ const PARAM = /\{(\w+)\}/g;
 export function translator(lang: UiLang): Translate {
   const locale = locales.get(lang.toLowerCase()) ?? locales.get('en')!;
   const plurals = new Intl.PluralRules(locale.code);
-  const numbers = new Intl.NumberFormat(locale.code);
+  // Made at the first number: building a NumberFormat costs ~14 ms, which `katarun list` and a
+  // usage error (no numbers, mostly) should not pay.
+  let numbers: Intl.NumberFormat | undefined;
   const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
-    options ? new Intl.NumberFormat(locale.code, options).format(n) : numbers.format(n);
+    options ? new Intl.NumberFormat(locale.code, options).format(n) : (numbers ??= new Intl.NumberFormat(locale.code)).format(n);
 
   const fill = (key: StringKey, params: Params | undefined): string => {
     const template: Template = locale.strings[key] ?? en[key];
@@ -140,4 +111,21 @@ export function errorParam(err: unknown): Text {
 /** A message, or plain text (a tool's output, Node's error) as it is, in the language of `t`. */
 export function say(t: Translate, what: Text): string {
   return typeof what === 'string' ? what : t(what);
+}
+
+/** A usage error's sentence and hint ('no scenario 'x' — did you mean …'), without the `katarun: error:` lead. */
+export function userErrorText(t: Translate, err: {readonly msg: Message; readonly hint?: Message | undefined}): string {
+  return err.hint ? t('cli.withHint', {text: err.msg, hint: err.hint}) : t(err.msg);
+}
+
+/** The language of a command line: its --lang (`--lang ru`, `--lang=ru`, before any `--`), else the locale. */
+export function commandLineLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): UiLang {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') flag = argv[i + 1];
+    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
+  }
+  return uiLanguage(flag, env);
 }

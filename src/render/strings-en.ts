@@ -3,10 +3,12 @@
 // The class's strings are in strings-class-en.ts (strings-class-ru.ts for Russian).
 
 import {classEn} from './strings-class-en.js';
+import {cliEn} from './strings-command-en.js';
 import {learnerEn} from './strings-learner-en.js';
 
 export const en = {
   ...classEn,
+  ...cliEn,
   ...learnerEn,
   'picker.title': 'katarun — choose a tutorial',
   'picker.empty': 'No scenarios found. Pass a folder: katarun <scenario-dir>',

@@ -1,10 +1,12 @@
 // Русские строки интерфейса. Ключи те же, что в strings-en.ts (проверяет компилятор).
 import type {Strings} from './strings-en.js';
 import {classRu} from './strings-class-ru.js';
+import {cliRu} from './strings-command-ru.js';
 import {learnerRu} from './strings-learner-ru.js';
 
 export const ru: Strings = {
   ...classRu,
+  ...cliRu,
   ...learnerRu,
   'picker.title': 'katarun — выберите учебник',
   'picker.empty': 'Сценарии не найдены. Укажите папку: katarun <папка-сценария>',

@@ -10,6 +10,7 @@ import {networkInterfaces} from 'node:os';
 import Database from 'better-sqlite3';
 import {afterAll, describe, expect, it} from 'vitest';
 import {cli, ensureBuilt, repoRoot} from '../cli/commands/built-cli.js';
+import {englishLines} from '../words.js';
 import {tempDir, waitFor} from './helpers.js';
 
 ensureBuilt();
@@ -199,6 +200,18 @@ describe('katarun class, end to end', () => {
     expect(storedBodies(state).filter((b) => b.includes('"terminal"') && b.includes('echo hello'))).toHaveLength(1);
     // Eve's row still has none.
     expect((await boardOf(server)).learners.find((l: any) => l.name === 'Eve').terminal).toBeUndefined();
+    server.proc.kill('SIGTERM');
+    await waitFor(() => server.proc.exitCode ?? undefined, 10_000, 'class serve to stop');
+  }, 240_000);
+
+  it('a Russian learner the server turns away (a wrong join code): the reason in Russian, no English sentence', async () => {
+    const server = await serve(tempDir());
+    const wrong = server.info.joinCode === 'WRONG2' ? 'WRONG3' : 'WRONG2';
+    const r = learner(tempDir(), ['basics', '--join', `http://127.0.0.1:${server.info.port}/j/${wrong}`, '--lang', 'ru']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/класс: не доставлено — \d+ событи\S* \(неверный код подключения\)/);
+    expect(englishLines(r.stderr)).toEqual([]);
+    expect(englishLines(r.stdout)).toEqual([]);
     server.proc.kill('SIGTERM');
     await waitFor(() => server.proc.exitCode ?? undefined, 10_000, 'class serve to stop');
   }, 240_000);

@@ -9,6 +9,7 @@ import {answerPort, discoverClass, normalizeCode, queryAddresses, startResponder
 import {bareCode, parseJoinTarget, resolveJoin} from '../../src/class/join-target.js';
 import {translator} from '../../src/render/i18n.js';
 import {UserError} from '../../src/cli/exit-codes.js';
+import {hintWords, words} from '../words.js';
 
 const open: Responder[] = [];
 afterEach(async () => {
@@ -85,8 +86,8 @@ describe('class discovery', () => {
     expect(said.join('')).toContain('Looking for the class K7QX42 on the local network (3 seconds)');
     const err = await resolveJoin('K7QX42', t, out, {env: {}, waitMs: 2000, discover: async () => undefined}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).message).toBe('--join: no class with the code K7QX42 answered on this network within 2 seconds');
-    expect((err as UserError).hint).toContain('--join <that URL>');
+    expect(words((err as UserError).msg)).toBe('--join: no class with the code K7QX42 answered on this network within 2 seconds');
+    expect(hintWords(err as UserError)).toContain('--join <that URL>');
     // With KATARUN_CLASS_SERVER, or a URL, nothing is looked for.
     expect(await resolveJoin('K7QX42', t, out, {env: {KATARUN_CLASS_SERVER: '10.1.1.1:8642'}, discover: async () => expect.fail('no discovery')})).toBe('K7QX42');
     expect(translator('ru')('class.discover.none', {code: 'K7QX42', n: 3})).toBe('--join: класс с кодом K7QX42 не ответил в этой сети за 3 секунды');

@@ -88,10 +88,12 @@ describe('class server security', () => {
     const forged = await call('POST', `${base}/api/learners/${b.learner}/events`, {sentAt: Date.now(), events: [ev({type: 'hand', step: 0, up: true})]}, auth(a.secret));
     expect(forged.status).toBe(401);
     expect(forged.json.error).toMatch(/only its own events/);
+    expect(forged.json.code).toBe('unknownLearner');
     expect((await call('POST', `${base}/api/learners/${b.learner}/events`, {sentAt: Date.now(), events: []})).status).toBe(401);
     // Taking over an existing learner id with another secret is refused.
     const takeover = await call('POST', `${base}/api/join`, {...b, secret: a.secret});
     expect(takeover.status).toBe(409);
+    expect(takeover.json.code).toBe('taken');
     const board = (await call('GET', `${base}/api/board`, undefined, auth(token))).json;
     expect(board.learners.every((l: {hand?: unknown}) => l.hand === undefined)).toBe(true);
   });
@@ -102,10 +104,14 @@ describe('class server security', () => {
       const none = await call('GET', `${base}${path}`);
       expect(none.status, path).toBe(401);
       expect(none.json.error).toMatch(/instructor's token/);
+      expect(none.json.code).toBe('token');
       expect((await call('GET', `${base}${path}`, undefined, auth(code))).status, path).toBe(401);
       expect((await call('GET', `${base}${path}`, undefined, auth(`${token}x`))).status, path).toBe(401);
     }
-    expect((await call('POST', `${base}/api/join`, joinBody('WRONG1'))).status).toBe(403);
+    const wrong = await call('POST', `${base}/api/join`, joinBody('WRONG1'));
+    expect(wrong.status).toBe(403);
+    // The English text for older clients and curl; the code for a client to word in its learner's language.
+    expect(wrong.json).toEqual({error: 'wrong join code', code: 'wrongCode'});
   });
 
   it('refuses malformed, oversized and unknown events with a clear error', async () => {
@@ -115,10 +121,11 @@ describe('class server security', () => {
     const url = `${base}/api/learners/${a.learner}/events`;
     const notJson = await call('POST', url, '{"sentAt": 1, "events": [', auth(a.secret));
     expect(notJson.status).toBe(400);
-    expect(notJson.json.error).toBe('the body is not JSON');
+    expect(notJson.json).toEqual({error: 'the body is not JSON', code: 'notJson'});
     const unknown = await call('POST', url, {sentAt: 1, events: [ev({type: 'shell', command: 'rm -rf /'})]}, auth(a.secret));
     expect(unknown.status).toBe(400);
     expect(unknown.json.error).toMatch(/events\/0\/type 'shell' is not an event type/);
+    expect(unknown.json.code).toBe('invalid');
     const extra = await call('POST', url, {sentAt: 1, events: [ev({type: 'hint', step: 0, output: 'secret'})]}, auth(a.secret));
     expect(extra.status).toBe(400);
     expect(extra.json.error).toMatch(/must NOT have additional properties 'output'/);
@@ -130,9 +137,10 @@ describe('class server security', () => {
     expect(tooMany.json.error).toMatch(/more than 200 items/);
     const huge = await call('POST', url, {sentAt: 1, events: [], pad: 'x'.repeat(300 * 1024)}, auth(a.secret));
     expect(huge.status).toBe(413);
-    expect(huge.json.error).toMatch(/over 262144 bytes/);
+    expect(huge.json).toMatchObject({error: expect.stringMatching(/over 262144 bytes/), code: 'tooLarge', limit: 262144});
     const form = await call('POST', url, 'a=1', {...auth(a.secret), 'content-type': 'application/x-www-form-urlencoded'});
     expect(form.status).toBe(415);
+    expect(form.json.code).toBe('notJsonType');
     const badJoin = await call('POST', `${base}/api/join`, {...joinBody(code), name: ''});
     expect(badJoin.status).toBe(400);
     expect(badJoin.json.error).toMatch(/join\/name must NOT have fewer than 1 characters/);

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {parseCommandArgs, parseDuration} from '../../src/cli/args.js';
 import {UserError} from '../../src/cli/exit-codes.js';
 import {resolveScenarioDir} from '../../src/cli/scenario-arg.js';
+import {hintWords, words} from '../words.js';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -23,8 +24,8 @@ describe('CLI argument helpers', () => {
     }
     expect(caught).toBeInstanceOf(UserError);
     expect((caught as UserError).exitCode).toBe(2);
-    expect((caught as UserError).message).toContain("--check-timeout: 'soon'");
-    expect((caught as UserError).hint).toContain('90s');
+    expect(words((caught as UserError).msg)).toContain("--check-timeout: 'soon'");
+    expect(hintWords(caught as UserError)).toContain('90s');
   });
 
   it('turns an unknown flag into a usage error, not a stack trace', () => {
@@ -48,19 +49,19 @@ describe('what the command line says when it is wrong', () => {
 
   it("names katarun once for `katarun --bogus`, and keeps Node's wording to its first sentence", () => {
     const bare = error(() => parseCommandArgs('katarun', ['--bogus'], {lang: {type: 'string'}}));
-    expect(bare.message).toBe("unknown option '--bogus'");
-    expect(bare.hint).toBe("see 'katarun --help'");
+    expect(words(bare.msg)).toBe("unknown option '--bogus'");
+    expect(hintWords(bare)).toBe("see 'katarun --help'");
     const sub = error(() => parseCommandArgs('test', ['--bogus'], {lang: {type: 'string'}}));
-    expect(sub.message).toBe("test: unknown option '--bogus'");
-    expect(sub.hint).toBe("see 'katarun test --help'");
+    expect(words(sub.msg)).toBe("test: unknown option '--bogus'");
+    expect(hintWords(sub)).toBe("see 'katarun test --help'");
   });
 
   it('a value that starts with a dash (`--check-timeout -5s`) gets a hint saying how to write it, and then a duration error', () => {
     const dashed = error(() => parseCommandArgs('test', ['--check-timeout', '-5s'], {'check-timeout': {type: 'string'}}));
-    expect(dashed.message).toBe("test: option '--check-timeout' argument is ambiguous");
-    expect(dashed.hint).toBe('give --check-timeout its value; a value that starts with a dash is written --check-timeout=-VALUE');
+    expect(words(dashed.msg)).toBe("test: option '--check-timeout' argument is ambiguous");
+    expect(hintWords(dashed)).toBe('give --check-timeout its value; a value that starts with a dash is written --check-timeout=-VALUE');
     const {values} = parseCommandArgs('test', ['--check-timeout=-5s'], {'check-timeout': {type: 'string'}});
-    expect(error(() => parseDuration(values['check-timeout'] as string, '--check-timeout')).message).toBe("--check-timeout: '-5s' is not a duration");
+    expect(words(error(() => parseDuration(values['check-timeout'] as string, '--check-timeout')).msg)).toBe("--check-timeout: '-5s' is not a duration");
   });
 
   it('finds a scenario of ./scenarios by the id `katarun list` shows, and suggests the nearest id for a typo', () => {
@@ -70,10 +71,10 @@ describe('what the command line says when it is wrong', () => {
       writeFileSync(join(cwd, 'scenarios', 'greet', 'index.json'), '{}');
       expect(resolveScenarioDir('greet', cwd)).toBe(join(cwd, 'scenarios', 'greet'));
       expect(resolveScenarioDir('basics', cwd)).toMatch(/scenarios[/\\]basics$/);
-      expect(error(() => resolveScenarioDir('gret', cwd)).hint).toContain("did you mean 'greet'?");
-      expect(error(() => resolveScenarioDir('basic', cwd)).hint).toContain("did you mean 'basics'?");
-      expect(error(() => resolveScenarioDir('istio-egres', cwd)).hint).toContain("did you mean 'istio-egress'?");
-      expect(error(() => resolveScenarioDir('zzz', cwd)).hint).not.toContain('did you mean');
+      expect(hintWords(error(() => resolveScenarioDir('gret', cwd)))).toContain("did you mean 'greet'?");
+      expect(hintWords(error(() => resolveScenarioDir('basic', cwd)))).toContain("did you mean 'basics'?");
+      expect(hintWords(error(() => resolveScenarioDir('istio-egres', cwd)))).toContain("did you mean 'istio-egress'?");
+      expect(hintWords(error(() => resolveScenarioDir('zzz', cwd)))).not.toContain('did you mean');
     } finally {
       rmSync(cwd, {recursive: true, force: true});
     }

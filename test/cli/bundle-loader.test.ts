@@ -43,7 +43,7 @@ function fakeBundle(body: string): string {
 const commands = `
 function work(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }
 exports.run = async (argv) => (argv[0] === 'extra' ? require('./extra.cjs').triple(5) : work(argv.length + 3));
-exports.open = async () => { throw new UserError('no such scenario', ExitCode.invalid); };
+exports.open = async () => { throw new UserError({code: 'cli.oneScenario'}, ExitCode.invalid); };
 `;
 
 /** Load the bundle in a fresh Node (the built loader, as main.js does), run its `run` command,

@@ -224,6 +224,11 @@ describe('reports a CI job can use', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('--output: cannot write /dev/null/sub/report.xml');
+    // Node's own recursive mkdir never returned here: katarun hung until killed.
+    const proc = katarun(['test', fixture('warnings'), '--output', '/proc/katarun-nope/sub/report.xml'], 30_000);
+    expect(proc.code, proc.stderr).toBe(2);
+    expect(proc.stderr.trim().split('\n')).toHaveLength(1);
+    expect(proc.stderr).toContain('--output: cannot write /proc/katarun-nope/sub/report.xml');
   });
 
   it('a check timeout beyond what a timer can hold is refused, not turned into 1 ms', () => {

@@ -109,3 +109,26 @@ describe('the string tables hold no dead entries', () => {
     expect(Object.keys(en).filter((k) => !named(k))).toEqual([]);
   });
 });
+
+describe('every code katarun uses has words in each language', () => {
+  const srcDir = join(renderDir, '..');
+  const files = (readdirSync(srcDir, {recursive: true}) as string[]).filter((f) => /\.tsx?$/.test(f) && !/strings-[a-z-]+\.ts$/.test(f) && !f.endsWith('.generated.ts'));
+  const code = files.map((f) => readFileSync(join(srcDir, f), 'utf8')).join('\n');
+
+  test('each code a template completes (`cli.io.${code}`, `class.error.${code}`) has entries in English and Russian', () => {
+    const prefixes = [...new Set([...code.matchAll(/`([a-z]+(?:\.[a-zA-Z]+)*\.)\$\{/g)].map((m) => m[1]!))].filter((p) => Object.keys(en).some((k) => k.startsWith(p)));
+    expect(prefixes).toEqual(expect.arrayContaining(['cli.io.', 'cli.noun.', 'class.error.', 'class.status.']));
+    for (const prefix of prefixes) {
+      const keys = Object.keys(en).filter((k) => k.startsWith(prefix)) as Array<keyof typeof en>;
+      for (const key of keys) expect(Object.hasOwn(ru, key), key).toBe(true);
+    }
+  });
+
+  test("the command line's and the class's words are translated, not copied: a Russian entry differs from the English one wherever that has English words", () => {
+    // Flags, parameters and katarun's name are the same in every language.
+    const hasWords = (t: Template) => /[A-Za-z]{3,}/.test(JSON.stringify(t).replace(/\{\w+\}|--[\w-]+|katarun/g, ''));
+    const keys = (Object.keys(en) as Array<keyof typeof en>).filter((k) => /^(cli\.|class\.error\.|class\.status\.)/.test(k) && hasWords(en[k]));
+    expect(keys.length).toBeGreaterThan(80);
+    expect(keys.filter((k) => JSON.stringify(ru[k]) === JSON.stringify(en[k]))).toEqual([]);
+  });
+});

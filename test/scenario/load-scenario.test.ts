@@ -145,6 +145,8 @@ describe('problems become diagnostics', () => {
       ['index/missing-file', 6, 'step1/background.sh'],
       ['index/asset-glob', 9, '*.yaml'],
     ]);
+    // A missing step file stops the run; an asset that matches nothing is copied as nothing, as the platforms did.
+    expect(s.diagnostics.map((d) => d.severity)).toEqual(['error', 'error', 'error', 'warning']);
   });
 
   it('refuses an asset target that escapes the workspace', async () => {

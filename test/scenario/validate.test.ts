@@ -30,6 +30,8 @@ describe('script and YAML checks', () => {
       ['script/syntax', 'verify1.sh', 5, undefined],
     ]);
     expect(r.diagnostics.find((d) => d.file.endsWith('step1.md'))?.severity).toBe('warning');
+    // An asset's YAML too when no CRD schemas are asked for: the platforms copied it unparsed and ran the scenario.
+    expect(r.diagnostics.find((d) => d.file.endsWith('broken.yaml'))?.severity).toBe('warning');
     // verify2.js uses top-level await, as zx scripts do; it parses.
     expect(r.scriptsChecked).toBe(4);
   });

@@ -6,6 +6,7 @@ import {networkInterfaces} from 'node:os';
 import {resolve} from 'node:path';
 import {parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 
 const HELP = `Usage: katarun class serve [scenario...] [options]
        katarun class board <board-url> [--token TOKEN] [--once]
@@ -52,7 +53,7 @@ function publicHost(bind: string): string {
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 8642;
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UserError(`--port: '${text}' is not a port`, ExitCode.invalid, 'use a number from 0 to 65535 (0 picks a free one)');
+  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UserError(message('cli.class.port', {text}), ExitCode.invalid, message('cli.class.port.hint'));
   return Number(text);
 }
 
@@ -72,11 +73,11 @@ async function serve(positionals: string[], v: {port?: string; bind?: string; st
   const bind = v.bind ?? '127.0.0.1';
   const stateDir = resolve(v.state ?? `${defaultDirs().state}/class`);
   const server = await startClassServer({stateDir, port: parsePort(v.port), host: bind}).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') throw new UserError(`class serve: port ${v.port ?? 8642} is in use`, ExitCode.invalid, 'choose another with --port (0 picks a free one)');
-    if (err.code === 'EADDRNOTAVAIL') throw new UserError(`class serve: ${bind} is not an address of this machine`, ExitCode.invalid, 'use 127.0.0.1, 0.0.0.0 or one of this machine\'s addresses');
-    if (err.code === 'SQLITE_CANTOPEN' || err.code === 'EACCES') throw new UserError(`class serve: cannot open the state in ${stateDir}`, ExitCode.invalid, 'choose a folder you can write with --state');
+    if (err.code === 'EADDRINUSE') throw new UserError(message('cli.in', {command: 'class serve', text: message('cli.class.portInUse', {port: String(v.port ?? 8642)})}), ExitCode.invalid, message('cli.class.portInUse.hint'));
+    if (err.code === 'EADDRNOTAVAIL') throw new UserError(message('cli.in', {command: 'class serve', text: message('cli.class.notAddress', {bind})}), ExitCode.invalid, message('cli.class.notAddress.hint'));
+    if (err.code === 'SQLITE_CANTOPEN' || err.code === 'EACCES') throw new UserError(message('cli.in', {command: 'class serve', text: message('cli.class.state', {dir: stateDir})}), ExitCode.invalid, message('cli.class.state.hint'));
     // better-sqlite3's addon is built at install time; an install that skipped its script has none.
-    if (/bindings file|better_sqlite3\.node|NODE_MODULE_VERSION/.test(err.message)) throw new UserError('class serve: SQLite\'s native addon (better-sqlite3) is not built for this node', ExitCode.envNotReady, "run 'npm rebuild better-sqlite3' in katarun's folder (it needs g++, make and python3)");
+    if (/bindings file|better_sqlite3\.node|NODE_MODULE_VERSION/.test(err.message)) throw new UserError(message('cli.in', {command: 'class serve', text: message('cli.class.sqlite')}), ExitCode.envNotReady, message('cli.class.sqlite.hint'));
     throw err;
   });
   const origin = `http://${publicHost(bind)}:${server.port}`;
@@ -121,8 +122,8 @@ async function serve(positionals: string[], v: {port?: string; bind?: string; st
 }
 
 async function board(positionals: string[], v: {token?: string; once?: boolean; interval?: string; lang?: string}): Promise<number> {
-  if (positionals.length !== 1) throw new UserError('class board: which board?', ExitCode.invalid, "give the board URL 'katarun class serve' printed");
-  const [{parseBoardUrl}, {requestJson, errorText}, {formatBoard}, {translator, uiLanguage}, {parseDuration}] = await Promise.all([
+  if (positionals.length !== 1) throw new UserError(message('cli.in', {command: 'class board', text: message('cli.class.whichBoard')}), ExitCode.invalid, message('cli.class.boardUrl.hint'));
+  const [{parseBoardUrl}, {requestJson, refusal}, {formatBoard}, {translator, uiLanguage}, {parseDuration}] = await Promise.all([
     import('../../class/join-target.js'),
     import('../../class/http-json.js'),
     import('../../class/terminal-board.js'),
@@ -140,9 +141,9 @@ async function board(positionals: string[], v: {token?: string; once?: boolean; 
   for (;;) {
     const r = await requestJson('GET', `${base}/api/board`, undefined, {authorization: `Bearer ${token}`}).catch((err: Error) => ({status: 0, body: {error: err.message}}));
     if (r.status !== 200) {
-      const message = t('class.board.unreachable', {server: base, error: errorText(r)});
-      if (!live) throw new UserError(message, ExitCode.envNotReady, r.status === 401 ? "use the board URL with its #token= that 'katarun class serve' printed" : 'is the class server running?');
-      process.stdout.write(`\u001b[2J\u001b[H${message}\n`);
+      const unreachable = message('class.board.unreachable', {server: base, error: refusal(r)});
+      if (!live) throw new UserError(unreachable, ExitCode.envNotReady, message(r.status === 401 ? 'cli.class.tokenHint' : 'cli.class.serverHint'));
+      process.stdout.write(`\u001b[2J\u001b[H${t(unreachable)}\n`);
     } else {
       const lines = formatBoard(r.body as Parameters<typeof formatBoard>[0], t, process.stdout.columns || 100);
       process.stdout.write(`${live ? '\u001b[2J\u001b[H' : ''}${lines.join('\n')}\n`);
@@ -162,5 +163,5 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (sub === 'serve') return serve(rest, v);
   if (sub === 'board') return board(rest, v);
-  throw new UserError(`class: '${sub}' is not a class command`, ExitCode.invalid, 'use katarun class serve or katarun class board');
+  throw new UserError(message('cli.in', {command: 'class', text: message('cli.class.notCommand', {sub})}), ExitCode.invalid, message('cli.class.notCommand.hint'));
 }

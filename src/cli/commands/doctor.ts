@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {parseChoice, parseCommandArgs} from '../args.js';
 import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 import type {Scenario} from '../../scenario/model.js';
 import type {PreflightReport} from '../../engine/environment/types.js';
 import {say, type Translate} from '../../render/i18n.js';
@@ -113,7 +114,7 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const format = parseChoice(v.format, ['human', 'json'], '--format', 'format', 'human');
-  if (positionals.length > 1) throw new UserError('doctor: give at most one scenario', ExitCode.invalid, "usage: katarun doctor [scenario] (see 'katarun doctor --help')");
+  if (positionals.length > 1) throw new UserError(message('cli.in', {command: 'doctor', text: message('cli.atMostOneScenario')}), ExitCode.invalid, message('cli.usage.hint', {usage: 'katarun doctor [scenario]', help: 'katarun doctor --help'}));
 
   const [{resolveScenarioDir}, {loadScenario}, {printDiagnostics}, {translator, uiLanguage}] = await Promise.all([
     import('../scenario-arg.js'),

@@ -8,6 +8,7 @@ import {SandboxUnavailableError, type SandboxMode} from '../../engine/scenario-w
 import {SANDBOX_MODES} from './run.js';
 import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 import {errorParam, say, type Text, type Translate} from '../../render/i18n.js';
 import type {Scenario} from '../../scenario/model.js';
 
@@ -41,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1) throw new UserError('down: which scenario?', ExitCode.invalid, "usage: katarun down <scenario> (see 'katarun down --help')");
+  if (positionals.length !== 1) throw new UserError(message('cli.in', {command: 'down', text: message('cli.whichScenario')}), ExitCode.invalid, message('cli.usage.hint', {usage: 'katarun down <scenario>', help: 'katarun down --help'}));
   const [{resolveScenarioDir}, {loadScenario}, {kindClusters}, {kindProvider}, {defaultDirs, environmentStateDir}, {translator, uiLanguage}] = await Promise.all([
     import('../scenario-arg.js'),
     import('../../scenario/load-scenario.js'),
@@ -59,10 +60,10 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const env = plainEnv(process.env);
-  if (v.context !== undefined) return cleanContext(scenario, v.context, env, t, parseChoice(v.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode') ?? 'auto');
+  if (v.context !== undefined) return cleanContext(scenario, v.context, env, t, parseChoice(v.sandbox, SANDBOX_MODES, '--sandbox', 'sandboxMode') ?? 'auto');
   const clusters = await kindClusters(env);
   if (clusters === undefined) {
-    throw new UserError(t('down.cannotList'), ExitCode.envNotReady, t('down.seeDoctor', {command: `katarun doctor ${scenario.id}`}));
+    throw new UserError(message('down.cannotList'), ExitCode.envNotReady, message('down.seeDoctor', {command: `katarun doctor ${scenario.id}`}));
   }
   if (!clusters.includes(cluster.name)) {
     process.stdout.write(`${t('down.missing', {name: cluster.name})}\n`);
@@ -84,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
 
 /** kind or the context guard said no: that is the machine's state, not a bug of katarun's. */
 function notReady(err: unknown, t: Translate): never {
-  throw new UserError(say(t, errorParam(err)), ExitCode.envNotReady);
+  throw new UserError(message('cli.text', {text: errorParam(err)}), ExitCode.envNotReady);
 }
 
 /** `--context`: the cluster is not ours to delete, so the scenario's teardown script cleans it. */
@@ -96,7 +97,7 @@ async function cleanContext(scenario: Scenario, context: string, env: Record<str
     if (world.notice) process.stderr.write(`${t('notice.noSandbox', {why: t(`sandbox.why.${world.capability.reason ?? 'failed'}` as 'sandbox.why.failed')})}\n`);
   };
   const result = await runTeardownScript(scenario, {context, dirs: defaultDirs(), env, log, sandbox, onWorld, onOutput: (chunk) => process.stdout.write(chunk)}).catch((err: unknown) => {
-    if (err instanceof SandboxUnavailableError) throw new UserError(t('error.sandboxUnavailable', {why: t(`sandbox.why.${err.capability.reason ?? 'failed'}` as 'sandbox.why.failed')}), ExitCode.envNotReady);
+    if (err instanceof SandboxUnavailableError) throw new UserError(message('error.sandboxUnavailable', {why: message(`sandbox.why.${err.capability.reason ?? 'failed'}` as 'sandbox.why.failed')}), ExitCode.envNotReady);
     return notReady(err, t);
   });
   if (!result) {

@@ -9,6 +9,7 @@ import {bundledScenariosDir} from '../../scenario/bundled.js';
 import {discoverScenarios, type ScenarioSummary} from '../../scenario/discover.js';
 import {parseChoice, parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 
 const HELP = `Usage: katarun list [dir] [options]
 
@@ -17,20 +18,25 @@ difficulty, time, number of steps and languages.
 
 Options:
   --format text|json   a table (default) or a JSON array
+  --lang xx            the language of the table's own words (default: the locale)
   -h, --help           show this help
 `;
 
 const OPTIONS = {
   format: {type: 'string'},
+  lang: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
 } as const;
+
+const COLUMNS = ['id', 'title', 'difficulty', 'time', 'steps', 'languages', 'from'] as const;
+const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
+type Difficulty = (typeof DIFFICULTIES)[number];
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
 
-const timeText = (s: ScenarioSummary): string => (s.timeMinutes !== undefined ? `${Math.round(s.timeMinutes)} min` : (s.time ?? '—'));
 
 export async function run(argv: string[]): Promise<number> {
   const {values, positionals} = parseCommandArgs('list', argv, OPTIONS);
@@ -39,9 +45,9 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const format = parseChoice(values.format, ['text', 'json'], '--format', 'format', 'text');
-  if (positionals.length > 1) throw new UserError('list: give at most one folder', ExitCode.invalid, 'katarun list ./my-scenarios');
+  if (positionals.length > 1) throw new UserError(message('cli.in', {command: 'list', text: message('cli.list.oneFolder')}), ExitCode.invalid, message('cli.example', {command: 'katarun list ./my-scenarios'}));
   const given = positionals[0];
-  if (given !== undefined && !existsSync(given)) throw new UserError(`list: ${given}: no such folder`, ExitCode.invalid, 'name a folder of scenarios');
+  if (given !== undefined && !existsSync(given)) throw new UserError(message('cli.in', {command: 'list', text: message('cli.list.noFolder', {dir: given})}), ExitCode.invalid, message('cli.list.noFolder.hint'));
   const local = resolve(given ?? 'scenarios');
   const scenarios = await discoverScenarios([bundledScenariosDir(), ...(existsSync(local) ? [local] : [])]);
 
@@ -49,13 +55,18 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(scenarios, null, 2)}\n`);
     return ExitCode.ok;
   }
+  // The table's own words in the user's language (loaded only for the table: JSON has none).
+  const {translator, uiLanguage} = await import('../../render/i18n.js');
+  const t = translator(uiLanguage(values.lang));
   if (scenarios.length === 0) {
-    process.stdout.write('No scenarios found.\n');
+    process.stdout.write(`${t('cli.list.none')}\n`);
     return ExitCode.ok;
   }
+  const difficulty = (d: string | undefined) => (d === undefined ? '—' : DIFFICULTIES.includes(d as Difficulty) ? t(`difficulty.${d as Difficulty}`) : d);
+  const time = (s: ScenarioSummary) => (s.timeMinutes !== undefined ? t('cli.list.minutes', {n: String(Math.round(s.timeMinutes))}) : (s.time ?? '—'));
   const rows = [
-    ['ID', 'TITLE', 'DIFFICULTY', 'TIME', 'STEPS', 'LANGUAGES', 'FROM'],
-    ...scenarios.map((s) => [s.id, s.problem ? `${s.title} (cannot read: run katarun validate)` : s.title, s.difficulty ?? '—', timeText(s), String(s.steps), s.languages.join(', '), s.origin === 'bundled' ? 'bundled' : relative(process.cwd(), s.dir) || '.']),
+    COLUMNS.map((c) => t(`cli.list.column.${c}`)),
+    ...scenarios.map((s) => [s.id, s.problem ? t('cli.list.unreadable', {title: s.title}) : s.title, difficulty(s.difficulty), time(s), String(s.steps), s.languages.join(', '), s.origin === 'bundled' ? t('cli.list.bundled') : relative(process.cwd(), s.dir) || '.']),
   ];
   // Titles come from the scenarios: the sanitiser before the terminal.
   process.stdout.write(`${sanitizeText(table(rows))}\n`);

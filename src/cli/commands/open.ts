@@ -7,24 +7,18 @@ import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message, type Message} from '../../render/message.js';
 import type {PickerEntry, PickerSource} from '../../ui/session.js';
 import {TUI_OPTIONS, interactiveTerminal, loadChecked, preloadTui, readFlags, scenarioSession, startTui, withClassroom, type TuiFlags} from './run.js';
 
 /** Why the TUI is not started: the first line of the usage text. */
-function notInteractiveLine(env: NodeJS.ProcessEnv = process.env): string {
+function notInteractiveLine(env: NodeJS.ProcessEnv = process.env): Message {
   const ci = env.CI !== undefined ? 'CI' : 'CONTINUOUS_INTEGRATION';
   // On a real terminal the reason is the CI variable, not the terminal ("this is not an
   // interactive terminal" was false there, and hid the fix).
-  if (process.stdout.isTTY === true && process.stdin.isTTY === true) {
-    return `katarun: no scenario given, and ${ci}=${env[ci] ?? ''} is set, so the terminal UI is not started (unset ${ci} to use it).\n`;
-  }
-  return 'katarun: no scenario given, and this is not an interactive terminal.\n';
+  if (process.stdout.isTTY === true && process.stdin.isTTY === true) return message('cli.noScenario.ci', {ci, value: env[ci] ?? ''});
+  return message('cli.noScenario.noTerminal');
 }
-
-const USAGE = `Usage: katarun <scenario>        open a scenario (headless test here)
-       katarun test <scenario>   run it headless and report
-       katarun list              show the scenarios
-`;
 
 /** Folders holding scenarios: the bundled ones, and ./scenarios of the current folder. */
 function scenarioRoots(): Array<{dir: string; bundled: boolean}> {
@@ -70,7 +64,9 @@ async function pickerSource(flags: TuiFlags): Promise<PickerSource> {
 export async function run(argv: string[]): Promise<number> {
   if (!interactiveTerminal()) {
     if (argv.length === 0) {
-      process.stderr.write(notInteractiveLine() + USAGE);
+      const {translator, uiLanguage} = await import('../../render/i18n.js');
+      const t = translator(uiLanguage(undefined));
+      process.stderr.write(`${t(notInteractiveLine())}\n${t('cli.usage.open')}`);
       return ExitCode.invalid;
     }
     // Headless: `katarun <scenario> [test options]` is `katarun test`.
@@ -81,10 +77,10 @@ export async function run(argv: string[]): Promise<number> {
   void preloadTui();
   if (positionals.length === 0) {
     const flags = readFlags(values);
-    if (flags.join !== undefined) throw new UserError('--join needs a scenario', ExitCode.invalid, 'usage: katarun <scenario> --join <url>');
+    if (flags.join !== undefined) throw new UserError(message('cli.open.joinAlone'), ExitCode.invalid, message('cli.usage.plain', {usage: 'katarun <scenario> --join <url>'}));
     return startTui({picker: await pickerSource(flags)}, flags.lang);
   }
-  if (positionals.length !== 1) throw new UserError('give one scenario', ExitCode.invalid, "usage: katarun <scenario> (see 'katarun --help')");
+  if (positionals.length !== 1) throw new UserError(message('cli.oneScenario'), ExitCode.invalid, message('cli.usage.hint', {usage: 'katarun <scenario>', help: 'katarun --help'}));
   const flags = readFlags(values);
   const {resolveScenarioDir} = await import('../scenario-arg.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);

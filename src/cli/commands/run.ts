@@ -6,6 +6,7 @@
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {plainEnv} from '../../engine/script-env.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 import {traceStartup} from '../trace.js';
 import {shq} from '../../shell/bash-quote.js';
 import type {Scenario} from '../../scenario/model.js';
@@ -72,8 +73,8 @@ export function readFlags(values: {lang?: string; shell?: string; context?: stri
     name: values.name,
     ...(values['share-terminal'] ? {shareTerminal: true} : {}),
     lang: values.lang,
-    shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shell kind'),
-    sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandbox mode'),
+    shell: parseChoice(values.shell, ['pty', 'pipe'], '--shell', 'shellKind'),
+    sandbox: parseChoice(values.sandbox, SANDBOX_MODES, '--sandbox', 'sandboxMode'),
     context: values.context,
     createCluster: values['create-cluster'] ?? false,
     checkTimeoutMs: values['check-timeout'] !== undefined ? parseDuration(values['check-timeout'], '--check-timeout') : undefined,
@@ -131,7 +132,7 @@ export async function loadChecked(dir: string, lang: string | undefined, quiet =
   const errors = scenario.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     printDiagnostics(errors, process.stderr);
-    throw new UserError(`'${scenario.id}' has ${errors.length} error${errors.length === 1 ? '' : 's'}`, ExitCode.invalid, `fix them, then check with 'katarun validate ${dir}'`);
+    throw new UserError(message('cli.run.invalid', {id: scenario.id, n: errors.length}), ExitCode.invalid, message('cli.run.invalid.hint', {dir}));
   }
   if (!quiet) {
     const {translator, uiLanguage} = await import('../../render/i18n.js');
@@ -273,14 +274,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1) throw new UserError(positionals.length ? 'run: give one scenario' : 'run: which scenario?', ExitCode.invalid, "usage: katarun run <scenario> (see 'katarun run --help')");
+  if (positionals.length !== 1) throw new UserError(message('cli.in', {command: 'run', text: message(positionals.length ? 'cli.oneScenario' : 'cli.whichScenario')}), ExitCode.invalid, message('cli.usage.hint', {usage: 'katarun run <scenario>', help: 'katarun run --help'}));
   const flags = readFlags(values);
   const interactive = interactiveTerminal();
   if (interactive) void preloadTui();
   const {resolveScenarioDir} = await import('../scenario-arg.js');
   const scenario = await loadChecked(resolveScenarioDir(positionals[0]!), flags.lang);
   if (!interactive) {
-    throw new UserError('run: the terminal UI needs a terminal (and no CI)', ExitCode.invalid, `use 'katarun test ${positionals[0]}' to run it without a screen`);
+    throw new UserError(message('cli.in', {command: 'run', text: message('cli.run.needsTerminal')}), ExitCode.invalid, message('cli.run.needsTerminal.hint', {scenario: positionals[0]!}));
   }
   return withClassroom(scenario, flags, async (classroom) => startTui({session: await scenarioSession(scenario, flags, positionals[0]!, classroom)}, flags.lang));
 }

@@ -3,10 +3,11 @@
 // calls runTestCommand when stdout is not a terminal or CI is set.
 
 import {readFileSync} from 'node:fs';
-import {access, constants, mkdir, writeFile} from 'node:fs/promises';
+import {access, constants, mkdir, stat, writeFile} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
 import {parseChoice, parseCommandArgs, parseDuration} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message, type Text} from '../../render/message.js';
 import {resolveScenarioDir} from '../scenario-arg.js';
 import {langFallbackLine, wantedLanguage} from '../lang-notice.js';
 import type {Diagnostic, Scenario} from '../../scenario/model.js';
@@ -94,7 +95,7 @@ export interface TestIO {
 
 function stepNumber(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError(`${flag}: '${text}' is not a step number`, ExitCode.invalid, 'steps count from 1');
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError(message('cli.test.step', {flag, text}), ExitCode.invalid, message('cli.test.step.hint'));
   return Number(text);
 }
 
@@ -124,11 +125,15 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     io.stdout.write(HELP);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1) throw new UserError(positionals.length ? 'test: give one scenario' : 'test: which scenario?', ExitCode.invalid, "usage: katarun test <scenario> (see 'katarun test --help')");
+  if (positionals.length !== 1) {
+    const said = message(positionals.length ? 'cli.oneScenario' : 'cli.whichScenario');
+    const command = as === 'test' ? 'katarun test' : 'katarun';
+    throw new UserError(as === 'test' ? message('cli.in', {command: 'test', text: said}) : said, ExitCode.invalid, message('cli.usage.hint', {usage: `${command} <scenario>`, help: `${command} --help`}));
+  }
   const {REPORTERS, formatReport, humanStepLines, humanSummary} = await import('../../headless/reporters/index.js');
   const reporter = parseChoice(v.reporter, REPORTERS, '--reporter', 'reporter', 'human');
-  const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shell kind');
-  const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandbox mode', 'auto');
+  const shell = parseChoice(v.shell, ['pipe', 'pty'], '--shell', 'shellKind');
+  const sandbox = parseChoice(v.sandbox, ['auto', 'bwrap', 'none'], '--sandbox', 'sandboxMode', 'auto');
   const from = stepNumber(v.from, '--from');
   const to = stepNumber(v.to, '--to');
   const checkTimeoutMs = v['check-timeout'] !== undefined ? parseDuration(v['check-timeout'], '--check-timeout') : undefined;
@@ -192,7 +197,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   }
   const n = scenario.steps.length;
   if ((from ?? 1) > n || (to ?? n) > n || (from ?? 1) > (to ?? n)) {
-    throw new UserError(`--from/--to: the scenario has ${n} steps`, ExitCode.invalid, `choose steps between 1 and ${n}, --from not after --to`);
+    throw new UserError(message('cli.test.range', {n}), ExitCode.invalid, message('cli.test.range.hint', {n}));
   }
 
   const {runHeadless, EnvironmentNotReadyError, ScenarioInvalidError} = await import('../../headless/run-headless.js');
@@ -298,19 +303,45 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
   }
 }
 
-function ioReason(err: unknown): string {
+const IO_CODES = ['ENOSPC', 'EACCES', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOENT'] as const;
+
+/** Why a file cannot be written: in words for the usual causes, else Node's own first line. */
+function ioReason(err: unknown): Text {
   const e = err as NodeJS.ErrnoException;
-  const known: Record<string, string> = {ENOSPC: 'no space left on the device', EACCES: 'permission denied', EROFS: 'read-only file system', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder', ENOENT: 'the folder does not exist'};
-  return (e.code && known[e.code]) ?? (e.message ?? String(err)).split('\n')[0]!;
+  const known = IO_CODES.find((c) => c === e.code);
+  return known ? message(`cli.io.${known}`) : (e.message ?? String(err)).split('\n')[0]!;
+}
+
+/**
+ * `mkdir -p`, one folder at a time: Node's recursive mkdir never returns for a path under
+ * /proc (`--output /proc/nope/r.xml` hung), so the missing folders are found with stat and
+ * made one by one, and the first refusal is the error.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if (!(await stat(d)).isDirectory()) throw Object.assign(new Error(`${d} is not a folder`), {code: 'ENOTDIR'});
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(d) === d) throw err;
+      missing.push(d);
+    }
+  }
+  for (const d of missing.reverse()) {
+    await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  }
 }
 
 /** The report's folder exists (or is made) and can be written; else a one-line usage error. */
 async function checkWritable(output: string): Promise<void> {
   const file = resolve(output);
   try {
-    await mkdir(dirname(file), {recursive: true});
+    await makeFolders(dirname(file));
     await access(dirname(file), constants.W_OK);
   } catch (err) {
-    throw new UserError(`--output: cannot write ${output}: ${ioReason(err)}`, ExitCode.invalid, 'choose a file in a folder you can write to');
+    throw new UserError(message('cli.test.output', {file: output, reason: ioReason(err)}), ExitCode.invalid, message('cli.test.output.hint'));
   }
 }

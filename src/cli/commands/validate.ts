@@ -16,6 +16,7 @@ import {validateScenario, type ScriptProblem} from '../../scenario/validate.js';
 import {runProcess} from '../../shell/index.js';
 import {parseChoice, parseCommandArgs} from '../args.js';
 import {ExitCode, UserError} from '../exit-codes.js';
+import {message} from '../../render/message.js';
 import {resolveScenarioDir} from '../scenario-arg.js';
 
 const HELP = `Usage: katarun validate <scenario-dir>... [options]
@@ -109,7 +110,7 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const format = parseChoice(values.format, ['text', 'json'], '--format', 'format', 'text');
-  if (positionals.length === 0) throw new UserError('validate: name at least one scenario folder', ExitCode.invalid, 'katarun validate scenarios/basics');
+  if (positionals.length === 0) throw new UserError(message('cli.in', {command: 'validate', text: message('cli.validate.none')}), ExitCode.invalid, message('cli.example', {command: 'katarun validate scenarios/basics'}));
 
   const cwd = process.cwd();
   const crdPaths = values.crds ?? [];
@@ -119,7 +120,8 @@ export async function run(argv: string[]): Promise<number> {
   const crdErrors = crds?.diagnostics.filter((d) => d.severity === 'error') ?? [];
   if (crdErrors.length > 0) {
     const d = crdErrors[0]!;
-    throw new UserError(`validate: --crds ${d.file}: ${d.message}`, ExitCode.invalid, d.hint);
+    // The diagnostic itself is for authors, in English (CONTRIBUTING.md); the frame is ours.
+    throw new UserError(message('cli.in', {command: 'validate', text: message('cli.validate.crds', {file: d.file, detail: d.message})}), ExitCode.invalid, d.hint !== undefined ? message('cli.text', {text: d.hint}) : undefined);
   }
 
   const {targets: list, problems} = targets(positionals, values.lang);

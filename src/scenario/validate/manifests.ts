@@ -14,7 +14,7 @@ export interface YamlSource {
   readonly lineOffset: number;
   /** Columns the YAML is indented by in `file`. */
   readonly columnOffset?: number;
-  /** Severity of parse problems: assets must parse; a code block may be a fragment. */
+  /** Severity of parse problems: an error only for assets checked against CRD schemas (see validate.ts). */
   readonly parseSeverity: 'error' | 'warning';
 }
 

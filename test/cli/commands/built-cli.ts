@@ -29,11 +29,12 @@ export function ensureBuilt(): void {
 
 const home = mkdtempSync(join(tmpdir(), 'katarun-cli-'));
 
-export function katarun(args: readonly string[], cwd = repoRoot): {code: number | null; stdout: string; stderr: string} {
+/** Runs the CLI in English unless `env` says otherwise (the machine's own locale does not leak in). */
+export function katarun(args: readonly string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): {code: number | null; stdout: string; stderr: string} {
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
-    env: {...process.env, XDG_STATE_HOME: join(home, 'state'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), CI: '1'},
+    env: {...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', XDG_STATE_HOME: join(home, 'state'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), CI: '1', ...env},
     timeout: 60_000,
   });
   return {code: r.status, stdout: r.stdout, stderr: r.stderr};

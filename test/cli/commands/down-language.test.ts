@@ -10,6 +10,8 @@ import {delimiter, join, resolve} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {run} from '../../../src/cli/commands/down.js';
 import {ExitCode, UserError} from '../../../src/cli/exit-codes.js';
+import {commandLineLanguage, translator} from '../../../src/render/i18n.js';
+import {userErrorWords} from '../../words.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const standinBin = resolve(root, 'test/fixtures/standin-bin');
@@ -72,7 +74,7 @@ async function down(args: string[], state: {clusters?: string[]; docker?: 'up' |
     return {code, stdout, stderr, error: undefined};
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    return {code: err.exitCode, stdout, stderr, error: `${err.message}${err.hint ? ` — ${err.hint}` : ''}`};
+    return {code: err.exitCode, stdout, stderr, error: userErrorWords(err, translator(commandLineLanguage(args)))};
   } finally {
     vi.restoreAllMocks();
   }
@@ -90,7 +92,7 @@ describe('katarun down in Russian', () => {
     process.env.LC_ALL = 'ru_RU.UTF-8';
     expect(await down([lab], {docker: 'down'})).toMatchObject({
       code: ExitCode.envNotReady,
-      error: "не удаётся получить список кластеров kind (kind установлен и Docker запущен?) — см. 'katarun doctor lab'",
+      error: "не удаётся получить список кластеров kind (kind установлен и Docker запущен?); см. 'katarun doctor lab'",
     });
     process.env.KATARUN_FAIL_VERB = 'delete';
     expect(await down([lab], {clusters: ['katarun-lab']})).toMatchObject({
