@@ -3,7 +3,7 @@
 // kept outside the repository): runs `katarun validate --format json` over every scenario folder
 // (one holding index.json or index.yaml) and prints
 //   - the validate rate: loaded clean, errors only because a named file is absent (a partial
-//     checkout: binary assets the snapshot lacks), other errors, crashed (no JSON, an unexpected
+//     checkout, or a step file the repository itself names and lacks), other errors, crashed (no JSON, an unexpected
 //     exit code or a stack trace);
 //   - warnings and errors by diagnostic code;
 //   - action markers in the markdown (`{{execute}}`, `{{copy}}`, …, outside HTML comments)
