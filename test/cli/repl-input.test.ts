@@ -6,18 +6,11 @@
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {fixture, repoRoot, tempDirs, type TempDirs} from '../engine/integration-helpers.js';
+import {fixture, repoRoot, tempDirs, type TempDirs, SYSTEM_PATH, hasProgram, ptyAvailable} from '../engine/integration-helpers.js';
 
 const cli = join(repoRoot, 'dist', 'cli', 'main.js');
-// The system's programs only: a python3 under a home (pyenv) is hidden by the sandbox.
-const PATH = '/usr/local/bin:/usr/bin:/bin';
-const has = (cmd: string, ...args: string[]) => spawnSync(cmd, args, {env: {PATH}, stdio: 'ignore'}).status === 0;
-let ptyAvailable = true;
-try {
-  await import('@lydell/node-pty');
-} catch {
-  ptyAvailable = false;
-}
+const PATH = SYSTEM_PATH;
+const has = hasProgram;
 // Needs the PTY addon, python3 and vi (the CI installs python3 and vim-tiny).
 const ready = ptyAvailable && has('python3', '-c', '1') && has('vi', '--version');
 

@@ -1,5 +1,6 @@
 // Shared by the engine/headless/CLI integration tests: temp XDG dirs, fixture paths, and a
 // search for survivors by a marker value in each process's environment (never by name).
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
@@ -52,3 +53,13 @@ export function processesWithEnv(name: string, value: string): number[] {
 export {waitFor} from '../wait.js';
 
 export const uniqueMarker = () => `katarun-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+// The system's programs only: a python3 under a home (pyenv) is hidden by the sandbox.
+export const SYSTEM_PATH = '/usr/local/bin:/usr/bin:/bin';
+/** Whether `cmd args…` runs and exits 0 with the system's programs only. */
+export const hasProgram = (cmd: string, ...args: string[]) => spawnSync(cmd, args, {env: {PATH: SYSTEM_PATH}, stdio: 'ignore'}).status === 0;
+/** Whether the PTY addon loads on this machine. */
+export const ptyAvailable = await import('@lydell/node-pty').then(
+  () => true,
+  () => false,
+);

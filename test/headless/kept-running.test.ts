@@ -4,7 +4,6 @@
 // still decides its step by its exit status; a REPL started as a step's last action is fed by
 // the next step; REPLs started by the intro's and a step's foreground scripts get the actions'
 // lines. Nothing outlives the run.
-import {spawnSync} from 'node:child_process';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {loadScenario} from '../../src/scenario/load-scenario.js';
 import {runHeadless, type HeadlessOptions} from '../../src/headless/run-headless.js';
@@ -12,17 +11,10 @@ import {headlessShell} from '../../src/headless/shell-choice.js';
 import {formatReport} from '../../src/headless/reporters/index.js';
 import {translator} from '../../src/render/i18n.js';
 import {plainEnv} from '../../src/engine/script-env.js';
-import {fixture, processesWithEnv, tempDirs, uniqueMarker, waitFor, type TempDirs} from '../engine/integration-helpers.js';
+import {fixture, processesWithEnv, tempDirs, uniqueMarker, waitFor, type TempDirs, SYSTEM_PATH, hasProgram, ptyAvailable} from '../engine/integration-helpers.js';
 
-// The system's programs only: a python3 under a home (pyenv) is hidden by the sandbox.
-const PATH = '/usr/local/bin:/usr/bin:/bin';
-const has = (cmd: string, ...args: string[]) => spawnSync(cmd, args, {env: {PATH}, stdio: 'ignore'}).status === 0;
-let ptyAvailable = true;
-try {
-  await import('@lydell/node-pty');
-} catch {
-  ptyAvailable = false;
-}
+const PATH = SYSTEM_PATH;
+const has = hasProgram;
 const python = has('python3', '-c', '1');
 
 let t: TempDirs;
