@@ -6,6 +6,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Action, Hint, Page, Scenario, Script, TerminalId} from '../scenario/model.js';
+import {endSandbox} from '../shell/sandbox.js';
 import type {ShellSession} from '../shell/types.js';
 import {runAction, terminalFor, type ActionContext} from './action-runner.js';
 import {BackgroundScripts} from './background-scripts.js';
@@ -232,7 +233,8 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): R
     },
     terminal: (id?: TerminalId): Promise<ShellSession> => terminals.session(id ?? 'T1'),
     resize: (cols, rows) => terminals.resize(cols, rows),
-    dispose: () => life.dispose(),
+    // The run's sandbox namespace goes last, with whatever the scenario left running in it.
+    dispose: () => life.dispose().finally(() => endSandbox(world.spec)),
     goTo: (i) => life.enterStep(i),
     pageReady: () => life.pageReady(),
     runSolution: (step) => life.runSolution(step),

@@ -4,8 +4,16 @@
 // workspace, and the process tree lives in its own PID namespace that dies with katarun.
 // Nothing above src/shell/ sees bwrap: it hands over a SandboxSpec (what to mount where) and
 // asks `sandboxStatus()` whether it works here.
+//
+// One PID namespace per spec (one run), as on Katacoda's one machine: the terminals, the
+// background scripts and the checks see each other's processes (a check's `pgrep -f "sleep 600"`
+// finds the learner's `sleep 600 &`; `pkill` in T1 reaches a background script's daemon). A
+// holder (unshare --pid, dying with katarun) keeps the namespace; every sandboxed process
+// joins it with bwrap --pidns (and --userns when not root). When the holder ends (endSandbox at
+// the end of the run, or katarun going) the kernel ends everything left in it.
+// Where the holder cannot start, each process keeps a namespace of its own, as before.
 
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, statSync} from 'node:fs';
 import {delimiter, dirname, join, posix, relative} from 'node:path';
 
@@ -88,7 +96,7 @@ function mergeArgs(dir: string, skip: ReadonlySet<string>): string[] {
  * path as the sandboxed process sees it (a workspace folder's host path is translated to its
  * sandbox path).
  */
-export function sandboxArgs(spec: SandboxSpec, cwd: string, env: Readonly<Record<string, string>>): {args: string[]; chdir: string; env: Record<string, string>} {
+export function sandboxArgs(spec: SandboxSpec, cwd: string, env: Readonly<Record<string, string>>, joinsRun = false): {args: string[]; chdir: string; env: Record<string, string>} {
   // Host folders a bind hides (the host's own /usr/local/bin) stay reachable, read-only, under
   // HOST_SHADOW and on PATH.
   const shadowed = new Map<string, string>();
@@ -104,12 +112,13 @@ export function sandboxArgs(spec: SandboxSpec, cwd: string, env: Readonly<Record
     if (!existsSync(t)) merges.add(deepestExisting(dirname(t)));
   }
   const skip = new Set(['/proc', '/dev', ...[...merges].filter((m) => m !== '/')]);
-  // The command is the namespace's PID 1 (no extra init process: one fork less per start); when
-  // it exits, the kernel ends everything else in the namespace, and --die-with-parent ends the
-  // namespace when katarun goes, however it goes.
-  const args = ['--die-with-parent', '--unshare-pid', '--as-pid-1', '--unshare-uts', '--hostname', 'katarun'];
+  // Joining the run's PID namespace (`joinsRun`, see JOIN): the run's holder ends it. Otherwise
+  // the command is a namespace's PID 1 (no extra init process: one fork less per start); when
+  // it exits, the kernel ends everything else in the namespace. Either way --die-with-parent
+  // ends the process when katarun goes, however it goes.
+  const args = ['--die-with-parent', ...(joinsRun ? [] : ['--unshare-pid', '--as-pid-1']), '--unshare-uts', '--hostname', 'katarun'];
   // As root, bwrap keeps every capability; without them root cannot unmount the tmpfs over a home.
-  if (process.getuid?.() === 0) args.push('--cap-drop', 'ALL');
+  if (asRoot()) args.push('--cap-drop', 'ALL');
   if (merges.has('/')) args.push(...mergeArgs('/', skip));
   else args.push('--ro-bind', '/', '/');
   for (const m of [...merges].filter((x) => x !== '/').sort()) args.push(...mergeArgs(m, new Set()));
@@ -149,15 +158,70 @@ export function toHost(spec: SandboxSpec, sandboxPath: string): string {
   return best ? posix.join(best.from, relative(best.to, sandboxPath)) : sandboxPath;
 }
 
+const asRoot = () => process.getuid?.() === 0;
+
+const holders = new WeakMap<SandboxSpec, ChildProcess>();
+
+/** The host PID of the process that holds the spec's PID namespace, started on first use. */
+function holderOf(spec: SandboxSpec): number | undefined {
+  const h = holders.get(spec);
+  if (h) return h.pid !== undefined && h.exitCode === null && h.signalCode === null ? h.pid : undefined;
+  // The namespace's PID 1 is a bash that reaps every orphan the scenario leaves (a plain `sleep`
+  // as PID 1 never reaps: a `pkill`ed process stayed a zombie that a check's `pgrep` still
+  // found): its CHLD trap wakes `wait`, and bash collects every exited child. unshare kills it
+  // (and so the namespace and everything in it) when unshare goes: with katarun (setpriv
+  // --pdeathsig) or at endSandbox. Root needs no user namespace to join a PID namespace, and
+  // must not get one: there root maps to itself only, and bwrap could no longer mount a folder
+  // owned by another user (a 0700 home of the scenario's owner).
+  const user = asRoot() ? [] : ['--user', '--map-current-user'];
+  const reaper = 'trap : CHLD; sleep infinity & while :; do wait; done';
+  const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'unshare', ...user, '--pid', '--fork', '--kill-child', 'bash', '-c', reaper], {cwd: '/', stdio: 'ignore'});
+  child.on('error', () => undefined);
+  child.unref();
+  holders.set(spec, child);
+  return child.pid;
+}
+
+/** End the spec's PID namespace and every process still in it (at the end of a run). */
+export function endSandbox(spec: SandboxSpec | undefined): void {
+  const h = spec ? holders.get(spec) : undefined;
+  if (!spec || !h) return;
+  holders.delete(spec);
+  h.kill('SIGKILL');
+}
+
+// Run by /bin/sh before bwrap: $0 is the holder's PID, $1 bwrap, $2 `user` when the holder has
+// a user namespace of its own to join too. Joins the namespaces of the holder's child (its PID
+// 1) once that child's uid and gid maps are written (they are written after it starts: a bwrap
+// joining before then has no valid uid there and fails with "Can't send pid: Invalid argument";
+// gid_map is written last). When there is no such child (the holder could not start, or is
+// gone), a namespace of its own, as without a holder. Every redirection that may fail is inside
+// `{ …; } 2>/dev/null`: a bare `exec 8<f 2>/dev/null` would leave sh's stderr — and so bwrap's
+// and the shell's — on /dev/null for good (a PTY shell then never drew its prompt). `command
+// exec`: a failed redirection must not end sh before the fallback.
+const JOIN = [
+  'h=$0 b=$1 u=$2; shift 2; i=0',
+  'while :; do c= g=; { read -r c _ </proc/$h/task/$h/children; [ -n "$c" ] && read -r g _ </proc/$c/gid_map; } 2>/dev/null; [ -n "$g" ] && break',
+  '  i=$((i+1)); [ $i -lt 300 ] && [ -d /proc/$h ] || exec "$b" --unshare-pid --as-pid-1 "$@"; sleep 0.01; done',
+  'if [ "$u" = user ]; then { command exec 7</proc/$c/ns/user 8</proc/$c/ns/pid; } 2>/dev/null && exec "$b" --userns 7 --pidns 8 "$@"',
+  'else { command exec 8</proc/$c/ns/pid; } 2>/dev/null && exec "$b" --pidns 8 "$@"; fi',
+  'exec "$b" --unshare-pid --as-pid-1 "$@"',
+].join('\n');
+
 /** The command to spawn instead of `command args` when a spec is given. */
 export function wrapSpawn(command: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>>, spec?: SandboxSpec): WrappedSpawn {
   if (!spec) return {command, args: [...args], cwd, env: {...env}};
-  const s = sandboxArgs(spec, cwd, env);
+  const holder = holderOf(spec);
+  const s = sandboxArgs(spec, cwd, env, holder !== undefined);
   // bwrap itself starts at the host's root, which every user may enter: `cwd` is a path inside
   // the sandbox (a snapshot says /root), which on the host may not exist or be closed to this
   // user (/root is 0700: every check of an unprivileged learner failed with 'permission denied').
   // The process starts where it asked, through --chdir.
-  return {command: spec.bwrap, args: [...s.args, '--chdir', s.chdir, '--', command, ...args], cwd: '/', env: s.env};
+  if (holder === undefined) return {command: spec.bwrap, args: [...s.args, '--chdir', s.chdir, '--', command, ...args], cwd: '/', env: s.env};
+  // Into the run's shared namespace instead of one of its own. bwrap hands the namespace fds it
+  // joined through to the command: sh closes them before it becomes the command.
+  const joined = [...s.args, '--chdir', s.chdir, '--', '/bin/sh', '-c', 'exec "$0" "$@" 7<&- 8<&-', command, ...args];
+  return {command: '/bin/sh', args: ['-c', JOIN, String(holder), spec.bwrap, asRoot() ? 'root' : 'user', ...joined], cwd: '/', env: s.env};
 }
 
 export interface SandboxStatus {

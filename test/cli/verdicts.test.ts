@@ -92,18 +92,10 @@ describe("one machine's processes", () => {
     run('none');
   }, 120_000);
 
-  // Skipped: a known defect, not fixed yet. In the bwrap sandbox every scenario process has a
-  // PID namespace of its own, so step 1's check never sees the job and step 2's pgrep/pkill find
-  // nothing (barrymister linux-learn-processes fails, linux-learn-signals passes with its commands
-  // failed). A shared namespace per run (holder: setpriv --pdeathsig KILL unshare [--user
-  // --map-current-user when not root] --pid --fork --kill-child; bwrap --pidns [--userns] joining
-  // it) makes this test, the sandbox attack tests and the three public scenarios pass as root and
-  // unprivileged, once (1) bwrap joins only after the holder's child wrote its gid_map (else
-  // "Can't send pid: Invalid argument", 1 run in 3 when three start at once), (2) PID 1 reaps
-  // orphans (a plain `sleep` left a pkill'ed process a zombie that pgrep still found), (3) root
-  // joins no user namespace (bwrap could not mount folders owned by other users). Still open:
-  // test/headless/kept-running.test.ts (REPL / server kept running) then fails 3 tests.
-  it.skip('in the sandbox too (one PID namespace per run, as on one machine)', () => {
+  // In the bwrap sandbox every scenario process had a PID namespace of its own: step 1's check
+  // never saw the job, step 2's pgrep/pkill found nothing (barrymister linux-learn-processes
+  // failed, linux-learn-signals passed with its commands failed). One namespace per run now.
+  it('in the sandbox too (one PID namespace per run, as on one machine)', () => {
     run('bwrap');
   }, 120_000);
 });

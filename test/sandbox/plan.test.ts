@@ -9,7 +9,7 @@ import {absolutePathsIn, derivedTargets, planSandbox, startFolderInHome} from '.
 import {capLogs, pruneOld} from '../../src/engine/prune-runs.js';
 import {readInside, writeInside} from '../../src/engine/safe-path.js';
 import {hasHiddenControls, sanitizeText, showControls, stripEscapes} from '../../src/render/sanitize.js';
-import {sandboxArgs, toHost, toSandbox, wrapSpawn} from '../../src/shell/sandbox.js';
+import {endSandbox, sandboxArgs, toHost, toSandbox, wrapSpawn} from '../../src/shell/sandbox.js';
 import {exec, scenario, step} from '../engine/model-fixtures.js';
 import {rejection} from '../words.js';
 
@@ -66,17 +66,23 @@ describe('which paths are the workspace’s', () => {
     expect(toHost(spec, '/etc/hosts')).toBe('/etc/hosts');
   });
 
-  it('builds a bwrap command line: read-only root, own PID namespace dying with katarun, tmpfs homes, binds, chdir into the sandbox path', () => {
+  it('builds a bwrap command line: read-only root, the run\'s PID namespace joined, dying with katarun, tmpfs homes, binds, chdir into the sandbox path', () => {
     const ws = join(dir, 'ws');
     const spec = {bwrap: '/usr/bin/bwrap', hide: ['/home'], binds: [{from: join(ws, 'root'), to: '/root', writable: true}]};
     const w = wrapSpawn('bash', ['-c', 'true'], join(ws, 'root'), {PATH: '/usr/bin'}, spec);
-    expect(w.command).toBe('/usr/bin/bwrap');
-    const a = w.args.join(' ');
-    expect(a).toContain('--die-with-parent --unshare-pid --as-pid-1');
+    endSandbox(spec);
+    // sh joins the run's namespace (held by a process of its own), then runs bwrap.
+    expect(w.command).toBe('/bin/sh');
+    expect(w.args[3]).toBe('/usr/bin/bwrap');
+    expect(sandboxArgs(spec, join(ws, 'root'), {}).args.join(' ')).toContain('--die-with-parent --unshare-pid --as-pid-1');
+    const a = w.args.slice(4).join(' ');
+    expect(a).toContain('--die-with-parent --unshare-uts');
+    expect(a).not.toContain('--unshare-pid');
     expect(a).toContain('--ro-bind / /');
     expect(a).toContain('--tmpfs /home');
     expect(a).toContain(`--bind ${join(ws, 'root')} /root`);
-    expect(a).toMatch(/--chdir \/root -- bash -c true$/);
+    // sh closes the namespace fds bwrap hands through, then becomes the command.
+    expect(a).toMatch(/--chdir \/root -- \/bin\/sh -c exec "\$0" "\$@" 7<&- 8<&- bash -c true$/);
     // The workspace folder a bind needs is made (private) when missing.
     expect(statSync(join(ws, 'root')).mode & 0o777).toBe(0o700);
     // A target this machine does not have gets a tmpfs parent with the host's entries put back.
@@ -90,8 +96,9 @@ describe('which paths are the workspace’s', () => {
     // an unprivileged learner failed before it ran ('bash: permission denied' for every check).
     const spec = {bwrap: '/usr/bin/bwrap', hide: ['/home'], binds: [{from: join(dir, 'ws', 'root'), to: '/root', writable: true}]};
     const w = wrapSpawn('bash', ['-c', 'true'], '/root', {PATH: '/usr/bin'}, spec);
+    endSandbox(spec);
     expect(w.cwd).toBe('/');
-    expect(w.args.join(' ')).toMatch(/--chdir \/root -- bash -c true$/);
+    expect(w.args.join(' ')).toMatch(/--chdir \/root -- \/bin\/sh -c .* bash -c true$/);
   });
 });
 
