@@ -13,6 +13,7 @@ import type {ShellPort} from './shell-port.js';
 import {hasHiddenControls, showControls} from '../render/sanitize.js';
 import type {TerminalPool} from './terminals.js';
 import type {ActionStatus, EngineEvent} from './types.js';
+import {ShellStartError} from '../shell/index.js';
 
 export interface ActionContext {
   readonly port: ShellPort;
@@ -115,12 +116,23 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
   }
   set('queued');
   ctx.emit({type: 'action-started', step, action, command});
-  const result = await ctx.terminals.run(
-    id,
-    command,
-    {actionId: action.id, onStart: () => set('running')},
-    ctx.commandTimeoutMs ? {timeoutMs: ctx.commandTimeoutMs} : {},
-  );
+  let result: PoolResult;
+  try {
+    result = await ctx.terminals.run(
+      id,
+      command,
+      {actionId: action.id, onStart: () => set('running')},
+      ctx.commandTimeoutMs ? {timeoutMs: ctx.commandTimeoutMs} : {},
+    );
+  } catch (err) {
+    // The terminal's shell could not start: the command never ran. Said, and told to whoever
+    // reports (headless ends the run as the machine's failure, not the scenario's).
+    if (!(err instanceof ShellStartError)) throw err;
+    set('failed');
+    ctx.notice('error', message('notice.terminalFailed', {id, message: err.msg}));
+    ctx.emit({type: 'terminal-failed', terminal: id, error: err.msg});
+    throw err;
+  }
   if (result.cancelled) {
     // Never typed: the action is as it was, for Enter to run it later.
     set('idle');

@@ -6,7 +6,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Action, Hint, Page, Scenario, Script, TerminalId} from '../scenario/model.js';
-import {endSandbox} from '../shell/sandbox.js';
+import {endSandbox} from '../shell/index.js';
 import type {ShellSession} from '../shell/types.js';
 import {runAction, terminalFor, type ActionContext} from './action-runner.js';
 import {BackgroundScripts} from './background-scripts.js';

@@ -121,6 +121,8 @@ export type EngineEvent =
   | {readonly type: 'check-attempt'; readonly step: number; readonly passed: boolean; readonly feedback: readonly string[]}
   | {readonly type: 'step-finished'; readonly step: number; readonly status: StepStatus; readonly durationMs: number}
   | {readonly type: 'notice'; readonly notice: Notice}
+  /** A terminal's shell could not start (bwrap refused, say): nothing sent to it runs. Headless ends the run as an environment failure. */
+  | {readonly type: 'terminal-failed'; readonly terminal: TerminalId; readonly error: Message}
   /**
    * A page's background or foreground script ended by itself (`page` is `intro`, `step3`,
    * `finish`); the reporters show the ones that failed. Scripts katarun stopped are not reported.

@@ -46,6 +46,7 @@ export class EnvironmentNotReadyError extends Error {
 }
 
 export {ScenarioInvalidError};
+export {TerminalFailedError} from './step-runner.js';
 
 /**
  * A setup's output for a report: its first lines (a failure's reason is often printed first —

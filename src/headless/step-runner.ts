@@ -29,6 +29,7 @@ import {terminalFor} from '../engine/action-runner.js';
 import {learnerActions} from '../engine/step-rules.js';
 import {abortableSleep} from '../engine/verify-poller.js';
 import type {EngineEvent} from '../engine/types.js';
+import type {Message} from '../render/i18n.js';
 import {answerKey, answerKeyText} from '../engine/quiz-answer.js';
 import {runsUntilStopped} from './endless.js';
 import {commandFailed, type CommandReport, type QuizReport, type StepReport} from './report.js';
@@ -36,6 +37,21 @@ import {foregroundLastCommand} from './shell-choice.js';
 import {editorQuitKeys, holdsEditor, holdsPager, looksLikeCommand, readsToEnd} from './held-by.js';
 
 export const OUTPUT_LINES = 40;
+
+/**
+ * A terminal whose shell could not start (bwrap refused it, say): nothing sent to it ran, so the
+ * step proves nothing either way. The run ends as the machine's failure (exit 3), never as a
+ * step that passed on commands that never ran.
+ */
+export class TerminalFailedError extends Error {
+  constructor(
+    readonly terminal: TerminalId,
+    readonly reason: Message,
+  ) {
+    super(`${terminal} could not start`);
+    this.name = 'TerminalFailedError';
+  }
+}
 
 export interface StepRunOptions {
   readonly settleMs: number;
@@ -69,7 +85,9 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
   const stoppedAtEnd = new Set<number>();
   /** Pagers quit (`q`) once they waited, editors closed at the step's end: stopped on purpose, as a learner does. */
   const quit = new Map<number, 'pager' | 'editor'>();
+  let broken: TerminalFailedError | undefined;
   const off = engine.onEvent((e: EngineEvent) => {
+    if (e.type === 'terminal-failed') broken ??= new TerminalFailedError(e.terminal, e.error);
     if (e.type !== 'action-finished' || e.step !== index || e.action.kind !== 'exec') return;
     const a = e.action as ExecAction;
     const st = engine.store.getSnapshot().steps[index]?.actions.find((x) => x.id === a.id);
@@ -104,6 +122,7 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
     const bySolution = o.solve === true || (learner.length === 0 && (step.solution !== undefined || solutionActions(step.actions).length > 0));
     const actions = bySolution ? [...learner, ...solutionActions(step.actions)] : learner;
     for (let k = 0; k < actions.length && !o.signal.aborted; k++) {
+      if (broken) throw broken;
       const a = actions[k]!;
       const next = actions[k + 1];
       // A program waiting for input (a REPL, an editor, `cat`) gets the next line typed into it —
@@ -151,6 +170,7 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
         await engine.runAction(a.id);
       }
     }
+    if (broken) throw broken;
     if (!o.signal.aborted && bySolution) await engine.runSolution(index);
     const quizzes: QuizReport[] = o.signal.aborted ? [] : step.quizzes.map((q, i) => ({
       id: q.id,
@@ -160,7 +180,9 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       answeredBy: 'answer-key',
       correct: engine.answerQuiz(i, answerKey(q)).correct,
     }));
+    if (broken) throw broken;
     const outcome = o.signal.aborted ? undefined : await engine.checkToEnd(index);
+    if (broken) throw broken;
     // A server and a program waiting for input keep running into the next steps; the rest is stopped now.
     for (const [t, l] of [...leftRunning]) {
       if (l.ended) {
@@ -221,6 +243,9 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       feedback: [],
       output: (tails.get(bad) ?? []).slice(-OUTPUT_LINES),
     };
+  } catch (err) {
+    // An action awaited directly rejects with the shell's own error: the terminal's failure it is.
+    throw broken ?? err;
   } finally {
     off();
   }

@@ -13,15 +13,16 @@ import {LogFollower} from './log-follower.js';
 import {groupMembers, killGroup, terminate} from './kill-tree.js';
 import {holdsListeningSocket} from './listening.js';
 import {register} from './process-registry.js';
-import {ESCALATE_MS, SessionBase, stripAnsi} from './session-base.js';
+import {ESCALATE_MS, SessionBase, ShellStartError, saidWhileStarting, stripAnsi} from './session-base.js';
 import {commonShellSetup, newNonce, prepareDirs, restoreSnippet, sessionPaths, shq, writeCommandFile, type SessionPaths} from './session-files.js';
 import {SentinelScanner} from './sentinel-scanner.js';
 import {wrapSpawn} from './sandbox.js';
 import type {ShellSessionOptions} from './types.js';
-import {errorParam, message, MessageError} from '../render/i18n.js';
+import {errorParam, message} from '../render/i18n.js';
 import {shellMarker} from './shell-marker.js';
 
 const RESULT_TAIL = 200;
+
 
 export class PipeSession extends SessionBase {
   readonly kind = 'pipe' as const;
@@ -92,20 +93,43 @@ export class PipeSession extends SessionBase {
     ].join('\n');
     child.stdin!.write(init);
     this.up = false;
-    // Ready as soon as bash exists: it reads the setup and the commands from stdin in order,
-    // so the first command need not wait for the setup's round trip.
+    // Ready once the shell has run its setup (its first sentinel): a bwrap that spawned but
+    // refused to start bash must not be sent a command that would wait on a dead pipe. The
+    // cost is one round trip: a command sent earlier would only have queued behind the setup.
     this.ready = new Promise<void>((resolve, reject) => {
-      child.once('spawn', () => resolve());
-      child.once('error', (err) => reject(new MessageError(message('shell.cannotStart', {message: errorParam(err)}))));
+      this.resolveUp = resolve;
+      child.once('error', (err) => reject(new ShellStartError(message('shell.cannotStart', {message: errorParam(err)}))));
       child.once('exit', (code, signal) => {
         if (child !== this.child) return;
-        if (this.up) return this.shellExited(code, signal);
-        // A shell that never came up is a start failure, not something to restart.
-        this.unregister();
-        this.log.append(`${shellMarker('failed', this.name, {code, signal})}\n`);
-        this.settle();
-        this.finishPending(code ?? 1, this.lines.tail(20), 0);
-        reject(new MessageError(message('shell.exitedStarting', {how: String(signal ?? code)})));
+        // Its first sentinel may still be in the pipe (it came up, then was killed): decided
+        // once the pipes are read to their end or that sentinel is read, whichever comes first.
+        let decided = false;
+        const decide = () => {
+          if (decided) return;
+          decided = true;
+          this.afterUp = undefined;
+          if (this.up) return this.shellExited(code, signal);
+          // A shell that never came up (bwrap refused to start it, say) is a start failure, not
+          // something to restart: every command sent to it fails at once with what it said,
+          // rather than waiting on a dead pipe to the command limit.
+          this.unregister();
+          this.settle();
+          const err = new ShellStartError(message('shell.exitedStarting', {how: String(signal ?? code), said: saidWhileStarting(this.lines.tail(20))}));
+          this.log.append(`${shellMarker('failed', this.name, {code, signal})}\n`);
+          this.ready = Promise.reject(err);
+          this.ready.catch(() => undefined);
+          reject(err);
+        };
+        if (this.up) return decide();
+        this.afterUp = decide;
+        // What it said on stderr (bwrap's reason) is read by then too.
+        let open = 0;
+        for (const out of [child.stdout!, child.stderr!]) {
+          if (out.readableEnded || out.destroyed) continue;
+          open++;
+          out.once('close', () => --open === 0 && decide());
+        }
+        if (open === 0) decide();
       });
     });
     this.ready.catch(() => undefined);
@@ -114,6 +138,9 @@ export class PipeSession extends SessionBase {
 
   /** The shell has run its setup (its first sentinel arrived). */
   private up = false;
+  private resolveUp: () => void = () => undefined;
+  /** The shell exited before its first sentinel was read: decide when it is. */
+  private afterUp: (() => void) | undefined;
 
   protected whenReady(): Promise<void> {
     return this.ready;
@@ -161,6 +188,8 @@ export class PipeSession extends SessionBase {
     this.snapshotWritten(id);
     if (id === 0) {
       this.up = true;
+      this.resolveUp();
+      this.afterUp?.();
       return;
     }
     if (this.pending?.id !== id) return;

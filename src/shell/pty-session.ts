@@ -14,12 +14,12 @@ import {groupMembers, killGroup, killSession, readStat, terminate} from './kill-
 import {holdsListeningSocket} from './listening.js';
 import {register} from './process-registry.js';
 import {COMMAND_SUFFIX, OSC_ID, commandPrefix, ptyRc} from './pty-rc.js';
-import {ESCALATE_MS, SessionBase} from './session-base.js';
+import {ESCALATE_MS, SessionBase, ShellStartError, saidWhileStarting} from './session-base.js';
 import {newNonce, prepareDirs, sessionPaths, writeCommandFile, type SessionPaths} from './session-files.js';
 import {cursorRow, screenAnsi, tailLines} from './term-lines.js';
 import {awaitsInput, foregroundGroupOf, foregroundOf, foregroundPrograms} from './foreground.js';
 import type {ForegroundInfo, ShellSessionOptions} from './types.js';
-import {message, MessageError} from '../render/i18n.js';
+import {message} from '../render/i18n.js';
 import {shellMarker} from './shell-marker.js';
 
 const {Terminal} = xterm;
@@ -72,6 +72,7 @@ export class PtySession extends SessionBase {
     this.log = createWriteStream(paths.logFile, {flags: 'a', mode: 0o600});
     this.log.on('error', () => undefined);
     this.ready = this.newReady();
+    this.failed.catch(() => undefined);
   }
 
   static async start(opts: ShellSessionOptions): Promise<PtySession> {
@@ -82,10 +83,10 @@ export class PtySession extends SessionBase {
     s.spawnShell(false, opts.restore);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new MessageError(message('shell.noPrompt', {seconds: START_TIMEOUT_MS / 1000}))), START_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new ShellStartError(message('shell.noPrompt', {seconds: START_TIMEOUT_MS / 1000}))), START_TIMEOUT_MS);
     });
     try {
-      await Promise.race([s.ready, timeout]);
+      await Promise.race([s.ready, timeout, s.failed]);
     } catch (err) {
       await s.dispose();
       throw err;
@@ -116,8 +117,11 @@ export class PtySession extends SessionBase {
     this.pty = pty;
     this.unregister = register({kind: 'session', id: pty.pid, dispose: () => this.dispose()});
     pty.onData((d) => this.data(d));
+    this.prompted = false;
     pty.onExit(({exitCode, signal}) => {
-      if (pty === this.pty) this.shellExited(exitCode, signal);
+      if (pty !== this.pty) return;
+      if (this.prompted) this.shellExited(exitCode, signal);
+      else void this.neverStarted(exitCode, signal);
     });
   }
 
@@ -125,7 +129,11 @@ export class PtySession extends SessionBase {
     return this.feeds - this.startFeeds;
   }
 
+  /** Chunks of output read from the terminal so far. */
+  private received = 0;
+
   private data(d: string): void {
+    this.received++;
     this.log.write(d);
     this.emitOutput(d);
     this.emitActivity();
@@ -149,6 +157,7 @@ export class PtySession extends SessionBase {
     if (parts[0] !== this.nonce) return false;
     const buf = this.term.buffer.active;
     if (parts[1] === 'P') {
+      this.prompted = true;
       this.promptCol = buf.cursorX;
       // At its prompt the shell's own group holds the terminal (inside a sandbox it is not the PTY's first process).
       this.shellGroup ??= foregroundGroupOf(this.pty.pid);
@@ -245,6 +254,38 @@ export class PtySession extends SessionBase {
     // Ctrl-E Ctrl-U first: clear anything the learner left half-typed at the prompt.
     this.pty.write(`\x05\x15 ${source}\r`);
     return file;
+  }
+
+  /** The shell drew a prompt since it was spawned. */
+  private prompted = false;
+  private failStart: (err: Error) => void = () => undefined;
+  /** Rejects when a shell exits before its first prompt (bwrap refused to start it, say). */
+  private readonly failed = new Promise<never>((_, reject) => (this.failStart = reject));
+
+  /**
+   * A shell that exited before its first prompt is not restarted (it would fail the same way,
+   * in a loop): the session fails, saying what the shell said, and every command sent to it
+   * fails at once rather than waiting for a prompt that never comes.
+   */
+  private async neverStarted(code: number, signal: number | undefined): Promise<void> {
+    this.unregister();
+    // What it printed (bwrap's reason) can reach us just after its exit, and the terminal
+    // parses it later still: read once output has been quiet for a moment (at most 1 s).
+    const since = Date.now();
+    for (let seen = -1; seen !== this.received && Date.now() - since < 1000; ) {
+      seen = this.received;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise<void>((r) => this.term.write('', r));
+    if (this.disposed) return;
+    const said = saidWhileStarting(tailLines(this.term.buffer.active, this.cols, 20, false, this.cell));
+    const err = new ShellStartError(message('shell.exitedStarting', {how: String(signal || code), said}));
+    this.term.write(`\r\n\x1b[2m${shellMarker('failed', this.name, {code: signal ? null : code, signal})}\x1b[0m\r\n`);
+    if (this.pending) this.commandEnded(signal ? 128 + signal : code || 1);
+    this.ready = Promise.reject(err);
+    this.ready.catch(() => undefined);
+    this.readyResolve = undefined;
+    this.failStart(err);
   }
 
   private shellExited(code: number, signal: number | undefined): void {

@@ -3,11 +3,11 @@
 // bookkeeping of the command that is running. Subclasses say how a command is sent, how
 // Ctrl-C is delivered and how the shell is started and ended.
 
-import {stripEscapes} from '../render/sanitize.js';
+import {sanitizeText, stripEscapes} from '../render/sanitize.js';
 import type {CommandResult, ForegroundInfo, RunOptions, ShellKind, ShellSession} from './types.js';
 import {unlink} from 'node:fs';
 import {cwdFileFor, envFileFor, removeCommandFile, type SessionPaths} from './session-files.js';
-import {message, MessageError} from '../render/i18n.js';
+import {message, MessageError, type Message} from '../render/i18n.js';
 
 export interface Pending {
   readonly id: number;
@@ -257,3 +257,17 @@ export abstract class SessionBase implements ShellSession {
 
 /** Remove escape sequences, for plain report text (render/sanitize.ts holds the one expression). */
 export const stripAnsi = stripEscapes;
+
+/** A terminal's shell that exited before it could take a command (bwrap refused to start it, say): the machine's fault, not the scenario's. */
+export class ShellStartError extends MessageError {
+  constructor(msg: Message) {
+    super(msg);
+    this.name = 'ShellStartError';
+  }
+}
+
+/** What a shell that never came up said (bwrap's reason, say): its last lines, one line, safe to show. */
+export function saidWhileStarting(lines: readonly string[]): string {
+  const said = lines.map((l) => sanitizeText(stripAnsi(l)).trim()).filter(Boolean).slice(-3).join(' / ');
+  return said ? `: ${said.length > 300 ? `${said.slice(0, 299)}…` : said}` : '';
+}

@@ -5,7 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {fixture, repoRoot, tempDirs, type TempDirs} from '../engine/integration-helpers.js';
+import {fixture, hasProgram, ptyAvailable, repoRoot, tempDirs, type TempDirs} from '../engine/integration-helpers.js';
 import {parseXml} from '../headless/xml-check.js';
 
 const cli = join(repoRoot, 'dist', 'cli', 'main.js');
@@ -18,8 +18,8 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-function katarun(args: string[], timeout = 60_000) {
-  const env: NodeJS.ProcessEnv = {...process.env, ...t.xdg};
+function katarun(args: string[], timeout = 60_000, extraEnv: NodeJS.ProcessEnv = {}) {
+  const env: NodeJS.ProcessEnv = {...process.env, ...t.xdg, ...extraEnv};
   delete env.CI;
   const r = spawnSync(process.execPath, [cli, ...args], {cwd: t.root, env, encoding: 'utf8', timeout});
   return {code: r.status, stdout: r.stdout, stderr: r.stderr};
@@ -98,6 +98,36 @@ describe("one machine's processes", () => {
   it('in the sandbox too (one PID namespace per run, as on one machine)', () => {
     run('bwrap');
   }, 120_000);
+});
+
+describe('a terminal the machine cannot start', () => {
+  // A stand-in for bwrap on PATH (not the sandbox under test): it passes katarun's probe and
+  // refuses every scenario process, as a broken bwrap install or a refused namespace would.
+  // Before, the pipe shell's commands waited on a dead shell to the 10-minute command limit,
+  // and in the PTY a step without a check passed with no command run.
+  const standIn = () => {
+    const bin = join(t.root, 'standin-bwrap-bin');
+    mkdirSync(bin, {recursive: true});
+    const real = spawnSync('sh', ['-c', 'command -v bwrap'], {encoding: 'utf8'}).stdout.trim();
+    writeFileSync(join(bin, 'bwrap'), `#!/bin/sh\ncase " $* " in *" --chdir "*) echo "bwrap: stand-in refuses to start it" >&2; exit 1;; esac\nexec ${real} "$@"\n`, {mode: 0o755});
+    return `${bin}:${process.env.PATH}`;
+  };
+  for (const shell of ['pipe', 'pty']) {
+    it.runIf(hasProgram('bwrap', '--version') && (shell === 'pipe' || ptyAvailable))(`${shell}: exit 3 at once, the report written with the reason, no step judged`, () => {
+      const PATH = standIn();
+      const out = join(t.root, `r-${shell}.xml`);
+      const started = Date.now();
+      const r = katarun(['test', 'basics', '--sandbox', 'bwrap', '--shell', shell, '--reporter', 'junit', '--output', out], 60_000, {PATH});
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.code, r.stderr).toBe(3);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(r.stderr).toContain('T1 could not start, so no step was judged: bash exited while starting (1): bwrap: stand-in refuses to start it');
+      const xml = readFileSync(out, 'utf8');
+      expect(xml).toMatch(/<error message="T1 could not start[^"]*stand-in refuses/);
+      expect(xml).not.toContain('<failure');
+      expect(xml).toMatch(/tests="5" failures="0" errors="1" skipped="4"/);
+    }, 90_000);
+  }
 });
 
 describe('failures that passed without a word', () => {

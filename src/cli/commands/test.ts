@@ -200,7 +200,7 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
     throw new UserError(message('cli.test.range', {n}), ExitCode.invalid, message('cli.test.range.hint', {n}));
   }
 
-  const {runHeadless, EnvironmentNotReadyError, ScenarioInvalidError} = await import('../../headless/run-headless.js');
+  const {runHeadless, EnvironmentNotReadyError, ScenarioInvalidError, TerminalFailedError} = await import('../../headless/run-headless.js');
   const {installInterruptHandlers} = await import('../../headless/interrupts.js');
   const {startProgress, DEFAULT_PROGRESS_MS} = await import('../../headless/progress-ticker.js');
   const live = v.output !== undefined ? io.stderr : reporter === 'human' ? io.stdout : undefined;
@@ -284,6 +284,12 @@ export async function runTestCommand(argv: string[], io: TestIO = {stdout: proce
       printDiagnostics(err.diagnostics as Diagnostic[], io.stderr);
       const {formatDiagnostic} = await import('../../scenario/diagnostics.js');
       return refuse('invalid', t('report.invalid'), (err.diagnostics as Diagnostic[]).map((d) => formatDiagnostic(d, process.cwd())));
+    }
+    if (err instanceof TerminalFailedError) {
+      // The machine could not start a terminal's shell: nothing it was sent ran, so no step is judged.
+      const why = t('error.terminalFailed', {id: err.terminal, message: err.reason});
+      io.stderr.write(`katarun: ${why}\n  ${t('error.terminalFailedFix')}\n`);
+      return refuse('environment', why, [t('error.terminalFailedFix')]);
     }
     if (err instanceof EnvironmentNotReadyError) {
       if (classClient) classClient.send((await import('../../class/readiness.js')).readinessEvent(err.report, t));
