@@ -1,7 +1,7 @@
 // The sandbox every scenario process is started in: a bubblewrap (bwrap) command line built
 // around the real command, at the one place where processes are spawned. The host's file
 // system is read-only, homes are empty, the scenario's own folders are bind mounts of the
-// workspace, and the process tree lives in its own PID namespace that dies with katarun.
+// workspace, and the processes live in the run's own PID namespace that dies with katarun.
 // Nothing above src/shell/ sees bwrap: it hands over a SandboxSpec (what to mount where) and
 // asks `sandboxStatus()` whether it works here.
 //

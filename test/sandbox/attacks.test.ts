@@ -128,14 +128,16 @@ describe.skipIf(!bwrapHere)('the sandbox against a scenario that attacks (bwrap)
     expect(r.stderr).not.toContain('No sandbox');
   });
 
-  it('three runs at once — the same scenario twice, and a same-named one in another folder — each see only their own files', async () => {
+  it('three runs at once — the same scenario twice, and a same-named one in another folder — each see only their own files and processes', async () => {
     const dirs = ['one', 'two'].map((who) => {
       const dir = join(t.root, who, 'demo');
       mkdirSync(dir, {recursive: true});
       writeFileSync(join(dir, 'index.json'), JSON.stringify({title: `demo ${who}`, details: {steps: [{title: 'mine', text: 'step1.md', verify: 'verify.sh'}]}, katarun: {environment: 'bash', checkInterval: '100ms', checkTimeout: '3s'}}));
       // A value of this run's own (two runs of one scenario write the same paths): a check that reads another run's file fails.
-      writeFileSync(join(dir, 'step1.md'), `# mine\n\n\`export MINE=${who}-$(cat /proc/sys/kernel/random/uuid); echo $MINE > ~/who; echo $MINE > /tmp/who; sleep 0.5\`{{exec}}\n`);
-      writeFileSync(join(dir, 'verify.sh'), `#!/bin/bash\nsleep 0.3\n[ "$(cat ~/who /tmp/who)" = "$MINE\n$MINE" ] || { echo "FAIL: saw $(cat ~/who /tmp/who), mine is $MINE"; exit 1; }\n`);
+      // Each run's terminals and checks share one PID namespace (the check sees the run's own
+      // sleeper), and no run sees another's: the three runs overlap while their checks look.
+      writeFileSync(join(dir, 'step1.md'), `# mine\n\n\`export MINE=${who}-$(cat /proc/sys/kernel/random/uuid); echo $MINE > ~/who; echo $MINE > /tmp/who; (exec -a katarun-run-$MINE sleep 30 &); sleep 0.5\`{{exec}}\n`);
+      writeFileSync(join(dir, 'verify.sh'), `#!/bin/bash\nsleep 0.3\n[ "$(cat ~/who /tmp/who)" = "$MINE\n$MINE" ] || { echo "FAIL: saw $(cat ~/who /tmp/who), mine is $MINE"; exit 1; }\nmine=$(pgrep -fc "^katarun-run-$MINE "); all=$(pgrep -fc '^katarun-run-')\n[ "$mine/$all" = 1/1 ] || { echo "FAIL: sees $all sleepers, $mine of them mine"; exit 1; }\n`);
       return dir;
     });
     const runs = [dirs[0]!, dirs[0]!, dirs[1]!].map((dir) => {
