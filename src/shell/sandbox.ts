@@ -8,9 +8,10 @@
 // One PID namespace per spec (one run), as on Katacoda's one machine: the terminals, the
 // background scripts and the checks see each other's processes (a check's `pgrep -f "sleep 600"`
 // finds the learner's `sleep 600 &`; `pkill` in T1 reaches a background script's daemon). A
-// holder (unshare --pid, dying with katarun) keeps the namespace; every sandboxed process
-// joins it with bwrap --pidns (and --userns when not root). When the holder ends (endSandbox at
-// the end of the run, or katarun going) the kernel ends everything left in it.
+// holder (a sandboxed bash, PID 1 of the namespace, dying with katarun) keeps the namespace;
+// every other sandboxed process joins it with bwrap --pidns (and --userns when not root). When
+// the holder ends (endSandbox at the end of the run, or katarun going) the kernel ends
+// everything left in it.
 // Where the holder cannot start, each process keeps a namespace of its own, as before.
 
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -166,20 +167,41 @@ const holders = new WeakMap<SandboxSpec, ChildProcess>();
 function holderOf(spec: SandboxSpec): number | undefined {
   const h = holders.get(spec);
   if (h) return h.pid !== undefined && h.exitCode === null && h.signalCode === null ? h.pid : undefined;
-  // The namespace's PID 1 is a bash that reaps every orphan the scenario leaves (a plain `sleep`
-  // as PID 1 never reaps: a `pkill`ed process stayed a zombie that a check's `pgrep` still
-  // found): its CHLD trap wakes `wait`, and bash collects every exited child. unshare kills it
-  // (and so the namespace and everything in it) when unshare goes: with katarun (setpriv
-  // --pdeathsig) or at endSandbox. Root needs no user namespace to join a PID namespace, and
-  // must not get one: there root maps to itself only, and bwrap could no longer mount a folder
-  // owned by another user (a 0700 home of the scenario's owner).
-  const user = asRoot() ? [] : ['--user', '--map-current-user'];
   const reaper = 'trap : CHLD; sleep infinity & while :; do wait; done';
-  const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'unshare', ...user, '--pid', '--fork', '--kill-child', 'bash', '-c', reaper], {cwd: '/', stdio: 'ignore'});
+  const child = spawn(spec.bwrap, [...holderArgs(), '--', 'bash', '-c', reaper], {cwd: '/', env: {PATH: '/usr/bin:/bin'}, stdio: 'ignore'});
   child.on('error', () => undefined);
   child.unref();
   holders.set(spec, child);
   return child.pid;
+}
+
+/**
+ * The holder: PID 1 of the run's namespace, in a sandbox that shows only the system's programs
+ * and libraries (read-only). Every process of the run can open /proc/1/root, so PID 1 must see
+ * no more of this machine than they do: a holder outside any sandbox (`unshare --pid`) let an
+ * unprivileged learner's scenario read their real home through it (`cat
+ * /proc/1/root/home/me/.kube/config`). No /dev and no /proc: with --dev an unprivileged bwrap
+ * nests a second user namespace (to mount devpts as uid 0), and a process joining the inner
+ * one may not join a PID namespace the outer one owns ("Setting pidns failed"). PID 1 is a bash
+ * that reaps every orphan the scenario leaves (a plain `sleep` as PID 1 never reaps: a
+ * `pkill`ed process stayed a zombie that a check's `pgrep` still found): its CHLD trap wakes
+ * `wait`, and bash collects every exited child. It dies with katarun (--die-with-parent) or at
+ * endSandbox, and the kernel then ends everything left in the namespace.
+ */
+function holderArgs(): string[] {
+  const args = ['--die-with-parent', '--unshare-pid', '--as-pid-1', '--unshare-uts', '--hostname', 'katarun'];
+  if (asRoot()) args.push('--cap-drop', 'ALL');
+  for (const p of ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc/ld.so.cache']) {
+    let st;
+    try {
+      st = lstatSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isSymbolicLink()) args.push('--symlink', readlinkSync(p), p);
+    else args.push('--ro-bind', p, p);
+  }
+  return args;
 }
 
 /** End the spec's PID namespace and every process still in it (at the end of a run). */
@@ -191,8 +213,8 @@ export function endSandbox(spec: SandboxSpec | undefined): void {
 }
 
 // Run by /bin/sh before bwrap: $0 is the holder's PID, $1 bwrap, $2 `user` when the holder has
-// a user namespace of its own to join too. Joins the namespaces of the holder's child (its PID
-// 1) once that child's uid and gid maps are written (they are written after it starts: a bwrap
+// a user namespace of its own to join too (bwrap makes one when not run as root). Joins the
+// namespaces of the holder's child (its PID 1) once that child's uid and gid maps are written (they are written after it starts: a bwrap
 // joining before then has no valid uid there and fails with "Can't send pid: Invalid argument";
 // gid_map is written last). When there is no such child (the holder could not start, or is
 // gone), a namespace of its own, as without a holder. Every redirection that may fail is inside

@@ -4,7 +4,7 @@
 // marker in its environment), no setuid bit, no escape byte on stdout. The same CLI with bwrap
 // hidden from PATH shows the fallback.
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, cpSync} from 'node:fs';
+import {chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, cpSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {sandboxStatus} from '../../src/shell/sandbox.js';
@@ -13,6 +13,12 @@ import {processesWithEnv, repoRoot, tempDirs, uniqueMarker, waitFor, type TempDi
 const cli = join(repoRoot, 'dist', 'cli', 'main.js');
 const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'sandbox', name);
 const bwrapHere = sandboxStatus().usable;
+// Root here (as in CI) can run katarun as an unprivileged user: the built CLI must be readable
+// to it and bwrap must work without privileges. Elsewhere the unprivileged case is not tried.
+const asNobody =
+  process.getuid?.() === 0 &&
+  spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(repoRoot, 'dist', 'cli', 'main.js'))}, 4)`], {stdio: 'ignore'}).status === 0 &&
+  spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', 'bwrap', '--ro-bind', '/', '/', '--unshare-pid', '--dev', '/dev', 'true'], {stdio: 'ignore'}).status === 0;
 
 
 let t: TempDirs;
@@ -73,6 +79,12 @@ function pathWithoutBwrap(): string {
   return bin;
 }
 
+/** Hand a folder tree to another user (the unprivileged learner of a test). */
+function chownTree(dir: string, uid: number): void {
+  chownSync(dir, uid, uid);
+  for (const d of readdirSync(dir, {recursive: true, withFileTypes: true})) chownSync(join(d.parentPath, d.name), uid, uid);
+}
+
 const CONTROL = /[\u001b\u0007\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 // Every test here is about bwrap; .ci/run installs bubblewrap, so CI always runs them.
@@ -84,6 +96,17 @@ describe.skipIf(!bwrapHere)('the sandbox against a scenario that attacks (bwrap)
     expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe("# the learner's own\n");
     const report = JSON.parse(r.stdout) as {steps: {status: string; output: string[]}[]};
     expect(report.steps[0]!.status).toBe('passed');
+  });
+
+  // As an unprivileged learner (uid 65534 here), where /proc/<pid>/root of a process of the
+  // same user is open to it: the run's PID 1, started outside the sandbox by an `unshare --pid`
+  // holder, showed the real home (as root it was closed, by the holder's capabilities).
+  it.skipIf(!asNobody)("the same as an unprivileged learner, through /proc/<pid>/root of the run's PID 1 too", () => {
+    chownTree(t.root, 65534);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, cli, 'test', fixture('home-secrets'), '--sandbox', 'bwrap', '--reporter', 'json'], {cwd: t.root, env: env(), encoding: 'utf8', timeout: 60_000});
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('SECRET');
+    expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe("# the learner's own\n");
   });
 
   it('writes nothing outside the workspace and leaves no process behind (setsid, double fork, nohup)', async () => {
