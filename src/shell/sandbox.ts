@@ -167,13 +167,23 @@ const holders = new WeakMap<SandboxSpec, ChildProcess>();
 function holderOf(spec: SandboxSpec): number | undefined {
   const h = holders.get(spec);
   if (h) return h.pid !== undefined && h.exitCode === null && h.signalCode === null ? h.pid : undefined;
-  const reaper = 'trap : CHLD; sleep infinity & while :; do wait; done';
-  const child = spawn(spec.bwrap, [...holderArgs(), '--', 'bash', '-c', reaper], {cwd: '/', env: {PATH: '/usr/bin:/bin'}, stdio: 'ignore'});
+  const bash = ['/usr/bin/bash', '/bin/bash'].find((b) => existsSync(b));
+  if (!bash) return undefined;
+  // PID 1 waits in `read` on a pipe from katarun that is never written: it ends at end-of-file,
+  // when katarun is gone however it went. bash reaps every child (the orphans re-parented to it)
+  // in its SIGCHLD handler while it waits.
+  const init = 'while :; do read -r _; [ $? = 1 ] && exit 0; done';
+  const child = spawn(spec.bwrap, [...holderArgs(), '--symlink', bash, INIT, '--', INIT, '-c', init], {cwd: '/', env: {PATH: '/usr/bin:/bin'}, stdio: ['pipe', 'ignore', 'ignore']});
   child.on('error', () => undefined);
+  child.stdin?.on('error', () => undefined);
+  (child.stdin as {unref?: () => void} | null)?.unref?.();
   child.unref();
   holders.set(spec, child);
   return child.pid;
 }
+
+/** PID 1 of the run's namespace, as `ps` and `pgrep` inside show it: bash under a name of its own. */
+const INIT = '/katarun-init';
 
 /**
  * The holder: PID 1 of the run's namespace, in a sandbox that shows only the system's programs
@@ -184,8 +194,11 @@ function holderOf(spec: SandboxSpec): number | undefined {
  * nests a second user namespace (to mount devpts as uid 0), and a process joining the inner
  * one may not join a PID namespace the outer one owns ("Setting pidns failed"). PID 1 is a bash
  * that reaps every orphan the scenario leaves (a plain `sleep` as PID 1 never reaps: a
- * `pkill`ed process stayed a zombie that a check's `pgrep` still found): its CHLD trap wakes
- * `wait`, and bash collects every exited child. It dies with katarun (--die-with-parent) or at
+ * `pkill`ed process stayed a zombie that a check's `pgrep` still found), with no child of its
+ * own: a `sleep infinity` beside it was found by a check's `pgrep sleep`, and once a scenario's
+ * `pkill sleep` ended it, `wait` returned at once and PID 1 spun. It shows as `katarun-init`.
+ * The kernel delivers no signal to it from inside the namespace (it handles none of theirs), so
+ * a scenario cannot end it; it dies with katarun (--die-with-parent, and its pipe's end) or at
  * endSandbox, and the kernel then ends everything left in the namespace.
  */
 function holderArgs(): string[] {

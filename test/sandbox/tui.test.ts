@@ -240,7 +240,7 @@ describe.skipIf(!sandboxStatus().usable)('the attacks through the TUI, in the bw
 
   test("~/.bashrc and ~/.kube/config: the scenario's own home, the learner's out of reach", async () => {
     const s = scratchHome('tui-home');
-    const k = await allThreeRun('home-secrets', s.env);
+    const k = await allRun('home-secrets', 4, s.env);
     expect(k.history()).toContain('home is /root');
     await k.press('q');
     await k.waitForExit();
@@ -251,7 +251,7 @@ describe.skipIf(!sandboxStatus().usable)('the attacks through the TUI, in the bw
 
   test('writes outside the workspace land nowhere; setsid, double-forked and nohup sleepers die with katarun', async () => {
     const s = scratchHome('tui-escape');
-    const k = await allThreeRun('escape-run', s.env);
+    const k = await allRun('escape-run', 3, s.env);
     // The sleepers are alive while katarun runs (they carry the run's marker)…
     expect(k.survivors().length).toBeGreaterThan(1);
     await k.press('q');
@@ -284,13 +284,13 @@ describe.skipIf(!sandboxStatus().usable)('the attacks through the TUI, in the bw
   });
 });
 
-/** Open a one-step sandbox fixture with three commands, run them with Enter and wait for its check to pass. */
-async function allThreeRun(fixture: string, env: Record<string, string>): Promise<Katarun> {
+/** The one step of a sandbox fixture, each of its `actions` run with Enter, until its check passed. */
+async function allRun(fixture: string, actions: number, env: Record<string, string>): Promise<Katarun> {
   const k = start(['run', sandboxFixture(fixture), '--sandbox', 'bwrap'], {env, cols: 160});
   await k.waitFor('Enter start');
   await k.press(KEYS.enter);
   await k.waitFor('Step 1/1');
-  for (const n of [1, 2, 3]) await enterRuns(k, n);
+  for (let n = 1; n <= actions; n++) await enterRuns(k, n);
   await k.waitFor('Check passed', 30_000);
   return k;
 }
