@@ -98,6 +98,16 @@ describe("one machine's processes", () => {
   it('in the sandbox too (one PID namespace per run, as on one machine)', () => {
     run('bwrap');
   }, 120_000);
+
+  // The run's PID 1 (katarun's) as a learner's commands and checks meet it: a `sleep infinity`
+  // beside it was found by `pgrep sleep`, and once `pkill sleep` took it, PID 1 spun (99 clock
+  // ticks in a second).
+  it.runIf(hasProgram('bwrap', '--version'))("the sandbox's PID 1 shows nothing a check looks for, outlives a learner's kill, and idles", () => {
+    const r = katarun(['test', fixture('pid-one'), '--sandbox', 'bwrap', '--reporter', 'json']);
+    expect(r.stderr).not.toMatch(STACK);
+    const report = JSON.parse(r.stdout) as JsonReport & {steps: {output: string[]}[]};
+    expect(report.steps.map((s) => s.status), report.steps[0]?.output.join('\n')).toEqual(['passed']);
+  }, 60_000);
 });
 
 describe('a terminal the machine cannot start', () => {
