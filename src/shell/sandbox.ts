@@ -225,15 +225,16 @@ export function endSandbox(spec: SandboxSpec | undefined): void {
   h.kill('SIGKILL');
 }
 
-// Run by /bin/sh before bwrap: $0 is the holder's PID, $1 bwrap, $2 `user` when the holder has
-// a user namespace of its own to join too (bwrap makes one when not run as root). Joins the
-// namespaces of the holder's child (its PID 1) once that child's uid and gid maps are written (they are written after it starts: a bwrap
-// joining before then has no valid uid there and fails with "Can't send pid: Invalid argument";
-// gid_map is written last). When there is no such child within 10 s (the holder could not start, or is
-// gone), a namespace of its own, as without a holder. Every redirection that may fail is inside
-// `{ …; } 2>/dev/null`: a bare `exec 8<f 2>/dev/null` would leave sh's stderr — and so bwrap's
-// and the shell's — on /dev/null for good (a PTY shell then never drew its prompt). `command
-// exec`: a failed redirection must not end sh before the fallback.
+// Run by /bin/sh before bwrap: $0 is the holder's PID, $1 bwrap, $2 `user` when the holder has a
+// user namespace of its own to join too (bwrap makes one when not run as root). Joins the
+// namespaces of the holder's child (its PID 1) once that child's uid and gid maps are written
+// (they are written after it starts: a bwrap joining before then has no valid uid there and
+// fails with "Can't send pid: Invalid argument"; gid_map is written last). When there is no such
+// child within 10 s (the holder could not start, or is gone), a namespace of its own, as without
+// a holder. Every redirection that may fail is inside `{ …; } 2>/dev/null`: a bare `exec 8<f
+// 2>/dev/null` would leave sh's stderr — and so bwrap's and the shell's — on /dev/null for good
+// (a PTY shell then never drew its prompt). `command exec`: a failed redirection must not end sh
+// before the fallback.
 const JOIN = [
   'h=$0 b=$1 u=$2; shift 2; i=0',
   'while :; do c= g=; { read -r c _ </proc/$h/task/$h/children; [ -n "$c" ] && read -r g _ </proc/$c/gid_map; } 2>/dev/null; [ -n "$g" ] && break',
