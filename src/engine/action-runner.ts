@@ -59,7 +59,20 @@ export async function runAction(ctx: ActionContext, step: number, action: Action
     ctx.notice('error', message('notice.controlChars', {text: showControls(text)}));
     return {};
   }
-  if (action.kind === 'exec') return {result: await runExec(ctx, step, action, text)};
+  if (action.kind === 'exec') {
+    try {
+      return {result: await runExec(ctx, step, action, text)};
+    } catch (err) {
+      // The terminal's shell could not start: the command never ran. Said once, and told to
+      // whoever reports (headless ends the run as the machine's failure, not the scenario's).
+      if (!(err instanceof ShellStartError)) throw err;
+      const id = terminalFor(action, ctx);
+      ctx.dispatch({type: 'action', step, id: action.id, patch: {status: 'failed'}});
+      ctx.notice('error', message('notice.terminalFailed', {id, message: err.msg}));
+      ctx.emit({type: 'terminal-failed', terminal: id, error: err.msg});
+      return {};
+    }
+  }
   try {
     return await runOther(ctx, step, action, text);
   } catch (err) {
@@ -116,23 +129,12 @@ async function runExec(ctx: ActionContext, step: number, action: ExecAction, com
   }
   set('queued');
   ctx.emit({type: 'action-started', step, action, command});
-  let result: PoolResult;
-  try {
-    result = await ctx.terminals.run(
-      id,
-      command,
-      {actionId: action.id, onStart: () => set('running')},
-      ctx.commandTimeoutMs ? {timeoutMs: ctx.commandTimeoutMs} : {},
-    );
-  } catch (err) {
-    // The terminal's shell could not start: the command never ran. Said, and told to whoever
-    // reports (headless ends the run as the machine's failure, not the scenario's).
-    if (!(err instanceof ShellStartError)) throw err;
-    set('failed');
-    ctx.notice('error', message('notice.terminalFailed', {id, message: err.msg}));
-    ctx.emit({type: 'terminal-failed', terminal: id, error: err.msg});
-    throw err;
-  }
+  const result = await ctx.terminals.run(
+    id,
+    command,
+    {actionId: action.id, onStart: () => set('running')},
+    ctx.commandTimeoutMs ? {timeoutMs: ctx.commandTimeoutMs} : {},
+  );
   if (result.cancelled) {
     // Never typed: the action is as it was, for Enter to run it later.
     set('idle');

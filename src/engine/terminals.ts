@@ -273,14 +273,15 @@ export class TerminalPool {
 
   /** Wait, visibly, while the terminal is busy with something else; false when cancelled first. */
   private async untilPrompt(id: TerminalId, s: ShellSession, command: string, actionId: number | undefined, signal: AbortSignal, waiting_: () => void = () => undefined): Promise<boolean> {
-    if (s.atPrompt) return true;
+    // A shell that could not be started again never draws a prompt: the command is sent, and fails with the reason.
+    if (s.atPrompt || s.startFailed) return true;
     // Something else holds the terminal: an interrupt that comes now is for that.
     waiting_();
     if (signal.aborted) return false;
     let off: () => void = () => undefined;
     let onAbort: () => void = () => undefined;
     const free = new Promise<boolean>((resolve) => {
-      off = s.onPromptChange((at) => at && resolve(true));
+      off = s.onPromptChange((at) => (at || s.startFailed === true) && resolve(true));
       onAbort = () => resolve(false);
       signal.addEventListener('abort', onAbort, {once: true});
     });
@@ -342,7 +343,8 @@ export class TerminalPool {
     });
     try {
       while (!signal.aborted && !this.disposed) {
-        if (done && s.atPrompt) return 'prompt';
+        // A shell that died and could not be started again draws no prompt: the next command says why.
+        if (done && (s.atPrompt || s.startFailed)) return 'prompt';
         const now = Date.now();
         if ((drew ? now - lastOutput >= INPUT_QUIET_MS : now - since >= INPUT_SILENT_MS) && s.awaitsInput()) return 'input';
         const tick = new Promise((r) => setTimeout(r, INPUT_POLL_MS));

@@ -243,9 +243,6 @@ export async function runStep(engine: RunEngine, index: number, o: StepRunOption
       feedback: [],
       output: (tails.get(bad) ?? []).slice(-OUTPUT_LINES),
     };
-  } catch (err) {
-    // An action awaited directly rejects with the shell's own error: the terminal's failure it is.
-    throw broken ?? err;
   } finally {
     off();
   }

@@ -23,7 +23,6 @@ import {shellMarker} from './shell-marker.js';
 
 const RESULT_TAIL = 200;
 
-
 export class PipeSession extends SessionBase {
   readonly kind = 'pipe' as const;
   private child!: ChildProcess;
@@ -114,6 +113,7 @@ export class PipeSession extends SessionBase {
           // rather than waiting on a dead pipe to the command limit.
           this.unregister();
           this.settle();
+          this.startFailed = true;
           const err = new ShellStartError(message('shell.exitedStarting', {how: String(signal ?? code), said: saidWhileStarting(this.lines.tail(20))}));
           this.log.append(`${shellMarker('failed', this.name, {code, signal})}\n`);
           this.ready = Promise.reject(err);

@@ -49,6 +49,7 @@ export class PtySession extends SessionBase {
   private promptCol = 0;
   private ready: Promise<void>;
   private readyResolve: (() => void) | undefined;
+  private readyReject: ((err: Error) => void) | undefined;
   private startMarker: IMarker | undefined;
   private startedId = 0;
   private feeds = 0;
@@ -72,7 +73,6 @@ export class PtySession extends SessionBase {
     this.log = createWriteStream(paths.logFile, {flags: 'a', mode: 0o600});
     this.log.on('error', () => undefined);
     this.ready = this.newReady();
-    this.failed.catch(() => undefined);
   }
 
   static async start(opts: ShellSessionOptions): Promise<PtySession> {
@@ -86,7 +86,7 @@ export class PtySession extends SessionBase {
       timer = setTimeout(() => reject(new ShellStartError(message('shell.noPrompt', {seconds: START_TIMEOUT_MS / 1000}))), START_TIMEOUT_MS);
     });
     try {
-      await Promise.race([s.ready, timeout, s.failed]);
+      await Promise.race([s.ready, timeout]);
     } catch (err) {
       await s.dispose();
       throw err;
@@ -100,8 +100,14 @@ export class PtySession extends SessionBase {
     return this.pty.pid;
   }
 
+  /** The next prompt; rejected when the shell dies before drawing it (see neverStarted). */
   private newReady(): Promise<void> {
-    return new Promise<void>((r) => (this.readyResolve = r));
+    const ready = new Promise<void>((resolve, reject) => {
+      this.readyResolve = resolve;
+      this.readyReject = reject;
+    });
+    ready.catch(() => undefined);
+    return ready;
   }
 
   private spawnShell(restore: boolean, from?: {envFile: string; cwdFile: string}): void {
@@ -162,7 +168,7 @@ export class PtySession extends SessionBase {
       // At its prompt the shell's own group holds the terminal (inside a sandbox it is not the PTY's first process).
       this.shellGroup ??= foregroundGroupOf(this.pty.pid);
       this.readyResolve?.();
-      this.readyResolve = undefined;
+      this.readyResolve = this.readyReject = undefined;
       this.setPrompt(true);
     } else if (parts[1] === 'B') {
       // A line typed at the prompt starts (ours too: then a command is pending already).
@@ -258,9 +264,6 @@ export class PtySession extends SessionBase {
 
   /** The shell drew a prompt since it was spawned. */
   private prompted = false;
-  private failStart: (err: Error) => void = () => undefined;
-  /** Rejects when a shell exits before its first prompt (bwrap refused to start it, say). */
-  private readonly failed = new Promise<never>((_, reject) => (this.failStart = reject));
 
   /**
    * A shell that exited before its first prompt is not restarted (it would fail the same way,
@@ -282,10 +285,14 @@ export class PtySession extends SessionBase {
     const err = new ShellStartError(message('shell.exitedStarting', {how: String(signal || code), said}));
     this.term.write(`\r\n\x1b[2m${shellMarker('failed', this.name, {code: signal ? null : code, signal})}\x1b[0m\r\n`);
     if (this.pending) this.commandEnded(signal ? 128 + signal : code || 1);
+    this.startFailed = true;
+    this.emitPromptChange(false);
+    // Whoever waits for the prompt (start, a queued command) hears it now; later callers too.
+    const reject = this.readyReject;
+    this.readyResolve = this.readyReject = undefined;
     this.ready = Promise.reject(err);
     this.ready.catch(() => undefined);
-    this.readyResolve = undefined;
-    this.failStart(err);
+    reject?.(err);
   }
 
   private shellExited(code: number, signal: number | undefined): void {

@@ -157,6 +157,8 @@ export abstract class SessionBase implements ShellSession {
     return !this.busy;
   }
 
+  startFailed = false;
+
   foreground(): ForegroundInfo | undefined {
     return undefined;
   }

@@ -91,6 +91,12 @@ export interface ShellSession {
    * in the terminal included — so nothing is typed into a program that would swallow it.
    */
   readonly atPrompt: boolean;
+  /**
+   * Its shell died and the one started in its place never came up (bwrap refused it, say):
+   * there will be no prompt, and every command sent fails at once with the reason. The prompt
+   * listeners hear when it becomes true (with `false`: still no prompt).
+   */
+  readonly startFailed?: boolean;
   /** What holds the terminal when it is not at its prompt (undefined at the prompt or when unknown). */
   foreground(): ForegroundInfo | undefined;
   /**

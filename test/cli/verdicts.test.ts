@@ -115,11 +115,17 @@ describe('a terminal the machine cannot start', () => {
   // refuses every scenario process, as a broken bwrap install or a refused namespace would.
   // Before, the pipe shell's commands waited on a dead shell to the 10-minute command limit,
   // and in the PTY a step without a check passed with no command run.
-  const standIn = () => {
+  // `allowed`: how many scenario processes it starts before it refuses.
+  const standIn = (allowed = 0) => {
     const bin = join(t.root, 'standin-bwrap-bin');
     mkdirSync(bin, {recursive: true});
     const real = spawnSync('sh', ['-c', 'command -v bwrap'], {encoding: 'utf8'}).stdout.trim();
-    writeFileSync(join(bin, 'bwrap'), `#!/bin/sh\ncase " $* " in *" --chdir "*) echo "bwrap: stand-in refuses to start it" >&2; exit 1;; esac\nexec ${real} "$@"\n`, {mode: 0o755});
+    const count = join(t.root, 'standin-started');
+    writeFileSync(
+      join(bin, 'bwrap'),
+      `#!/bin/sh\ncase " $* " in *" --chdir "*) n=$(cat ${count} 2>/dev/null || echo 0); echo $((n + 1)) > ${count}\n  [ "$n" -lt ${allowed} ] || { echo "bwrap: stand-in refuses to start it" >&2; exit 1; };; esac\nexec ${real} "$@"\n`,
+      {mode: 0o755},
+    );
     return `${bin}:${process.env.PATH}`;
   };
   for (const shell of ['pipe', 'pty']) {
@@ -136,6 +142,22 @@ describe('a terminal the machine cannot start', () => {
       expect(xml).toMatch(/<error message="T1 could not start[^"]*stand-in refuses/);
       expect(xml).not.toContain('<failure');
       expect(xml).toMatch(/tests="5" failures="0" errors="1" skipped="4"/);
+    }, 90_000);
+
+    // The shell started, the learner's `exit` ended it, and the one started in its place was
+    // refused: in the PTY the next command waited for a prompt that never came, past every limit.
+    it.runIf(hasProgram('bwrap', '--version') && (shell === 'pipe' || ptyAvailable))(`${shell}: a shell that cannot be started again after \`exit\` ends the run the same way`, () => {
+      const PATH = standIn(1);
+      const dir = join(t.root, 'restart');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'index.json'), JSON.stringify({title: 'restart', details: {steps: [{title: 'leave and come back', text: 'step1.md'}]}, katarun: {environment: 'bash'}}));
+      writeFileSync(join(dir, 'step1.md'), '# leave and come back\n\n`exit 3`{{exec}}\n\n`echo back`{{exec}}\n');
+      const started = Date.now();
+      const r = katarun(['test', dir, '--sandbox', 'bwrap', '--shell', shell], 60_000, {PATH});
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.code, r.stderr).toBe(3);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(r.stderr).toMatch(/T1 could not start, so no step was judged: bash exited while starting \(1\): .*bwrap: stand-in refuses to start it/);
     }, 90_000);
   }
 });
